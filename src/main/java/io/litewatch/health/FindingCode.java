@@ -1,0 +1,38 @@
+package io.litewatch.health;
+
+/**
+ * Stable identifiers of findings. They appear in the JSON, in alerts and in history, so a
+ * constant is never renamed; new ones are only added.
+ */
+public enum FindingCode {
+
+	/** The replica holds changes older than the database's latest one by more than allowed. */
+	REPLICA_STALE,
+	/** The newest snapshot is older than the snapshot interval (or retention) allows. */
+	SNAPSHOT_OVERDUE,
+	/** The restore window is shorter than the configured retention promises. */
+	RETENTION_SHORT,
+	/** The current generation differs from the one seen on the previous poll. */
+	GENERATION_CHANGED,
+	/** More than one generation advanced since the previous poll: two writers. */
+	SPLIT_BRAIN,
+	/** The replica holds no generation at all: nothing could be restored. */
+	NO_GENERATION,
+	/** A database has no replica in the config: it is not backed up. */
+	NO_REPLICA,
+	/** The Litestream container is missing, stopped or restarting. */
+	ACCESSORY_DOWN,
+	/** A litestream command run inside the container failed, hung or printed something unexpected. */
+	EXEC_FAILED,
+	/** The Docker Engine could not be reached. */
+	DOCKER_UNREACHABLE,
+	/** The replica's S3 endpoint could not be listed (network, credentials, bucket). */
+	S3_UNREACHABLE,
+	/** The replica type is one Litewatch cannot list itself (gcs, abs, sftp, file). */
+	REPLICA_UNSUPPORTED,
+	/** litestream.yml cannot be read or parsed; Litestream would refuse it too. */
+	CONFIG_INVALID,
+	/** litestream.yml parses, but Litestream 0.3.13 would silently do something else than meant. */
+	CONFIG_SUSPICIOUS
+
+}

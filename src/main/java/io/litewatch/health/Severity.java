@@ -1,0 +1,8 @@
+package io.litewatch.health;
+
+/** How bad a finding is. Order matters: later constants are worse. */
+public enum Severity {
+
+	WARNING, CRITICAL
+
+}
