@@ -28,6 +28,8 @@ public enum FindingCode {
 	DOCKER_UNREACHABLE,
 	/** The replica's S3 endpoint could not be listed (network, credentials, bucket). */
 	S3_UNREACHABLE,
+	/** The database file does not exist where the config (and the accessory) says it is. */
+	DB_FILE_MISSING,
 	/** The replica type is one Litewatch cannot list itself (gcs, abs, sftp, file). */
 	REPLICA_UNSUPPORTED,
 	/** litestream.yml cannot be read or parsed; Litestream would refuse it too. */

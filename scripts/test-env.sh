@@ -1,0 +1,86 @@
+# Sourced by scripts/test.sh and scripts/dev-stack.sh: installs and starts what the real-stack
+# tests need on a fresh Debian machine (Docker Engine, sqlite3, the Litestream v0.3.13 binary from
+# npm and a FROM-scratch image of it). Everything started here logs under .cache/logs and is
+# stopped by litewatch_env_cleanup, which the caller runs from an EXIT trap.
+
+LITEWATCH_ROOT=${LITEWATCH_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+LITEWATCH_CACHE=$LITEWATCH_ROOT/.cache
+LITEWATCH_LOGS=$LITEWATCH_CACHE/logs
+LITESTREAM_NPM_PACKAGE=@flydotio/litestream-linux-x64@1.0.1
+LITESTREAM_TEST_IMAGE=litewatch-test/litestream:0.3.13
+mkdir -p "$LITEWATCH_LOGS"
+LITEWATCH_STARTED_DOCKERD=
+
+litewatch_log() { printf '[test-env] %s\n' "$*"; }
+
+litewatch_install_packages() {
+	local missing=()
+	command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+	command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+	command -v npm >/dev/null 2>&1 || missing+=(npm)
+	if ((${#missing[@]})); then
+		litewatch_log "installing ${missing[*]} (log: .cache/logs/apt.log)"
+		apt-get update >>"$LITEWATCH_LOGS/apt.log" 2>&1
+		DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >>"$LITEWATCH_LOGS/apt.log" 2>&1
+	fi
+}
+
+litewatch_start_dockerd() {
+	if docker info >/dev/null 2>&1; then
+		litewatch_log "Docker Engine already running"
+		return
+	fi
+	litewatch_log "starting dockerd (log: .cache/logs/dockerd.log)"
+	dockerd >>"$LITEWATCH_LOGS/dockerd.log" 2>&1 &
+	LITEWATCH_STARTED_DOCKERD=$!
+	for _ in $(seq 1 60); do
+		docker info >/dev/null 2>&1 && return
+		sleep 1
+	done
+	litewatch_log "dockerd did not come up within 60s; last log lines:"
+	tail -n 20 "$LITEWATCH_LOGS/dockerd.log"
+	return 1
+}
+
+litewatch_litestream_binary() {
+	local dir=$LITEWATCH_CACHE/litestream
+	if [ ! -x "$dir/package/litestream" ]; then
+		litewatch_log "fetching Litestream v0.3.13 from npm ($LITESTREAM_NPM_PACKAGE)"
+		mkdir -p "$dir"
+		(cd "$dir" && npm pack --silent "$LITESTREAM_NPM_PACKAGE" >>"$LITEWATCH_LOGS/npm.log" 2>&1 &&
+			tar xzf flydotio-litestream-linux-x64-*.tgz && rm -f flydotio-litestream-linux-x64-*.tgz)
+	fi
+	"$dir/package/litestream" version >/dev/null
+	echo "$dir/package/litestream"
+}
+
+litewatch_build_image() {
+	local binary context
+	binary=$(litewatch_litestream_binary)
+	context=$LITEWATCH_CACHE/litestream-image
+	mkdir -p "$context"
+	cp "$LITEWATCH_ROOT/docker/litestream-test/Dockerfile" "$context/Dockerfile"
+	cp "$binary" "$context/litestream"
+	litewatch_log "building $LITESTREAM_TEST_IMAGE (FROM scratch, no pull)"
+	docker build -q -t "$LITESTREAM_TEST_IMAGE" "$context" >>"$LITEWATCH_LOGS/docker-build.log" 2>&1
+}
+
+litewatch_env_cleanup() {
+	# Containers the tests started and left behind (a killed JVM cannot clean up after itself).
+	local leftovers
+	leftovers=$(docker ps -aq --filter label=io.litewatch.test 2>/dev/null || true)
+	[ -n "$leftovers" ] && docker rm -f $leftovers >/dev/null 2>&1
+	pkill -f 's3proxy/s3proxy.jar' >/dev/null 2>&1 || true
+	if [ -n "$LITEWATCH_STARTED_DOCKERD" ]; then
+		kill "$LITEWATCH_STARTED_DOCKERD" 2>/dev/null || true
+		for _ in $(seq 1 20); do kill -0 "$LITEWATCH_STARTED_DOCKERD" 2>/dev/null || break; sleep 1; done
+		kill -9 "$LITEWATCH_STARTED_DOCKERD" 2>/dev/null || true
+		pkill -f 'containerd --config /var/run/docker/containerd' 2>/dev/null || true
+	fi
+}
+
+litewatch_prepare_stack() {
+	litewatch_install_packages
+	litewatch_start_dockerd
+	litewatch_build_image
+}

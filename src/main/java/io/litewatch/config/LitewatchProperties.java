@@ -1,0 +1,67 @@
+package io.litewatch.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** Litewatch's own settings ({@code litewatch.*}); Litestream's settings come from litestream.yml. */
+@ConfigurationProperties("litewatch")
+@Validated
+public record LitewatchProperties(@DefaultValue("/etc/litestream.yml") @NotNull Path litestreamConfig,
+		@DefaultValue("15s") @NotNull Duration pollInterval, @DefaultValue("4") @Min(1) int pollConcurrency,
+		@DefaultValue @Valid Docker docker, @DefaultValue @Valid S3 s3, @DefaultValue @Valid Health health) {
+
+	/**
+	 * How the Litestream accessory is reached.
+	 * @param host Docker Engine address; empty means {@code DOCKER_HOST}, else the local socket
+	 * @param container the Litestream container (Kamal names it {@code <service>-litestream})
+	 * @param configPath litestream.yml inside the container; empty means Litestream's own default
+	 * @param generationsInterval how often the costly {@code litestream generations} runs (facts: it
+	 * lists every object of the replica, so never on every poll)
+	 */
+	public record Docker(@DefaultValue("") String host, @DefaultValue("litestream") String container,
+			@DefaultValue("") String configPath, @DefaultValue("10s") Duration execTimeout,
+			@DefaultValue("5s") Duration apiTimeout, @DefaultValue("10m") Duration generationsInterval) {
+
+		public String effectiveHost(String dockerHostEnv) {
+			if (host != null && !host.isBlank()) {
+				return host;
+			}
+			return dockerHostEnv != null && !dockerHostEnv.isBlank() ? dockerHostEnv : "unix:///var/run/docker.sock";
+		}
+
+	}
+
+	/**
+	 * @param apiCallTimeout bound of one S3 call, retries included, so an outage shows within a poll
+	 * @param fullListingInterval how often the incremental listing starts over, to notice deletions
+	 * by retention
+	 */
+	public record S3(@DefaultValue("10s") Duration apiCallTimeout, @DefaultValue("1h") Duration fullListingInterval) {
+	}
+
+	/**
+	 * Thresholds are derived from each replica's own intervals: {@code interval × factor + grace}.
+	 * @param lagWarningFactor times sync-interval before the lag is a warning
+	 * @param lagCriticalFactor times sync-interval before the lag is critical
+	 * @param lagGrace added to both: S3 LastModified has whole seconds, Litestream's monitor runs
+	 * every second, and an upload takes time
+	 * @param snapshotWarningFactor times the expected snapshot spacing before the newest snapshot is overdue
+	 * @param snapshotCriticalFactor likewise, critical
+	 * @param snapshotGrace added to both
+	 * @param generationChangeWindow how long a change of generation stays a finding after it was seen
+	 */
+	public record Health(@DefaultValue("3") double lagWarningFactor, @DefaultValue("10") double lagCriticalFactor,
+			@DefaultValue("10s") Duration lagGrace, @DefaultValue("1") double snapshotWarningFactor,
+			@DefaultValue("2") double snapshotCriticalFactor, @DefaultValue("1m") Duration snapshotGrace,
+			@DefaultValue("1h") Duration generationChangeWindow) {
+	}
+
+}

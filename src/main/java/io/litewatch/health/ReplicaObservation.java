@@ -1,0 +1,26 @@
+package io.litewatch.health;
+
+import io.litewatch.config.ReplicaConfig;
+import io.litewatch.s3.ReplicaListing;
+
+/**
+ * What Litewatch saw of one replica's storage in one poll: the listing, or why there is none.
+ * @param listingError a sentence for a person when listing failed, or null
+ * @param unsupported true when Litewatch does not list this replica type itself
+ */
+public record ReplicaObservation(ReplicaConfig config, ReplicaListing listing, String listingError,
+		boolean unsupported) {
+
+	public static ReplicaObservation listed(ReplicaConfig config, ReplicaListing listing) {
+		return new ReplicaObservation(config, listing, null, false);
+	}
+
+	public static ReplicaObservation failed(ReplicaConfig config, String error) {
+		return new ReplicaObservation(config, null, error, false);
+	}
+
+	public static ReplicaObservation unsupported(ReplicaConfig config) {
+		return new ReplicaObservation(config, null, null, true);
+	}
+
+}

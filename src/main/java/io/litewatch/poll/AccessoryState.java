@@ -1,0 +1,21 @@
+package io.litewatch.poll;
+
+import io.litewatch.docker.ContainerState;
+import io.litewatch.docker.EngineInfo;
+
+/**
+ * The Litestream accessory and the Docker Engine it runs on, as of one poll.
+ * @param error why the engine could not be asked, or null
+ */
+public record AccessoryState(String dockerHost, String container, EngineInfo engine, ContainerState state,
+		String error) {
+
+	public boolean running() {
+		return state != null && state.running() && !state.restarting();
+	}
+
+	public boolean engineReachable() {
+		return error == null;
+	}
+
+}

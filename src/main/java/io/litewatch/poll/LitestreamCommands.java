@@ -1,0 +1,140 @@
+package io.litewatch.poll;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.litewatch.config.LitewatchProperties;
+import io.litewatch.docker.CliOutputException;
+import io.litewatch.docker.CliTable;
+import io.litewatch.docker.DatabaseRow;
+import io.litewatch.docker.DockerAccessException;
+import io.litewatch.docker.DockerAccessory;
+import io.litewatch.docker.ExecResult;
+import io.litewatch.docker.GenerationRow;
+import io.litewatch.docker.LitestreamOutputParser;
+import io.litewatch.docker.SnapshotRow;
+import io.litewatch.health.LitestreamView;
+
+/**
+ * Runs the {@code litestream} list commands inside the accessory and turns their output into a
+ * {@link LitestreamView}. {@code snapshots} lists only the snapshot prefix, so it runs every poll;
+ * {@code generations} lists every object of the replica (minutes on a big bucket), so its last
+ * answer is reused until {@code generations-interval} has passed.
+ */
+class LitestreamCommands {
+
+	private final DockerAccessory accessory;
+
+	private final LitewatchProperties.Docker settings;
+
+	private final Clock clock;
+
+	private final Map<String, GenerationsAnswer> generations = new ConcurrentHashMap<>();
+
+	LitestreamCommands(DockerAccessory accessory, LitewatchProperties.Docker settings, Clock clock) {
+		this.accessory = accessory;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** {@code litestream databases}: cheap (no storage access); tells which databases the accessory replicates. */
+	CliTable<DatabaseRow> databases() {
+		return run(command("databases", null), LitestreamOutputParser::databases);
+	}
+
+	LitestreamView view(String dbPath) {
+		List<String> storageErrors = new ArrayList<>();
+		String execError = null;
+		Instant snapshotsAt = clock.instant();
+		List<SnapshotRow> snapshots = List.of();
+		try {
+			CliTable<SnapshotRow> table = run(command("snapshots", dbPath), LitestreamOutputParser::snapshots);
+			snapshots = table.rows();
+			storageErrors.addAll(table.errors());
+		}
+		catch (CommandFailedException ex) {
+			execError = ex.getMessage();
+		}
+		GenerationsAnswer answer = generations.get(dbPath);
+		Instant now = clock.instant();
+		if (execError == null && (answer == null
+				|| Duration.between(answer.at(), now).compareTo(settings.generationsInterval()) >= 0)) {
+			try {
+				CliTable<GenerationRow> table = run(command("generations", dbPath),
+						LitestreamOutputParser::generations);
+				answer = new GenerationsAnswer(now, table.rows(), table.errors());
+				generations.put(dbPath, answer);
+			}
+			catch (CommandFailedException ex) {
+				execError = ex.getMessage();
+			}
+		}
+		if (answer != null) {
+			storageErrors.addAll(answer.errors().stream().filter((e) -> !storageErrors.contains(e)).toList());
+		}
+		return new LitestreamView(snapshotsAt, snapshots, answer != null ? answer.at() : null,
+				answer != null ? answer.rows() : List.of(), List.copyOf(storageErrors), execError);
+	}
+
+	private List<String> command(String name, String dbPath) {
+		List<String> command = new ArrayList<>(List.of("litestream", name));
+		if (!settings.configPath().isBlank()) {
+			command.add("-config");
+			command.add(settings.configPath());
+		}
+		if (dbPath != null) {
+			command.add(dbPath);
+		}
+		return command;
+	}
+
+	private <R> CliTable<R> run(List<String> command, Function<String, CliTable<R>> parser) {
+		String shown = String.join(" ", command);
+		ExecResult result;
+		try {
+			result = accessory.exec(command, settings.execTimeout());
+		}
+		catch (DockerAccessException ex) {
+			throw new CommandFailedException("`" + shown + "` could not run: " + ex.getMessage());
+		}
+		if (result.timedOut()) {
+			throw new CommandFailedException("`" + shown + "` did not answer within "
+					+ settings.execTimeout().toSeconds() + "s");
+		}
+		if (result.exitCode() != 0) {
+			String detail = firstLine(!result.stderr().isBlank() ? result.stderr() : result.stdout());
+			throw new CommandFailedException("`" + shown + "` exited with " + result.exitCode() + ": " + detail);
+		}
+		try {
+			return parser.apply(result.stdout());
+		}
+		catch (CliOutputException ex) {
+			throw new CommandFailedException("`" + shown + "` printed something unexpected: " + ex.getMessage());
+		}
+	}
+
+	private static String firstLine(String text) {
+		String trimmed = text.strip();
+		int newline = trimmed.indexOf('\n');
+		String line = newline >= 0 ? trimmed.substring(0, newline) : trimmed;
+		return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+	}
+
+	private record GenerationsAnswer(Instant at, List<GenerationRow> rows, List<String> errors) {
+	}
+
+	static class CommandFailedException extends RuntimeException {
+
+		CommandFailedException(String message) {
+			super(message);
+		}
+
+	}
+
+}

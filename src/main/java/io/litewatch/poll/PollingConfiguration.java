@@ -1,0 +1,129 @@
+package io.litewatch.poll;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+
+import io.litewatch.config.LitestreamConfigFile;
+import io.litewatch.config.LitestreamConfigParser;
+import io.litewatch.config.LitewatchProperties;
+import io.litewatch.docker.DockerAccessory;
+import io.litewatch.health.ReplicaEvaluator;
+import io.litewatch.s3.S3ClientFactory;
+import io.litewatch.s3.S3ReplicaLister;
+
+/** Wires the collectors, the evaluator and the poll cycle, and schedules the poll. */
+@Configuration(proxyBeanMethods = false)
+class PollingConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	LitestreamConfigFile litestreamConfigFile(LitewatchProperties properties) {
+		// Expanded with Litewatch's own environment: give it the same variables as the accessory.
+		return new LitestreamConfigFile(properties.litestreamConfig(),
+				new LitestreamConfigParser(System.getenv(), Path.of("").toAbsolutePath()));
+	}
+
+	@Bean(destroyMethod = "close")
+	DockerAccessory dockerAccessory(LitewatchProperties properties) {
+		LitewatchProperties.Docker docker = properties.docker();
+		return new DockerAccessory(docker.effectiveHost(System.getenv("DOCKER_HOST")), docker.container(),
+				docker.apiTimeout());
+	}
+
+	@Bean(destroyMethod = "close")
+	S3ClientFactory s3ClientFactory(LitewatchProperties properties) {
+		return new S3ClientFactory(properties.s3().apiCallTimeout());
+	}
+
+	@Bean(destroyMethod = "close")
+	S3ReplicaLister s3ReplicaLister(S3ClientFactory clients, Clock clock, LitewatchProperties properties) {
+		return new S3ReplicaLister(clients, clock, properties.s3().fullListingInterval());
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService pollExecutor(LitewatchProperties properties) {
+		AtomicInteger count = new AtomicInteger();
+		return Executors.newFixedThreadPool(properties.pollConcurrency(), (runnable) -> {
+			Thread thread = new Thread(runnable, "litewatch-poll-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Bean
+	PollCycle pollCycle(LitestreamConfigFile configFile, DockerAccessory accessory, S3ReplicaLister lister,
+			ExecutorService pollExecutor, LatestPoll latest, Clock clock, LitewatchProperties properties) {
+		LitestreamCommands commands = new LitestreamCommands(accessory, properties.docker(), clock);
+		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister,
+				new ReplicaEvaluator(properties.health()));
+		LitewatchProperties.Docker docker = properties.docker();
+		return new PollCycle(configFile, accessory, commands, collector, pollExecutor, properties.pollInterval(),
+				latest, clock, docker.effectiveHost(System.getenv("DOCKER_HOST")), docker.container());
+	}
+
+	@Bean
+	PollScheduler pollScheduler(PollCycle cycle, TaskScheduler scheduler, LitewatchProperties properties) {
+		return new PollScheduler(cycle, scheduler, properties);
+	}
+
+	/** Polls with a fixed delay from the moment the app is ready until it stops. */
+	static class PollScheduler implements SmartLifecycle {
+
+		private final PollCycle cycle;
+
+		private final TaskScheduler scheduler;
+
+		private final LitewatchProperties properties;
+
+		private volatile ScheduledFuture<?> task;
+
+		PollScheduler(PollCycle cycle, TaskScheduler scheduler, LitewatchProperties properties) {
+			this.cycle = cycle;
+			this.scheduler = scheduler;
+			this.properties = properties;
+		}
+
+		@Override
+		public void start() {
+			this.task = scheduler.scheduleWithFixedDelay(this::pollQuietly, properties.pollInterval());
+		}
+
+		private void pollQuietly() {
+			try {
+				cycle.poll();
+			}
+			catch (RuntimeException ex) {
+				// Already logged by the cycle; the next poll must still run.
+			}
+		}
+
+		@Override
+		public void stop() {
+			ScheduledFuture<?> current = task;
+			if (current != null) {
+				current.cancel(true);
+			}
+			task = null;
+		}
+
+		@Override
+		public boolean isRunning() {
+			return task != null;
+		}
+
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.litewatch.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+
+import io.litewatch.config.GoDuration;
+
+/** Small display helpers for templates ({@code ${@fmt.age(...)}}). */
+@Component("fmt")
+public class Formats {
+
+	/** Seconds as a short human duration: 850ms, 12s, 3m 20s, 5h 02m, 3d 4h. */
+	public String seconds(Double seconds) {
+		if (seconds == null) {
+			return "—";
+		}
+		double abs = Math.abs(seconds);
+		String sign = seconds < 0 ? "−" : "";
+		if (abs < 1) {
+			return sign + Math.round(abs * 1000) + "ms";
+		}
+		long s = Math.round(abs);
+		if (s < 60) {
+			return sign + s + "s";
+		}
+		if (s < 3600) {
+			return sign + (s / 60) + "m " + (s % 60) + "s";
+		}
+		if (s < 86400) {
+			return sign + (s / 3600) + "h " + String.format("%02dm", (s % 3600) / 60);
+		}
+		return sign + (s / 86400) + "d " + ((s % 86400) / 3600) + "h";
+	}
+
+	/** How long ago an ISO instant was, relative to another ISO instant (the poll time, not the render time). */
+	public String ago(String instant, String reference) {
+		if (instant == null || reference == null) {
+			return "—";
+		}
+		Duration d = Duration.between(Instant.parse(instant), Instant.parse(reference));
+		return seconds(d.toMillis() / 1000.0) + " ago";
+	}
+
+	public String bytes(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		String[] units = { "KiB", "MiB", "GiB", "TiB" };
+		double value = bytes;
+		int unit = -1;
+		while (value >= 1024 && unit < units.length - 1) {
+			value /= 1024;
+			unit++;
+		}
+		return String.format("%.1f %s", value, units[unit]);
+	}
+
+	public String go(Duration duration) {
+		return duration == null ? "—" : GoDuration.format(duration);
+	}
+
+}

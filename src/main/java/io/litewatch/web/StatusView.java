@@ -1,0 +1,156 @@
+package io.litewatch.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.litewatch.config.GoDuration;
+import io.litewatch.config.ReplicaConfig;
+import io.litewatch.docker.ContainerState;
+import io.litewatch.docker.EngineInfo;
+import io.litewatch.health.DatabaseStatus;
+import io.litewatch.health.DbFileState;
+import io.litewatch.health.Finding;
+import io.litewatch.health.ReplicaStatus;
+import io.litewatch.poll.AccessoryState;
+import io.litewatch.poll.ConfigState;
+import io.litewatch.poll.PollResult;
+
+/**
+ * The documented shape of {@code GET /api/status}, also the page's model. Built from a
+ * {@link PollResult} only; it names no credential, so none can leak. Times are ISO-8601 UTC
+ * strings, durations are seconds.
+ */
+public record StatusView(String status, String checkedAt, Long pollDurationMs, boolean polling,
+		List<FindingView> findings, ConfigView config, AccessoryView accessory, List<DatabaseView> databases) {
+
+	static StatusView pending(boolean polling) {
+		return new StatusView("pending", null, null, polling, List.of(), null, null, List.of());
+	}
+
+	static StatusView of(PollResult poll, boolean polling) {
+		return new StatusView(poll.status().label(), text(poll.checkedAt()), poll.duration().toMillis(), polling,
+				findings(poll.findings()), ConfigView.of(poll.config()), AccessoryView.of(poll.accessory()),
+				poll.databases().stream().map(DatabaseView::of).toList());
+	}
+
+	public record FindingView(String code, String severity, String message) {
+	}
+
+	public record ConfigView(String file, boolean valid, Integer errorLine, String error, String modifiedAt,
+			boolean usingLastValid) {
+
+		static ConfigView of(ConfigState config) {
+			return new ConfigView(String.valueOf(config.file()), config.valid(),
+					config.errorLine() > 0 ? config.errorLine() : null, config.error(), text(config.modifiedAt()),
+					config.usingLastValid());
+		}
+
+	}
+
+	public record AccessoryView(String container, String state, Boolean running, Integer restartCount,
+			String startedAt, String finishedAt, Integer exitCode, String image, String engineVersion,
+			String engineApiVersion, String apiVersion, String error) {
+
+		static AccessoryView of(AccessoryState accessory) {
+			ContainerState c = accessory.state();
+			EngineInfo e = accessory.engine();
+			return new AccessoryView(accessory.container(), c != null ? c.status() : null, c != null ? c.running() : null,
+					c != null ? c.restartCount() : null, c != null ? text(c.startedAt()) : null,
+					c != null ? text(c.finishedAt()) : null, c != null ? c.exitCode() : null, c != null ? c.image() : null,
+					e != null ? e.engineVersion() : null, e != null ? e.engineApiVersion() : null,
+					e != null ? e.negotiatedApiVersion() : null, accessory.error());
+		}
+
+	}
+
+	public record DatabaseView(String name, String path, String status, FileView file, List<FindingView> findings,
+			LitestreamCliView litestream, List<ReplicaView> replicas) {
+
+		static DatabaseView of(DatabaseStatus db) {
+			return new DatabaseView(db.name(), db.path(), db.status().label(), FileView.of(db.file()),
+					findings(db.findings()), LitestreamCliView.of(db),
+					db.replicas().stream().map(ReplicaView::of).toList());
+		}
+
+	}
+
+	public record FileView(Boolean exists, Long size, String updatedAt, String error) {
+
+		static FileView of(DbFileState file) {
+			if (!file.known()) {
+				return new FileView(null, null, null, file.error());
+			}
+			return new FileView(file.exists(), file.exists() ? file.size() : null, text(file.updatedAt()), null);
+		}
+
+	}
+
+	/** What the accessory's own {@code litestream} commands said, for comparison with Litewatch's S3 view. */
+	public record LitestreamCliView(String snapshotsAt, int snapshotRows, String generationsAt, int generationRows,
+			List<String> storageErrors, String execError) {
+
+		static LitestreamCliView of(DatabaseStatus db) {
+			var view = db.litestream();
+			return new LitestreamCliView(text(view.snapshotsAt()), view.snapshots().size(), text(view.generationsAt()),
+					view.generations().size(), view.storageErrors(), view.execError());
+		}
+
+	}
+
+	public record ReplicaView(String name, String type, String location, String bucket, String path, String endpoint,
+			String status, String generation, int generationCount, String generationStartedAt, Double lagSeconds,
+			String lagSource, String lastSyncAt, String lastSnapshotAt, Double snapshotAgeSeconds, int snapshotCount,
+			long walSegmentCount, long walBytes, RestoreWindowView restoreWindow, IntervalsView intervals,
+			Integer s3Requests, List<FindingView> findings) {
+
+		static ReplicaView of(ReplicaStatus r) {
+			ReplicaConfig c = r.config();
+			RestoreWindowView window = r.restoreFrom() != null
+					? new RestoreWindowView(text(r.restoreFrom()), text(r.restoreTo()), seconds(r.restoreWindow()))
+					: null;
+			return new ReplicaView(c.name(), c.type(), c.location(), c.bucket(), c.path(), c.endpoint(),
+					r.status().label(), r.generation(), r.generationCount(), text(r.generationStartedAt()),
+					seconds(r.lag()), r.lagSource(), text(r.lastSyncAt()), text(r.lastSnapshotAt()),
+					seconds(r.snapshotAge()), r.snapshotCount(), r.walSegmentCount(), r.walBytes(), window,
+					IntervalsView.of(c), r.s3Requests(), findings(r.findings()));
+		}
+
+	}
+
+	public record RestoreWindowView(String from, String to, Double seconds) {
+	}
+
+	/** Configured intervals as written in Go form, and in seconds; null where disabled. */
+	public record IntervalsView(String sync, String snapshot, String retention, String retentionCheck,
+			String validation, double syncSeconds, Double snapshotSeconds, Double retentionSeconds) {
+
+		static IntervalsView of(ReplicaConfig c) {
+			return new IntervalsView(GoDuration.format(c.syncInterval()), positive(c.snapshotInterval()),
+					positive(c.retention()), positive(c.retentionCheckInterval()), positive(c.validationInterval()),
+					seconds(c.syncInterval()), c.snapshotInterval().isPositive() ? seconds(c.snapshotInterval()) : null,
+					c.retention().isPositive() ? seconds(c.retention()) : null);
+		}
+
+		private static String positive(Duration d) {
+			return d != null && d.isPositive() ? GoDuration.format(d) : null;
+		}
+
+	}
+
+	static List<FindingView> findings(List<Finding> findings) {
+		return findings.stream()
+			.map((f) -> new FindingView(f.code().name(), f.severity().name().toLowerCase(java.util.Locale.ROOT),
+					f.message()))
+			.toList();
+	}
+
+	static String text(Instant instant) {
+		return instant != null ? instant.toString() : null;
+	}
+
+	static Double seconds(Duration d) {
+		return d != null ? d.toMillis() / 1000.0 : null;
+	}
+
+}
