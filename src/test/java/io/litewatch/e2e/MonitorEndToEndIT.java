@@ -81,7 +81,7 @@ class MonitorEndToEndIT {
 		assertThat(ACCESS_KEY).as("LITESTREAM_ACCESS_KEY_ID from the failsafe configuration").isNotBlank();
 		work = Files.createTempDirectory("litewatch-e2e-");
 		Path data = Files.createDirectories(work.resolve("data"));
-		s3 = S3ProxyServer.start(work.resolve("s3"), ACCESS_KEY, SECRET);
+		s3 = new S3ProxyServer(work.resolve("s3"), ACCESS_KEY, SECRET).start();
 		s3.createBucket("backups");
 
 		for (String name : List.of("production", "cache", "queue", "cable")) {
