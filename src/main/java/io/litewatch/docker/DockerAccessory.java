@@ -243,15 +243,7 @@ public class DockerAccessory implements AutoCloseable {
 		JsonNode version = rawGet("/version");
 		String engineApi = version.path("ApiVersion").asText("");
 		String minApi = version.path("MinAPIVersion").asText("");
-		RemoteApiVersion engine = RemoteApiVersion.parseConfigWithDefault(engineApi);
-		if (!engine.isGreater(RemoteApiVersion.UNKNOWN_VERSION) && engineApi.isEmpty()) {
-			throw new DockerAccessException("Docker engine at " + hostForMessage() + " did not report its API version");
-		}
-		RemoteApiVersion chosen = NEWEST_KNOWN.isGreaterOrEqual(engine) ? engine : NEWEST_KNOWN;
-		if (!minApi.isEmpty() && RemoteApiVersion.parseConfigWithDefault(minApi).isGreater(chosen)) {
-			throw new DockerAccessException("Docker engine at " + hostForMessage() + " requires API " + minApi
-					+ " or newer, but this client speaks at most " + NEWEST_KNOWN.getVersion());
-		}
+		RemoteApiVersion chosen = chooseApiVersion(engineApi, minApi, hostForMessage());
 		EngineInfo info = new EngineInfo(version.path("Version").asText(""), engineApi, minApi, chosen.getVersion());
 		DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
 			.withDockerHost(dockerHost.toString())
@@ -260,6 +252,24 @@ public class DockerAccessory implements AutoCloseable {
 			.build();
 		return new Session(info, DockerClientImpl.getInstance(config, apiHttp),
 				DockerClientImpl.getInstance(config, streamHttp));
+	}
+
+	/**
+	 * min(engine's API version, {@link #NEWEST_KNOWN}); refuses when the engine's minimum is above
+	 * that, since every request would then be rejected with a less helpful message.
+	 */
+	static RemoteApiVersion chooseApiVersion(String engineApi, String minApi, String hostForMessage) {
+		if (engineApi == null || !engineApi.matches("\\d+\\.\\d+")) {
+			throw new DockerAccessException("Docker engine at " + hostForMessage + " did not report a usable API version: '"
+					+ engineApi + "'");
+		}
+		RemoteApiVersion engine = RemoteApiVersion.parseConfig(engineApi);
+		RemoteApiVersion chosen = NEWEST_KNOWN.isGreaterOrEqual(engine) ? engine : NEWEST_KNOWN;
+		if (minApi != null && minApi.matches("\\d+\\.\\d+") && RemoteApiVersion.parseConfig(minApi).isGreater(chosen)) {
+			throw new DockerAccessException("Docker engine at " + hostForMessage + " requires API " + minApi
+					+ " or newer, but this client speaks at most " + NEWEST_KNOWN.getVersion());
+		}
+		return chosen;
 	}
 
 	private JsonNode rawGet(String path) {
