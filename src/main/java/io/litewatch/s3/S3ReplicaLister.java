@@ -148,12 +148,14 @@ public class S3ReplicaLister implements AutoCloseable {
 			String[] lastKey = { start.lastWalKey() };
 			list(request(dir, start.lastWalKey()), page -> {
 				for (S3Object o : page.contents()) {
-					// Every key counts for StartAfter, also ones that are not segments: they sort among them.
-					if (lastKey[0] == null || o.key().compareTo(lastKey[0]) > 0) {
-						lastKey[0] = o.key();
-					}
-					ReplicaKeys.wal(id, o.key().substring(dir.length()), size(o), o.lastModified())
-							.ifPresent(segment -> wal[0] = wal[0].plus(segment));
+					// Only segment keys move the StartAfter mark: a stray key such as "zz.txt" sorts after
+					// segments yet to come, and starting after it would skip them.
+					ReplicaKeys.wal(id, o.key().substring(dir.length()), size(o), o.lastModified()).ifPresent(segment -> {
+						wal[0] = wal[0].plus(segment);
+						if (lastKey[0] == null || o.key().compareTo(lastKey[0]) > 0) {
+							lastKey[0] = o.key();
+						}
+					});
 				}
 			});
 			return new GenerationState(id, snapshots, wal[0], lastKey[0]);
@@ -213,7 +215,7 @@ public class S3ReplicaLister implements AutoCloseable {
 	/**
 	 * What is remembered per generation between listings.
 	 *
-	 * @param lastWalKey greatest key seen under {@code wal/}, where the next listing starts after; null if none
+	 * @param lastWalKey greatest segment key seen under {@code wal/}, where the next listing starts after; null if none
 	 */
 	private record GenerationState(String id, List<SnapshotObject> snapshots, WalStats wal, String lastWalKey) {
 
