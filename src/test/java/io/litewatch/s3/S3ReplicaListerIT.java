@@ -328,6 +328,38 @@ class S3ReplicaListerIT {
 		assertThat(listing.current()).map(GenerationListing::id).contains(NEW);
 	}
 
+	@Test
+	@Order(10)
+	void concurrentListingsNeitherBlockOtherReplicasNorCountSegmentsTwice() throws Exception {
+		S3Location other = new S3Location(server.endpoint(), null, true, false, IDENTITY, SECRET, BUCKET, "other");
+		String gen = "aaaaaaaaaaaaaaaa";
+		for (int k = 0; k < 5; k++) {
+			put(ReplicaKeys.walPrefix(other.prefix(), gen) + String.format("00000000_%08x.wal.lz4", offset(k)), 1);
+		}
+		for (int k = 3; k < 13; k++) {
+			put(walKey(NEW, INDEXES, k), 50);
+		}
+		long expected = (long) (INDEXES - 1) * SEGMENTS_PER_INDEX + 13;
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<ReplicaListing>> same = new ArrayList<>();
+			List<Future<ReplicaListing>> others = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				same.add(pool.submit(() -> lister.list(location)));
+				others.add(pool.submit(() -> lister.list(other)));
+			}
+			for (Future<ReplicaListing> f : same) {
+				assertThat(f.get().generation(NEW).orElseThrow().wal().segmentCount()).isEqualTo(expected);
+			}
+			for (Future<ReplicaListing> f : others) {
+				assertThat(f.get().generation(gen).orElseThrow().wal().segmentCount()).isEqualTo(5);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
 	private void put(String key, int size) {
 		s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(new byte[size]));
 	}
