@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,23 +121,23 @@ public class S3ReplicaLister implements AutoCloseable {
 
 		private List<String> listGenerations(String prefix) {
 			List<String> ids = new ArrayList<>();
-			list(request(prefix, null), page -> {
+			for (ListObjectsV2Response page : pages(request(prefix, null))) {
 				for (CommonPrefix cp : page.commonPrefixes()) {
 					ReplicaKeys.generationOfCommonPrefix(prefix, cp.prefix()).ifPresent(ids::add);
 				}
-			});
+			}
 			return ids;
 		}
 
 		private List<SnapshotObject> listSnapshots(String prefix, String id) {
 			String dir = ReplicaKeys.snapshotsPrefix(prefix, id);
 			List<SnapshotObject> snapshots = new ArrayList<>();
-			list(request(dir, null), page -> {
+			for (ListObjectsV2Response page : pages(request(dir, null))) {
 				for (S3Object o : page.contents()) {
 					ReplicaKeys.snapshot(id, o.key().substring(dir.length()), size(o), o.lastModified())
 							.ifPresent(snapshots::add);
 				}
-			});
+			}
 			return snapshots;
 		}
 
@@ -144,21 +145,23 @@ public class S3ReplicaLister implements AutoCloseable {
 		private GenerationState foldNewWal(String prefix, GenerationState start, List<SnapshotObject> snapshots) {
 			String id = start.id();
 			String dir = ReplicaKeys.walPrefix(prefix, id);
-			WalStats[] wal = { start.wal() };
-			String[] lastKey = { start.lastWalKey() };
-			list(request(dir, start.lastWalKey()), page -> {
+			WalStats wal = start.wal();
+			String lastKey = start.lastWalKey();
+			for (ListObjectsV2Response page : pages(request(dir, lastKey))) {
 				for (S3Object o : page.contents()) {
+					Optional<WalSegment> segment = ReplicaKeys.wal(id, o.key().substring(dir.length()), size(o),
+							o.lastModified());
 					// Only segment keys move the StartAfter mark: a stray key such as "zz.txt" sorts after
 					// segments yet to come, and starting after it would skip them.
-					ReplicaKeys.wal(id, o.key().substring(dir.length()), size(o), o.lastModified()).ifPresent(segment -> {
-						wal[0] = wal[0].plus(segment);
-						if (lastKey[0] == null || o.key().compareTo(lastKey[0]) > 0) {
-							lastKey[0] = o.key();
+					if (segment.isPresent()) {
+						wal = wal.plus(segment.get());
+						if (lastKey == null || o.key().compareTo(lastKey) > 0) {
+							lastKey = o.key();
 						}
-					});
+					}
 				}
-			});
-			return new GenerationState(id, snapshots, wal[0], lastKey[0]);
+			}
+			return new GenerationState(id, snapshots, wal, lastKey);
 		}
 
 		private ListObjectsV2Request request(String prefix, String startAfter) {
@@ -173,12 +176,24 @@ public class S3ReplicaLister implements AutoCloseable {
 			return b.build();
 		}
 
-		private void list(ListObjectsV2Request request, Consumer<ListObjectsV2Response> onPage) {
-			// The paginator sends one request per page as it is iterated.
-			for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
-				requests++;
-				onPage.accept(page);
-			}
+		/** The pages of a listing; the paginator sends one request per page as it is iterated, counted here. */
+		private Iterable<ListObjectsV2Response> pages(ListObjectsV2Request request) {
+			Iterator<ListObjectsV2Response> pages = s3.listObjectsV2Paginator(request).iterator();
+			return () -> new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					return pages.hasNext();
+				}
+
+				@Override
+				public ListObjectsV2Response next() {
+					ListObjectsV2Response page = pages.next();
+					requests++;
+					return page;
+				}
+
+			};
 		}
 
 		private static long size(S3Object o) {
