@@ -1,0 +1,419 @@
+package io.litewatch.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.litewatch.s3.S3ListingException.Kind;
+import io.litewatch.testsupport.S3ProxyServer;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+
+/**
+ * The lister against a real s3proxy holding objects in Litestream 0.3's layout. The tests build on
+ * each other (first listing, steady state, new segments, retention, failures), like successive polls.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class S3ReplicaListerIT {
+
+	private static final Logger log = LoggerFactory.getLogger(S3ReplicaListerIT.class);
+
+	private static final String IDENTITY = "litewatch-it-key";
+
+	private static final String SECRET = "litewatch-it-secret-9f8e7d";
+
+	private static final String BUCKET = "backups";
+
+	private static final String PATH = "apps/app.db";
+
+	/** Written first, so older; its id sorts last, so picking by id order would choose it. */
+	private static final String OLD = "fedcba9876543210";
+
+	/** Written last: the current generation. */
+	private static final String NEW = "0123456789abcdef";
+
+	private static final int INDEXES = 5;
+
+	private static final int SEGMENTS_PER_INDEX = 500;
+
+	private static final Duration FULL_PASS = Duration.ofHours(1);
+
+	private static final Duration API_TIMEOUT = Duration.ofSeconds(3);
+
+	private Path dataDir;
+
+	private S3ProxyServer server;
+
+	private S3ClientFactory clients;
+
+	private MutableClock clock;
+
+	private S3ReplicaLister lister;
+
+	private S3Location location;
+
+	private S3Client s3;
+
+	private long newWalBytes;
+
+	private final List<Integer> measured = new ArrayList<>();
+
+	@BeforeAll
+	void startS3AndUpload() throws Exception {
+		dataDir = Files.createTempDirectory("litewatch-s3-it");
+		server = new S3ProxyServer(dataDir, IDENTITY, SECRET).start();
+		server.createBucket(BUCKET);
+		clients = new S3ClientFactory(API_TIMEOUT);
+		clock = new MutableClock(Instant.now());
+		lister = new S3ReplicaLister(clients, clock, FULL_PASS);
+		location = new S3Location(server.endpoint(), null, true, false, IDENTITY, SECRET, BUCKET, PATH);
+		s3 = clients.client(location);
+
+		put(snapshotKey(OLD, 0), 100);
+		for (int k = 0; k < 3; k++) {
+			put(walKey(OLD, 0, k), 10);
+		}
+		// Not Litestream's: must be skipped, and must not derail StartAfter.
+		put(location.prefix() + "notagen/x", 1);
+		put(location.prefix() + "0123456789abcde/x", 1);
+		put(location.prefix() + NEW + "/wal/zz-not-litestream.txt", 1);
+
+		// S3 LastModified has one-second resolution: make NEW strictly newer than OLD.
+		Thread.sleep(1100);
+		put(snapshotKey(NEW, 0), 1000);
+		put(snapshotKey(NEW, 2), 2000);
+		List<Runnable> uploads = new ArrayList<>();
+		for (int index = 0; index < INDEXES; index++) {
+			for (int k = 0; k < SEGMENTS_PER_INDEX; k++) {
+				int i = index;
+				int kk = k;
+				int size = 1 + (k % 7);
+				newWalBytes += size;
+				uploads.add(() -> put(walKey(NEW, i, kk), size));
+			}
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			uploads.forEach(u -> futures.add(pool.submit(u)));
+			for (Future<?> f : futures) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@AfterAll
+	void stopS3() throws IOException {
+		log.info("requests per listing: first full pass={}, steady state={}, after 3 new WAL segments={}",
+				measured.size() > 0 ? measured.get(0) : null, measured.size() > 1 ? measured.get(1) : null,
+				measured.size() > 2 ? measured.get(2) : null);
+		if (lister != null) {
+			lister.close();
+		}
+		if (clients != null) {
+			clients.close();
+		}
+		if (server != null) {
+			server.close();
+		}
+		if (dataDir != null) {
+			try (Stream<Path> files = Files.walk(dataDir)) {
+				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void firstListingFindsEverything() {
+		ReplicaListing listing = lister.list(location);
+
+		assertThat(listing.fullPass()).isTrue();
+		assertThat(listing.listedAt()).isEqualTo(clock.instant());
+		assertThat(listing.generations()).extracting(GenerationListing::id).containsExactly(NEW, OLD);
+
+		GenerationListing neu = listing.generation(NEW).orElseThrow();
+		assertThat(neu.snapshots()).extracting(SnapshotObject::index).containsExactly(0L, 2L);
+		assertThat(neu.snapshots()).extracting(SnapshotObject::size).containsExactly(1000L, 2000L);
+		assertThat(neu.wal().segmentCount()).isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX);
+		assertThat(neu.wal().totalBytes()).isEqualTo(newWalBytes);
+		assertThat(neu.wal().newest().index()).isEqualTo(INDEXES - 1);
+		assertThat(neu.wal().newest().offset()).isEqualTo(offset(SEGMENTS_PER_INDEX - 1));
+		assertThat(neu.start()).isNotNull();
+		assertThat(neu.end()).isAfterOrEqualTo(neu.start());
+
+		GenerationListing old = listing.generation(OLD).orElseThrow();
+		assertThat(old.snapshots()).hasSize(1);
+		assertThat(old.wal().segmentCount()).isEqualTo(3);
+		assertThat(old.wal().totalBytes()).isEqualTo(30);
+		assertThat(old.end()).isBefore(neu.start());
+
+		assertThat(listing.current()).map(GenerationListing::id).contains(NEW);
+		// 1 generations page + NEW (1 snapshots + 3 WAL pages of up to 1000) + OLD (1 + 1).
+		assertThat(listing.requests()).isEqualTo(1 + (1 + 3) + (1 + 1));
+		measured.add(listing.requests());
+	}
+
+	@Test
+	@Order(2)
+	void steadyStateCostsOneRequestPlusTwoPerGeneration() {
+		clock.advance(Duration.ofSeconds(30));
+		ReplicaListing listing = lister.list(location);
+
+		assertThat(listing.fullPass()).isFalse();
+		assertThat(listing.requests()).isEqualTo(1 + 2 * 2);
+		assertThat(listing.generation(NEW).orElseThrow().wal().segmentCount())
+				.isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX);
+		assertThat(listing.generation(NEW).orElseThrow().wal().totalBytes()).isEqualTo(newWalBytes);
+		assertThat(listing.generation(OLD).orElseThrow().wal().segmentCount()).isEqualTo(3);
+		assertThat(listing.current()).map(GenerationListing::id).contains(NEW);
+		measured.add(listing.requests());
+	}
+
+	@Test
+	@Order(3)
+	void newSegmentsAreSeenAtTheSameCost() {
+		for (int k = 0; k < 3; k++) {
+			put(walKey(NEW, INDEXES, k), 50);
+		}
+		clock.advance(Duration.ofSeconds(30));
+		ReplicaListing listing = lister.list(location);
+
+		assertThat(listing.fullPass()).isFalse();
+		assertThat(listing.requests()).isEqualTo(1 + 2 * 2);
+		WalStats wal = listing.generation(NEW).orElseThrow().wal();
+		assertThat(wal.segmentCount()).isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX + 3);
+		assertThat(wal.totalBytes()).isEqualTo(newWalBytes + 150);
+		assertThat(wal.newest().index()).isEqualTo(INDEXES);
+		assertThat(wal.newest().offset()).isEqualTo(offset(2));
+		measured.add(listing.requests());
+	}
+
+	@Test
+	@Order(4)
+	void rewrittenSnapshotIsSeenWithoutAFullPass() throws InterruptedException {
+		Thread.sleep(1100);
+		put(snapshotKey(NEW, 0), 1500);
+		clock.advance(Duration.ofSeconds(30));
+		ReplicaListing listing = lister.list(location);
+
+		assertThat(listing.fullPass()).isFalse();
+		GenerationListing neu = listing.generation(NEW).orElseThrow();
+		assertThat(neu.newestSnapshot()).hasValueSatisfying(s -> {
+			assertThat(s.index()).isZero();
+			assertThat(s.size()).isEqualTo(1500);
+		});
+		assertThat(neu.end()).isEqualTo(neu.newestSnapshot().orElseThrow().lastModified());
+	}
+
+	@Test
+	@Order(5)
+	void retentionDeletionsShowAtTheNextFullPass() {
+		// Litestream's retention: the old generation goes, and in NEW the snapshot and WAL of index 0.
+		List<String> oldKeys = new ArrayList<>(List.of(snapshotKey(OLD, 0)));
+		for (int k = 0; k < 3; k++) {
+			oldKeys.add(walKey(OLD, 0, k));
+		}
+		delete(oldKeys);
+		List<String> index0 = new ArrayList<>(List.of(snapshotKey(NEW, 0)));
+		for (int k = 0; k < SEGMENTS_PER_INDEX; k++) {
+			index0.add(walKey(NEW, 0, k));
+		}
+		delete(index0);
+
+		clock.advance(Duration.ofMinutes(1));
+		ReplicaListing incremental = lister.list(location);
+		assertThat(incremental.fullPass()).isFalse();
+		// A generation gone from the listing is dropped at once ...
+		assertThat(incremental.generations()).extracting(GenerationListing::id).containsExactly(NEW);
+		assertThat(incremental.requests()).isEqualTo(1 + 2);
+		// ... and snapshots are listed fully each time, but deleted WAL waits for the full pass.
+		assertThat(incremental.generation(NEW).orElseThrow().snapshots()).extracting(SnapshotObject::index)
+				.containsExactly(2L);
+		assertThat(incremental.generation(NEW).orElseThrow().wal().segmentCount())
+				.isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX + 3);
+
+		clock.advance(FULL_PASS);
+		ReplicaListing full = lister.list(location);
+		assertThat(full.fullPass()).isTrue();
+		assertThat(full.generations()).extracting(GenerationListing::id).containsExactly(NEW);
+		WalStats wal = full.generation(NEW).orElseThrow().wal();
+		assertThat(wal.segmentCount()).isEqualTo((long) (INDEXES - 1) * SEGMENTS_PER_INDEX + 3);
+		assertThat(full.requests()).isEqualTo(1 + 1 + 3);
+
+		clock.advance(Duration.ofSeconds(30));
+		assertThat(lister.list(location).fullPass()).isFalse();
+	}
+
+	@Test
+	@Order(6)
+	void wrongSecretIsAccessDenied() {
+		S3Location wrong = new S3Location(server.endpoint(), null, true, false, IDENTITY, "not-the-secret-4711", BUCKET,
+				PATH);
+		S3ListingException e = catchThrowableOfType(S3ListingException.class, () -> lister.list(wrong));
+		assertThat(e.kind()).isEqualTo(Kind.ACCESS_DENIED);
+		assertThat(e.getMessage()).contains("SignatureDoesNotMatch").doesNotContain("not-the-secret-4711")
+				.doesNotContain(IDENTITY);
+	}
+
+	@Test
+	@Order(7)
+	void unknownAccessKeyIsAccessDenied() {
+		S3Location wrong = new S3Location(server.endpoint(), null, true, false, "AKIDNOBODY1234", SECRET, BUCKET, PATH);
+		S3ListingException e = catchThrowableOfType(S3ListingException.class, () -> lister.list(wrong));
+		assertThat(e.kind()).isEqualTo(Kind.ACCESS_DENIED);
+		assertThat(e.getMessage()).contains("InvalidAccessKeyId").doesNotContain("AKIDNOBODY1234")
+				.doesNotContain(SECRET);
+	}
+
+	@Test
+	@Order(8)
+	void missingBucket() {
+		S3Location missing = new S3Location(server.endpoint(), null, true, false, IDENTITY, SECRET, "no-such-bucket",
+				PATH);
+		S3ListingException e = catchThrowableOfType(S3ListingException.class, () -> lister.list(missing));
+		assertThat(e.kind()).isEqualTo(Kind.NO_SUCH_BUCKET);
+		assertThat(e.getMessage()).contains("no-such-bucket").doesNotContain(SECRET).doesNotContain(IDENTITY);
+	}
+
+	@Test
+	@Order(9)
+	void stoppedServerIsUnreachableQuicklyAndListingResumesAfterRestart() {
+		server.stop();
+		long startedNanos = System.nanoTime();
+		S3ListingException e = catchThrowableOfType(S3ListingException.class, () -> lister.list(location));
+		Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+
+		assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+		assertThat(e).hasMessage("cannot reach " + server.endpoint() + ": connection refused");
+		assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain(IDENTITY);
+		assertThat(took).isLessThan(API_TIMEOUT);
+
+		server.start();
+		clock.advance(Duration.ofSeconds(30));
+		ReplicaListing listing = lister.list(location);
+		assertThat(listing.fullPass()).isFalse();
+		assertThat(listing.requests()).isEqualTo(1 + 2);
+		assertThat(listing.current()).map(GenerationListing::id).contains(NEW);
+	}
+
+	@Test
+	@Order(10)
+	void concurrentListingsNeitherBlockOtherReplicasNorCountSegmentsTwice() throws Exception {
+		S3Location other = new S3Location(server.endpoint(), null, true, false, IDENTITY, SECRET, BUCKET, "other");
+		String gen = "aaaaaaaaaaaaaaaa";
+		for (int k = 0; k < 5; k++) {
+			put(ReplicaKeys.walPrefix(other.prefix(), gen) + String.format("00000000_%08x.wal.lz4", offset(k)), 1);
+		}
+		for (int k = 3; k < 13; k++) {
+			put(walKey(NEW, INDEXES, k), 50);
+		}
+		long expected = (long) (INDEXES - 1) * SEGMENTS_PER_INDEX + 13;
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<ReplicaListing>> same = new ArrayList<>();
+			List<Future<ReplicaListing>> others = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				same.add(pool.submit(() -> lister.list(location)));
+				others.add(pool.submit(() -> lister.list(other)));
+			}
+			for (Future<ReplicaListing> f : same) {
+				assertThat(f.get().generation(NEW).orElseThrow().wal().segmentCount()).isEqualTo(expected);
+			}
+			for (Future<ReplicaListing> f : others) {
+				assertThat(f.get().generation(gen).orElseThrow().wal().segmentCount()).isEqualTo(5);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private void put(String key, int size) {
+		s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(new byte[size]));
+	}
+
+	private void delete(List<String> keys) {
+		for (int from = 0; from < keys.size(); from += 1000) {
+			List<ObjectIdentifier> ids = keys.subList(from, Math.min(keys.size(), from + 1000)).stream()
+					.map(k -> ObjectIdentifier.builder().key(k).build())
+					.toList();
+			s3.deleteObjects(b -> b.bucket(BUCKET).delete(Delete.builder().objects(ids).build()));
+		}
+	}
+
+	private String snapshotKey(String generation, long index) {
+		return ReplicaKeys.snapshotsPrefix(location.prefix(), generation) + String.format("%08x.snapshot.lz4", index);
+	}
+
+	private String walKey(String generation, long index, int k) {
+		return ReplicaKeys.walPrefix(location.prefix(), generation) + String.format("%08x_%08x.wal.lz4", index, offset(k));
+	}
+
+	/** Frame-aligned offsets as Litestream writes them with 4 KiB pages: 0, then 32 + k·4120. */
+	private static long offset(int k) {
+		return k == 0 ? 0 : 32 + k * 4120L;
+	}
+
+	/** A clock the test moves by hand, to cross the full-pass interval without waiting an hour. */
+	private static final class MutableClock extends Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant start) {
+			this.now = start;
+		}
+
+		void advance(Duration d) {
+			now = now.plus(d);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+	}
+
+}
