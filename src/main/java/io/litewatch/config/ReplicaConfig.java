@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param url as written after env expansion with any password redacted, or null
  * @param bucket effective bucket (s3, gcs) or container (abs); null for sftp and file
  * @param path effective path inside the bucket without leading '/', "" when none; for file
- * replicas the absolute directory
+ * replicas the absolute directory; for sftp the path on the server as written
  * @param endpoint effective endpoint; null = AWS. For sftp the {@code host:port} dialled.
  * @param region effective region; null = unknown (looked up from AWS)
  * @param forcePathStyle effective path-style addressing
@@ -32,7 +32,8 @@ public record ReplicaConfig(String name, String type, String url, String bucket,
 		String suffix = (this.path == null || this.path.isEmpty()) ? "" : "/" + this.path;
 		return switch (this.type) {
 			case "file" -> "file://" + ((this.path != null) ? this.path : "");
-			case "sftp" -> "sftp://" + ((this.endpoint != null) ? this.endpoint : "") + suffix;
+			case "sftp" -> "sftp://" + ((this.endpoint != null) ? this.endpoint : "")
+					+ ((this.path == null || this.path.isEmpty() || this.path.startsWith("/")) ? this.path : "/" + this.path);
 			default -> this.type + "://" + ((this.bucket != null) ? this.bucket : "") + suffix;
 		};
 	}
