@@ -414,6 +414,8 @@ public final class LitestreamConfigParser {
 					dbs.add(parseDb(dbNode, globals));
 				}
 			}
+			// File order reads best on the page, whatever order the checks ran in.
+			this.issues.sort(java.util.Comparator.comparingInt(ConfigIssue::line));
 			return new LitestreamConfig(addr, withDisplayNames(dbs), this.issues);
 		}
 
@@ -1001,23 +1003,25 @@ public final class LitestreamConfigParser {
 		return (bestDistance <= allowed) ? best : null;
 	}
 
+	// Optimal string alignment distance: a swapped pair of letters ("levle") counts as one edit.
 	static int editDistance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
+		int[][] d = new int[a.length() + 1][b.length() + 1];
+		for (int i = 0; i <= a.length(); i++) {
+			d[i][0] = i;
+		}
 		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
+			d[0][j] = j;
 		}
 		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
 			for (int j = 1; j <= b.length(); j++) {
 				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+				d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+				}
 			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
 		}
-		return previous[b.length()];
+		return d[a.length()][b.length()];
 	}
 
 	static long yamlInt(String text) {
