@@ -264,11 +264,9 @@ public final class LitestreamConfigParser {
 	/** Litestream's {@code ParseReplicaURL} plus userinfo, with Go's url.Parse split rules. */
 	static ReplicaUrl parseReplicaUrl(String url) {
 		Matcher m = URL_SCHEME.matcher(url);
-		if (!m.find()) {
-			return new ReplicaUrl("", null, null, null, null, null, url);
-		}
-		String scheme = m.group(1).toLowerCase(Locale.ROOT);
-		String rest = url.substring(m.end());
+		boolean hasScheme = m.find();
+		String scheme = hasScheme ? m.group(1).toLowerCase(Locale.ROOT) : "";
+		String rest = hasScheme ? url.substring(m.end()) : url;
 		String query = "";
 		int q = indexOfAny(rest, "?#");
 		if (q >= 0) {
@@ -298,7 +296,7 @@ public final class LitestreamConfigParser {
 			}
 			redactedAuthority = "//" + redactedAuthority + host;
 		}
-		String redacted = m.group(1) + ":" + redactedAuthority + rawPath + query;
+		String redacted = (hasScheme ? m.group(1) + ":" : "") + redactedAuthority + rawPath + query;
 		String path;
 		if (scheme.equals("file")) {
 			path = cleanPath(decode(host + rawPath));
