@@ -32,6 +32,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Parses litestream.yml the way Litestream 0.3.13 does (env expansion, yaml.v2 non-strict
  * decoding, defaults, URL parsing, credential fallbacks), and additionally reports what 0.3.13
  * silently ignores or misreads, because that is where backups quietly stop happening.
+ * <p>
+ * Errors are what {@code litestream replicate} would refuse to start with, including the
+ * {@code addr} port check that only {@code replicate} makes. Line numbers refer to the file as
+ * written, which matches the expanded text as long as no variable expands to several lines.
+ * No secret (keys, passwords, age identities) ends up in a message or a {@code toString()}.
  */
 public final class LitestreamConfigParser {
 
@@ -299,7 +304,8 @@ public final class LitestreamConfigParser {
 		String redacted = (hasScheme ? m.group(1) + ":" : "") + redactedAuthority + rawPath + query;
 		String path;
 		if (scheme.equals("file")) {
-			path = cleanPath(decode(host + rawPath));
+			// Go rebuilds the URL without its scheme: a host makes it "//host/path", cleaned to "/host/path".
+			path = cleanPath(decode((host.isEmpty() ? "" : "//" + host) + rawPath));
 		}
 		else {
 			String cleaned = cleanPath(decode(rawPath));

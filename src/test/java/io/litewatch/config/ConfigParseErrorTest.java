@@ -45,6 +45,18 @@ class ConfigParseErrorTest {
 	}
 
 	@Test
+	void syntaxErrorsDoNotQuoteTheOffendingLine() {
+		ConfigParseException ex = refused("""
+				secret-access-key: do-not-print-me
+				dbs:
+				  - path: /data/app.db
+				 - path: /data/other.db
+				""");
+		assertThat(ex.line()).isEqualTo(4);
+		assertThat(ex.getMessage()).doesNotContain("do-not-print-me").doesNotContain("/data/other.db");
+	}
+
+	@Test
 	void tabIndentationIsASyntaxError() {
 		ConfigParseException ex = refused("dbs:\n\t- path: /data/app.db\n");
 		assertThat(ex.line()).isEqualTo(2);

@@ -160,6 +160,11 @@ class ReplicaUrlTest {
 	}
 
 	@Test
+	void fileUrlWithAHostIsRootedLikeGo() {
+		assertThat(replica("url: file://var/backups").path()).isEqualTo("/var/backups");
+	}
+
+	@Test
 	void explicitTypeAndBucket() {
 		ReplicaConfig r = replica("""
 				type: s3
