@@ -494,7 +494,11 @@ public final class LitestreamConfigParser {
 						+ ", which turns off Litestream's WAL monitoring, so changes are not replicated.");
 			}
 			Duration checkpoint = duration(map.get("checkpoint-interval"), DEFAULT_CHECKPOINT_INTERVAL, path, null);
-			integer(map.get("min-checkpoint-page-count"));
+			Long minPages = integer(map.get("min-checkpoint-page-count"));
+			if (minPages != null && minPages <= 0) {
+				// DB.Open refuses it, so replicate never starts.
+				throw error(map.get("min-checkpoint-page-count").line(), "minimum checkpoint page count required");
+			}
 			integer(map.get("max-checkpoint-page-count"));
 
 			List<ReplicaConfig> replicas = new ArrayList<>();

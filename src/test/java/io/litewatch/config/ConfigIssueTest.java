@@ -217,6 +217,20 @@ class ConfigIssueTest {
 	}
 
 	@Test
+	void monitorIntervalZeroTurnsOffReplication() {
+		assertThat(issues("""
+				dbs:
+				  - path: /data/app.db
+				    monitor-interval: 0s
+				    replicas:
+				      - url: s3://b/app
+				""")).singleElement().satisfies((issue) -> {
+					assertThat(issue.line()).isEqualTo(3);
+					assertThat(issue.message()).contains("monitor-interval").contains("not replicated");
+				});
+	}
+
+	@Test
 	void unknownLoggingLevel() {
 		assertThat(issues("""
 				logging:

@@ -111,6 +111,17 @@ class ConfigParseErrorTest {
 	}
 
 	@Test
+	void nonPositiveMinCheckpointPageCount() {
+		ConfigParseException ex = refused("""
+				dbs:
+				  - path: /data/app.db
+				    min-checkpoint-page-count: 0
+				""");
+		assertThat(ex.line()).isEqualTo(3);
+		assertThat(ex.reason()).isEqualTo("minimum checkpoint page count required");
+	}
+
+	@Test
 	void unknownReplicaType() {
 		ConfigParseException ex = refused("""
 				dbs:
