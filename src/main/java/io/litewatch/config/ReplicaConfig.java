@@ -1,0 +1,41 @@
+package io.litewatch.config;
+
+import java.time.Duration;
+
+/**
+ * One replica of a database with Litestream 0.3.13's defaults and URL parsing applied.
+ * @param name {@code name:} or, when empty, the type (Litestream's {@code Replica.Name()})
+ * @param type s3 | gcs | abs | sftp | file
+ * @param url as written after env expansion with any password redacted, or null
+ * @param bucket effective bucket (s3, gcs) or container (abs); null for sftp and file
+ * @param path effective path inside the bucket without leading '/', "" when none; for file
+ * replicas the absolute directory; for sftp the path on the server as written
+ * @param endpoint effective endpoint; null = AWS. For sftp the {@code host:port} dialled.
+ * @param region effective region; null = unknown (looked up from AWS)
+ * @param forcePathStyle effective path-style addressing
+ * @param skipVerify TLS verification disabled
+ * @param credentials effective s3 credentials, null = SDK default chain (or not s3)
+ * @param syncInterval default 1s
+ * @param snapshotInterval default zero = disabled
+ * @param retention default 24h; <= 0 disables
+ * @param retentionCheckInterval default 1h, capped at retention when retention > 0
+ * @param validationInterval default zero = disabled
+ * @param line 1-based line of the replica entry
+ */
+public record ReplicaConfig(String name, String type, String url, String bucket, String path, String endpoint,
+		String region, boolean forcePathStyle, boolean skipVerify, S3Credentials credentials, Duration syncInterval,
+		Duration snapshotInterval, Duration retention, Duration retentionCheckInterval, Duration validationInterval,
+		int line) {
+
+	/** A display location without credentials, e.g. {@code s3://bucket/path}. */
+	public String location() {
+		String suffix = (this.path == null || this.path.isEmpty()) ? "" : "/" + this.path;
+		return switch (this.type) {
+			case "file" -> "file://" + ((this.path != null) ? this.path : "");
+			case "sftp" -> "sftp://" + ((this.endpoint != null) ? this.endpoint : "")
+					+ ((this.path == null || this.path.isEmpty() || this.path.startsWith("/")) ? this.path : "/" + this.path);
+			default -> this.type + "://" + ((this.bucket != null) ? this.bucket : "") + suffix;
+		};
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.litewatch.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Shared helpers for the config tests. */
+final class ConfigFixtures {
+
+	static final Path WORKING_DIR = Path.of("/srv/app");
+
+	private ConfigFixtures() {
+	}
+
+	static String fixture(String name) {
+		try (InputStream in = ConfigFixtures.class.getResourceAsStream("/fixtures/litestream-yml/" + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("no fixture " + name);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static LitestreamConfig parse(String yaml) {
+		return parse(yaml, Map.of());
+	}
+
+	static LitestreamConfig parse(String yaml, Map<String, String> env) {
+		return new LitestreamConfigParser(env, WORKING_DIR).parse(yaml, "litestream.yml");
+	}
+
+}
