@@ -85,6 +85,11 @@ public final class GoDuration {
 		};
 	}
 
+	/** True for a duration above zero (Duration.isPositive() arrived only in Java 18); Litestream reads zero and below as "off". */
+	public static boolean positive(Duration d) {
+		return d != null && !d.isNegative() && !d.isZero();
+	}
+
 	/** Formats like Go's {@code Duration.String()}: {@code 1h30m0s}, {@code 1.5s}, {@code 250ms}, {@code 0s}. */
 	public static String format(Duration d) {
 		if (d.isZero()) {

@@ -487,7 +487,7 @@ public final class LitestreamConfigParser {
 			String metaPath = (metaPathRaw != null && !metaPathRaw.isEmpty()) ? expandPath(metaPathRaw)
 					: defaultMetaPath(path);
 			Duration monitor = duration(map.get("monitor-interval"), DEFAULT_MONITOR_INTERVAL, path, null);
-			if (monitor.isNegative() || monitor.isZero()) {
+			if (!GoDuration.positive(monitor)) {
 				Entry e = map.get("monitor-interval");
 				warn(path, null, e.line(), "Line " + e.line() + ": monitor-interval of database " + path + " is "
 						+ GoDuration.format(monitor)
@@ -580,7 +580,7 @@ public final class LitestreamConfigParser {
 						+ dbPath + " contains a password in plain text; read it from the environment instead.");
 			}
 
-			if (retention.isNegative() || retention.isZero()) {
+			if (!GoDuration.positive(retention)) {
 				Entry e = map.get("retention");
 				warn(dbPath, name, e.line(), "Line " + e.line() + ": retention of replica " + name + " of database "
 						+ dbPath + " is " + GoDuration.format(retention)

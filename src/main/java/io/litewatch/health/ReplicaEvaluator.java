@@ -138,7 +138,7 @@ public final class ReplicaEvaluator {
 			Duration warn = scaled(spacing, thresholds.snapshotWarningFactor()).plus(thresholds.snapshotGrace());
 			Duration critical = scaled(spacing, thresholds.snapshotCriticalFactor()).plus(thresholds.snapshotGrace());
 			if (snapshotAge.compareTo(warn) > 0) {
-				String basis = config.snapshotInterval().isPositive()
+				String basis = GoDuration.positive(config.snapshotInterval())
 						? "snapshot-interval " + GoDuration.format(config.snapshotInterval())
 						: "no snapshot-interval, so Litestream snapshots only when retention ("
 								+ GoDuration.format(config.retention()) + ") finds none left";
@@ -153,14 +153,14 @@ public final class ReplicaEvaluator {
 		// Restore window against retention.
 		Instant restoreFrom = oldest.map(SnapshotObject::lastModified).orElse(null);
 		Instant restoreTo = current.end();
-		if (restoreFrom != null && config.retention().isPositive()) {
-			Duration snapshotSpacing = config.snapshotInterval().isPositive() ? config.snapshotInterval()
+		if (restoreFrom != null && GoDuration.positive(config.retention())) {
+			Duration snapshotSpacing = GoDuration.positive(config.snapshotInterval()) ? config.snapshotInterval()
 					: config.retention();
 			Duration promised = config.retention().minus(snapshotSpacing).minus(thresholds.snapshotGrace());
 			Instant seen = firstSeen.getOrDefault(current.id(), current.start());
 			Duration window = Duration.between(restoreFrom, restoreTo);
 			boolean oldEnough = seen != null && Duration.between(seen, now).compareTo(config.retention()) > 0;
-			if (promised.isPositive() && oldEnough && window.compareTo(promised) < 0) {
+			if (GoDuration.positive(promised) && oldEnough && window.compareTo(promised) < 0) {
 				findings.add(Finding.warning(FindingCode.RETENTION_SHORT, "Restore window is only "
 						+ GoDuration.format(truncate(window)) + " (from " + restoreFrom + "), although retention "
 						+ GoDuration.format(config.retention()) + " with snapshots every "
@@ -181,10 +181,10 @@ public final class ReplicaEvaluator {
 	 * younger than retention, so the newest may be as old as retention plus one check interval.
 	 */
 	static Duration expectedSnapshotSpacing(ReplicaConfig config) {
-		if (config.snapshotInterval().isPositive()) {
+		if (GoDuration.positive(config.snapshotInterval())) {
 			return config.snapshotInterval();
 		}
-		if (config.retention().isPositive()) {
+		if (GoDuration.positive(config.retention())) {
 			return config.retention().plus(config.retentionCheckInterval());
 		}
 		return null;

@@ -30,7 +30,7 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 
 	static StatusView of(PollResult poll, boolean polling) {
 		return new StatusView(poll.status().label(), text(poll.checkedAt()), poll.duration().toMillis(), polling,
-				findings(poll.findings()), ConfigView.of(poll.config()), AccessoryView.of(poll.accessory()),
+				findingViews(poll.findings()), ConfigView.of(poll.config()), AccessoryView.of(poll.accessory()),
 				poll.databases().stream().map(DatabaseView::of).toList());
 	}
 
@@ -69,7 +69,7 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 
 		static DatabaseView of(DatabaseStatus db) {
 			return new DatabaseView(db.name(), db.path(), db.status().label(), FileView.of(db.file()),
-					findings(db.findings()), LitestreamCliView.of(db),
+					findingViews(db.findings()), LitestreamCliView.of(db),
 					db.replicas().stream().map(ReplicaView::of).toList());
 		}
 
@@ -113,7 +113,7 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 					r.status().label(), r.generation(), r.generationCount(), text(r.generationStartedAt()),
 					seconds(r.lag()), r.lagSource(), text(r.lastSyncAt()), text(r.lastSnapshotAt()),
 					seconds(r.snapshotAge()), r.snapshotCount(), r.walSegmentCount(), r.walBytes(), window,
-					IntervalsView.of(c), r.s3Requests(), findings(r.findings()));
+					IntervalsView.of(c), r.s3Requests(), findingViews(r.findings()));
 		}
 
 	}
@@ -128,17 +128,17 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 		static IntervalsView of(ReplicaConfig c) {
 			return new IntervalsView(GoDuration.format(c.syncInterval()), positive(c.snapshotInterval()),
 					positive(c.retention()), positive(c.retentionCheckInterval()), positive(c.validationInterval()),
-					seconds(c.syncInterval()), c.snapshotInterval().isPositive() ? seconds(c.snapshotInterval()) : null,
-					c.retention().isPositive() ? seconds(c.retention()) : null);
+					seconds(c.syncInterval()), GoDuration.positive(c.snapshotInterval()) ? seconds(c.snapshotInterval()) : null,
+					GoDuration.positive(c.retention()) ? seconds(c.retention()) : null);
 		}
 
 		private static String positive(Duration d) {
-			return d != null && d.isPositive() ? GoDuration.format(d) : null;
+			return GoDuration.positive(d) ? GoDuration.format(d) : null;
 		}
 
 	}
 
-	static List<FindingView> findings(List<Finding> findings) {
+	static List<FindingView> findingViews(List<Finding> findings) {
 		return findings.stream()
 			.map((f) -> new FindingView(f.code().name(), f.severity().name().toLowerCase(java.util.Locale.ROOT),
 					f.message()))
