@@ -140,11 +140,10 @@ class MonitorEndToEndIT {
 				Map.of("LITESTREAM_ACCESS_KEY_ID", ACCESS_KEY, "LITESTREAM_SECRET_ACCESS_KEY", SECRET));
 		litestream.start();
 
-		app = new SpringApplicationBuilder(LitewatchApplication.class).properties("server.port=0",
-				"litewatch.litestream-config=" + config, "litewatch.poll-interval=" + POLL.toSeconds() + "s",
-				"litewatch.docker.container=" + litestream.name(), "litewatch.docker.generations-interval=20s",
-				"litewatch.docker.exec-timeout=5s", "litewatch.s3.api-call-timeout=3s")
-			.run();
+		app = new SpringApplicationBuilder(LitewatchApplication.class).run("--server.port=0",
+				"--litewatch.litestream-config=" + config, "--litewatch.poll-interval=" + POLL.toSeconds() + "s",
+				"--litewatch.docker.container=" + litestream.name(), "--litewatch.docker.generations-interval=20s",
+				"--litewatch.docker.exec-timeout=5s", "--litewatch.s3.api-call-timeout=3s");
 		base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 	}
 
