@@ -11,7 +11,7 @@ LITESTREAM_TEST_IMAGE=litewatch-test/litestream:0.3.13
 mkdir -p "$LITEWATCH_LOGS"
 LITEWATCH_STARTED_DOCKERD=
 
-litewatch_log() { printf '[test-env] %s\n' "$*"; }
+litewatch_log() { printf '[test-env] %s\n' "$*" >&2; }
 
 litewatch_install_packages() {
 	local missing=()
