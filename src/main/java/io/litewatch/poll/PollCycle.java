@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 import io.litewatch.config.ConfigIssue;
 import io.litewatch.config.ConfigLoad;
@@ -64,6 +65,8 @@ public class PollCycle {
 
 	private final String container;
 
+	private final ApplicationEventPublisher events;
+
 	private LitestreamConfig lastValid;
 
 	private Instant lastValidModifiedAt;
@@ -72,7 +75,7 @@ public class PollCycle {
 
 	public PollCycle(LitestreamConfigFile configFile, DockerAccessory accessory, LitestreamCommands commands,
 			DatabaseCollector collector, ExecutorService executor, Duration databaseDeadline, LatestPoll latest,
-			Clock clock, String dockerHost, String container) {
+			Clock clock, String dockerHost, String container, ApplicationEventPublisher events) {
 		this.configFile = configFile;
 		this.accessory = accessory;
 		this.commands = commands;
@@ -83,6 +86,7 @@ public class PollCycle {
 		this.clock = clock;
 		this.dockerHost = dockerHost;
 		this.container = container;
+		this.events = events;
 	}
 
 	/** Runs one poll and publishes it. Never throws: the scheduler must keep going. */
@@ -91,6 +95,7 @@ public class PollCycle {
 		try {
 			PollResult result = collect();
 			latest.publish(result);
+			events.publishEvent(new PollCompletedEvent(result));
 			log.debug("poll {} done in {} ms: {}", result.sequence(), result.duration().toMillis(), result.status());
 			return result;
 		}

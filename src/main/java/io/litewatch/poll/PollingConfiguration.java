@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,13 +66,14 @@ class PollingConfiguration {
 
 	@Bean
 	PollCycle pollCycle(LitestreamConfigFile configFile, DockerAccessory accessory, S3ReplicaLister lister,
-			ExecutorService pollExecutor, LatestPoll latest, Clock clock, LitewatchProperties properties) {
+			ExecutorService pollExecutor, LatestPoll latest, Clock clock, LitewatchProperties properties,
+			ApplicationEventPublisher events) {
 		LitestreamCommands commands = new LitestreamCommands(accessory, properties.docker(), clock);
 		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister,
 				new ReplicaEvaluator(properties.health()));
 		LitewatchProperties.Docker docker = properties.docker();
 		return new PollCycle(configFile, accessory, commands, collector, pollExecutor, properties.pollInterval(),
-				latest, clock, docker.effectiveHost(System.getenv("DOCKER_HOST")), docker.container());
+				latest, clock, docker.effectiveHost(System.getenv("DOCKER_HOST")), docker.container(), events);
 	}
 
 	@Bean

@@ -1,0 +1,5 @@
+package io.litewatch.poll;
+
+/** Published (synchronously, on the poll thread) after each poll's result is in {@link LatestPoll}. */
+public record PollCompletedEvent(PollResult result) {
+}
