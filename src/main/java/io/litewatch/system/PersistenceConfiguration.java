@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
@@ -40,6 +44,29 @@ public class PersistenceConfiguration {
 	 */
 	static final int SQLITE_POOL_SIZE = 4;
 
+	/**
+	 * sqlite-jdbc connection settings (pragma names): gatus's WAL, NORMAL, foreign keys and busy
+	 * timeout, plus IMMEDIATE transactions.
+	 */
+	static final Map<String, String> SQLITE_DEFAULTS = sqliteDefaults();
+
+	private static Map<String, String> sqliteDefaults() {
+		Map<String, String> pragmas = new LinkedHashMap<>();
+		// WAL: page reads never block on the poll's insert, and a crash loses at most the last commit.
+		pragmas.put("journal_mode", "WAL");
+		// NORMAL is durable in WAL mode except for the very last transactions on power loss; history
+		// and alert state can afford that, and it saves an fsync per commit.
+		pragmas.put("synchronous", "NORMAL");
+		pragmas.put("foreign_keys", "true");
+		// Wait for the writer lock (another connection's insert, a prune batch) instead of failing.
+		pragmas.put("busy_timeout", "10000");
+		// BEGIN IMMEDIATE takes the writer lock when a transaction starts: a transaction that reads
+		// and then writes would otherwise fail with SQLITE_BUSY when another writer got in first,
+		// without busy_timeout ever applying. Reads outside transactions are unaffected.
+		pragmas.put("transaction_mode", "IMMEDIATE");
+		return Collections.unmodifiableMap(pragmas);
+	}
+
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(DataSourceProperties properties, LitewatchProperties litewatch) {
@@ -60,20 +87,14 @@ public class PersistenceConfiguration {
 			.build();
 		dataSource.setPoolName("litewatch-sqlite");
 		dataSource.setMaximumPoolSize(SQLITE_POOL_SIZE);
-		// Driver properties, applied by sqlite-jdbc on every new connection; parameters in the URL
-		// itself (…/litewatch.db?busy_timeout=…) take precedence over them.
-		// WAL: page reads never block on the poll's insert, and a crash loses at most the last commit.
-		dataSource.addDataSourceProperty("journal_mode", "WAL");
-		// NORMAL is durable in WAL mode except for the very last transactions on power loss; history
-		// and alert state can afford that, and it saves an fsync per commit.
-		dataSource.addDataSourceProperty("synchronous", "NORMAL");
-		dataSource.addDataSourceProperty("foreign_keys", "true");
-		// Wait for the writer lock (another connection's insert or a prune batch) instead of failing.
-		dataSource.addDataSourceProperty("busy_timeout", "10000");
-		// BEGIN IMMEDIATE takes the writer lock when a transaction starts: a transaction that reads
-		// and then writes would otherwise fail with SQLITE_BUSY when another writer got in first,
-		// without busy_timeout ever applying. Reads outside transactions are unaffected.
-		dataSource.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+		// Driver properties, applied by sqlite-jdbc on every new connection. sqlite-jdbc lets them win
+		// over the same parameter in the URL, so one the URL sets (…/litewatch.db?busy_timeout=…) is skipped.
+		Set<String> inUrl = SqliteUrl.parameters(url);
+		SQLITE_DEFAULTS.forEach((name, value) -> {
+			if (!inUrl.contains(name)) {
+				dataSource.addDataSourceProperty(name, value);
+			}
+		});
 		// The file only: URL parameters may hold a key (sqlite-jdbc's "password" pragma).
 		log.info("Litewatch database: SQLite {}", SqliteUrl.file(url).map(Path::toAbsolutePath).map(Path::toString)
 			.orElse("in memory"));

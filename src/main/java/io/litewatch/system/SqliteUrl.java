@@ -1,7 +1,10 @@
 package io.litewatch.system;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What Litewatch needs to know about a {@code jdbc:sqlite:} URL: whether it is one, and which file it
@@ -47,6 +50,23 @@ public final class SqliteUrl {
 			return Optional.empty();
 		}
 		return Optional.of(Path.of(name));
+	}
+
+	/** Names of the URL's query parameters ({@code ?journal_mode=WAL&busy_timeout=5000}), lower case. */
+	public static Set<String> parameters(String url) {
+		Set<String> names = new LinkedHashSet<>();
+		int query = url.indexOf('?');
+		if (query < 0) {
+			return names;
+		}
+		for (String parameter : url.substring(query + 1).split("&")) {
+			int equals = parameter.indexOf('=');
+			String name = (equals >= 0 ? parameter.substring(0, equals) : parameter).trim();
+			if (!name.isEmpty()) {
+				names.add(name.toLowerCase(Locale.ROOT));
+			}
+		}
+		return names;
 	}
 
 }
