@@ -62,7 +62,10 @@ public class PersistenceConfiguration {
 		pragmas.put("busy_timeout", "10000");
 		// BEGIN IMMEDIATE takes the writer lock when a transaction starts: a transaction that reads
 		// and then writes would otherwise fail with SQLITE_BUSY when another writer got in first,
-		// without busy_timeout ever applying. Reads outside transactions are unaffected.
+		// without busy_timeout ever applying. Reads outside transactions are unaffected. Caveat:
+		// sqlite-jdbc begins the next transaction right after commit(), so a connection kept in
+		// autocommit=false holds the lock; Spring's transactions (and Hikari on return) restore
+		// autocommit at once, plain JDBC code must do the same.
 		pragmas.put("transaction_mode", "IMMEDIATE");
 		return Collections.unmodifiableMap(pragmas);
 	}

@@ -1,11 +1,15 @@
 package io.litewatch.system;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -98,6 +102,31 @@ class PersistenceConfigurationTest {
 			HistoryRepository history = context.getBean(HistoryRepository.class);
 			assertThat(history.latestRuns(10)).hasSize(2);
 			assertThat(history.replicaSamples("production", "s3", Instant.EPOCH)).hasSize(2);
+		});
+	}
+
+	@Test
+	void aWriterWaitsForAnotherInsteadOfFailing() {
+		runner.withPropertyValues("litewatch.data-dir=" + dir).run((context) -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			HistoryRepository history = context.getBean(HistoryRepository.class);
+			try (Connection other = dataSource.getConnection()) {
+				// Another writer holds the lock (like a prune batch) while a poll is recorded.
+				other.setAutoCommit(false);
+				try (Statement statement = other.createStatement()) {
+					statement.executeUpdate("DELETE FROM poll_run");
+				}
+				CompletableFuture<Void> recording = CompletableFuture
+					.runAsync(() -> history.record(poll(1, NOW)));
+				Thread.sleep(300);
+				assertThat(recording).isNotDone();
+				other.commit();
+				// As Spring's transaction manager does: sqlite-jdbc begins the next transaction right
+				// after a commit, which in IMMEDIATE mode takes the lock again until autocommit is back.
+				other.setAutoCommit(true);
+				recording.get(5, TimeUnit.SECONDS);
+			}
+			assertThat(history.latestRuns(1)).hasSize(1);
 		});
 	}
 
