@@ -11,12 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** Litewatch's own settings ({@code litewatch.*}); Litestream's settings come from litestream.yml. */
+/**
+ * Litewatch's own settings ({@code litewatch.*}); Litestream's settings come from litestream.yml.
+ * @param dataDir where Litewatch keeps its own SQLite database ({@code litewatch.db}) unless
+ * {@code spring.datasource.url} points elsewhere
+ */
 @ConfigurationProperties("litewatch")
 @Validated
 public record LitewatchProperties(@DefaultValue("/etc/litestream.yml") @NotNull Path litestreamConfig,
 		@DefaultValue("15s") @NotNull Duration pollInterval, @DefaultValue("4") @Min(1) int pollConcurrency,
-		@DefaultValue @Valid Docker docker, @DefaultValue @Valid S3 s3, @DefaultValue @Valid Health health) {
+		@DefaultValue @Valid Docker docker, @DefaultValue @Valid S3 s3, @DefaultValue @Valid Health health,
+		@DefaultValue("./data") @NotNull Path dataDir, @DefaultValue @Valid History history) {
 
 	/**
 	 * How the Litestream accessory is reached.
@@ -62,6 +67,18 @@ public record LitewatchProperties(@DefaultValue("/etc/litestream.yml") @NotNull 
 			@DefaultValue("10s") Duration lagGrace, @DefaultValue("1") double snapshotWarningFactor,
 			@DefaultValue("2") double snapshotCriticalFactor, @DefaultValue("1m") Duration snapshotGrace,
 			@DefaultValue("1h") Duration generationChangeWindow) {
+	}
+
+	/**
+	 * What each poll leaves behind in the database ({@code poll_run}, {@code database_sample},
+	 * {@code replica_sample}).
+	 * @param retention how long rows are kept; zero or negative keeps them forever
+	 * @param pruneInterval how often rows older than the retention are deleted
+	 * @param pruneBatchSize rows deleted per statement, so one prune never holds SQLite's single
+	 * writer lock long enough to make a poll's insert wait
+	 */
+	public record History(@DefaultValue("30d") @NotNull Duration retention,
+			@DefaultValue("1h") @NotNull Duration pruneInterval, @DefaultValue("1000") @Min(1) int pruneBatchSize) {
 	}
 
 }

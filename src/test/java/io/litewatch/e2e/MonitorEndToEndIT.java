@@ -143,7 +143,8 @@ class MonitorEndToEndIT {
 		app = new SpringApplicationBuilder(LitewatchApplication.class).run("--server.port=0",
 				"--litewatch.litestream-config=" + config, "--litewatch.poll-interval=" + POLL.toSeconds() + "s",
 				"--litewatch.docker.container=" + litestream.name(), "--litewatch.docker.generations-interval=20s",
-				"--litewatch.docker.exec-timeout=5s", "--litewatch.s3.api-call-timeout=3s");
+				"--litewatch.docker.exec-timeout=5s", "--litewatch.s3.api-call-timeout=3s",
+				"--litewatch.data-dir=" + work.resolve("litewatch-data"));
 		base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 	}
 

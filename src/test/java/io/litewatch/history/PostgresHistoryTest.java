@@ -1,0 +1,89 @@
+package io.litewatch.history;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.litewatch.health.Finding;
+import io.litewatch.health.FindingCode;
+import io.litewatch.health.HealthStatus;
+
+import static io.litewatch.history.HistoryFixtures.T0;
+import static io.litewatch.history.HistoryFixtures.database;
+import static io.litewatch.history.HistoryFixtures.poll;
+import static io.litewatch.history.HistoryFixtures.replica;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same migration and queries on PostgreSQL. Runs only where a server is at hand, e.g.
+ * {@code LITEWATCH_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/litewatch?user=lw}; each run
+ * works in a schema of its own and drops it.
+ */
+@EnabledIfEnvironmentVariable(named = "LITEWATCH_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+class PostgresHistoryTest {
+
+	final String schema = "litewatch_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+		.toLowerCase(Locale.ROOT);
+
+	DriverManagerDataSource dataSource;
+
+	HistoryRepository repository;
+
+	@BeforeEach
+	void migrate() {
+		String url = System.getenv("LITEWATCH_TEST_POSTGRES_URL");
+		dataSource = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+		Flyway.configure().dataSource(dataSource).schemas(schema).load().migrate();
+		repository = HistoryFixtures.repository(dataSource);
+	}
+
+	@AfterEach
+	void dropSchema() {
+		JdbcClient.create(dataSource).sql("DROP SCHEMA " + schema + " CASCADE").update();
+	}
+
+	@Test
+	void recordsQueriesAndPrunes() {
+		Finding stale = Finding.critical(FindingCode.REPLICA_STALE, "stale");
+		for (int i = 0; i < 4; i++) {
+			repository.record(poll(i + 1, T0.plusSeconds(15L * i), database("production", List.of(),
+					replica("s3", Duration.ofMillis(-1500)), (i == 3) ? replica("backup", null, stale)
+							: replica("backup", null))));
+		}
+
+		assertThat(repository.replicaSamples("production", "s3", T0.plusSeconds(15))).hasSize(3)
+			.first()
+			.satisfies((sample) -> {
+				assertThat(sample.lag()).isEqualTo(Duration.ofMillis(-1500));
+				assertThat(sample.restoreWindow()).isEqualTo(Duration.ofHours(20).minusSeconds(2));
+				assertThat(sample.generation()).isEqualTo(HistoryFixtures.GENERATION);
+			});
+		assertThat(repository.replicaSamples("production", "backup", T0.plusSeconds(45))).singleElement()
+			.satisfies((sample) -> {
+				assertThat(sample.lag()).isNull();
+				assertThat(sample.status()).isEqualTo(HealthStatus.CRITICAL);
+				assertThat(sample.findingCodes()).containsExactly("REPLICA_STALE");
+			});
+		assertThat(repository.uptime("production", T0)).hasValue(new Uptime("production", 4, 3));
+		assertThat(repository.uptimes(T0)).containsExactly(new Uptime("production", 4, 3));
+		assertThat(repository.latestRuns(2)).extracting(PollRun::sequence).containsExactly(4L, 3L);
+
+		assertThat(repository.deleteOlderThan(T0.plusSeconds(30), 1)).isEqualTo(1 + 1 + 2);
+		assertThat(repository.deleteOlderThan(T0.plusSeconds(30), 1)).isEqualTo(1 + 1 + 2);
+		assertThat(repository.deleteOlderThan(T0.plusSeconds(30), 1)).isZero();
+		assertThat(repository.latestRuns(10)).extracting(PollRun::checkedAt)
+			.containsExactly(T0.plusSeconds(45), T0.plusSeconds(30));
+		assertThat(repository.databaseSamples("production", Instant.EPOCH)).hasSize(2);
+	}
+
+}
