@@ -1,9 +1,7 @@
 package io.litewatch.history;
 
 import java.time.Clock;
-import java.util.concurrent.ScheduledFuture;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.litewatch.config.LitewatchProperties;
+import io.litewatch.system.FixedDelayTask;
 
 /** Wires the history: recorded after every poll, pruned on a schedule. */
 @Configuration(proxyBeanMethods = false)
@@ -32,52 +31,11 @@ public class HistoryConfiguration {
 		return new HistoryPruner(repository, clock, properties.history());
 	}
 
+	/** Prunes once at start (catching up on what expired while Litewatch was down), then with a fixed delay. */
 	@Bean
-	PruneScheduler historyPruneScheduler(HistoryPruner pruner, TaskScheduler scheduler,
-			LitewatchProperties properties) {
-		return new PruneScheduler(pruner, scheduler, properties);
-	}
-
-	/**
-	 * Prunes once at start (catching up on whatever expired while Litewatch was down), then with a
-	 * fixed delay. A TaskScheduler rather than {@code @Scheduled} so the interval is the bound,
-	 * validated {@code litewatch.history.prune-interval} and its default is written once.
-	 */
-	static class PruneScheduler implements SmartLifecycle {
-
-		private final HistoryPruner pruner;
-
-		private final TaskScheduler scheduler;
-
-		private final LitewatchProperties properties;
-
-		private volatile ScheduledFuture<?> task;
-
-		PruneScheduler(HistoryPruner pruner, TaskScheduler scheduler, LitewatchProperties properties) {
-			this.pruner = pruner;
-			this.scheduler = scheduler;
-			this.properties = properties;
-		}
-
-		@Override
-		public void start() {
-			this.task = scheduler.scheduleWithFixedDelay(pruner::pruneQuietly, properties.history().pruneInterval());
-		}
-
-		@Override
-		public void stop() {
-			ScheduledFuture<?> current = task;
-			if (current != null) {
-				current.cancel(true);
-			}
-			task = null;
-		}
-
-		@Override
-		public boolean isRunning() {
-			return task != null;
-		}
-
+	FixedDelayTask historyPruneTask(HistoryPruner pruner, TaskScheduler scheduler, LitewatchProperties properties) {
+		return new FixedDelayTask("history pruning", pruner::pruneQuietly, scheduler,
+				properties.history().pruneInterval());
 	}
 
 }

@@ -99,10 +99,6 @@ public class PollCycle {
 			log.debug("poll {} done in {} ms: {}", result.sequence(), result.duration().toMillis(), result.status());
 			return result;
 		}
-		catch (RuntimeException ex) {
-			log.error("poll failed unexpectedly", ex);
-			throw ex;
-		}
 		finally {
 			latest.polling(false);
 		}

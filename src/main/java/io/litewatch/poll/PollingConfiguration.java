@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
@@ -20,6 +18,7 @@ import io.litewatch.docker.DockerAccessory;
 import io.litewatch.health.ReplicaEvaluator;
 import io.litewatch.s3.S3ClientFactory;
 import io.litewatch.s3.S3ReplicaLister;
+import io.litewatch.system.FixedDelayTask;
 
 /** Wires the collectors, the evaluator and the poll cycle, and schedules the poll. */
 @Configuration(proxyBeanMethods = false)
@@ -77,55 +76,8 @@ class PollingConfiguration {
 	}
 
 	@Bean
-	PollScheduler pollScheduler(PollCycle cycle, TaskScheduler scheduler, LitewatchProperties properties) {
-		return new PollScheduler(cycle, scheduler, properties);
-	}
-
-	/** Polls with a fixed delay from the moment the app is ready until it stops. */
-	static class PollScheduler implements SmartLifecycle {
-
-		private final PollCycle cycle;
-
-		private final TaskScheduler scheduler;
-
-		private final LitewatchProperties properties;
-
-		private volatile ScheduledFuture<?> task;
-
-		PollScheduler(PollCycle cycle, TaskScheduler scheduler, LitewatchProperties properties) {
-			this.cycle = cycle;
-			this.scheduler = scheduler;
-			this.properties = properties;
-		}
-
-		@Override
-		public void start() {
-			this.task = scheduler.scheduleWithFixedDelay(this::pollQuietly, properties.pollInterval());
-		}
-
-		private void pollQuietly() {
-			try {
-				cycle.poll();
-			}
-			catch (RuntimeException ex) {
-				// Already logged by the cycle; the next poll must still run.
-			}
-		}
-
-		@Override
-		public void stop() {
-			ScheduledFuture<?> current = task;
-			if (current != null) {
-				current.cancel(true);
-			}
-			task = null;
-		}
-
-		@Override
-		public boolean isRunning() {
-			return task != null;
-		}
-
+	FixedDelayTask pollTask(PollCycle cycle, TaskScheduler scheduler, LitewatchProperties properties) {
+		return new FixedDelayTask("poll", cycle::poll, scheduler, properties.pollInterval());
 	}
 
 }

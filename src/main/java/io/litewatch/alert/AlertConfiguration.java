@@ -1,0 +1,50 @@
+package io.litewatch.alert;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.litewatch.alert.channel.ChannelRegistry;
+import io.litewatch.alert.outbox.OutboxDispatcher;
+import io.litewatch.alert.outbox.OutboxRepository;
+import io.litewatch.system.FixedDelayTask;
+
+/** Wires alerting: state machine after each poll, outbox delivered on a schedule. */
+@Configuration(proxyBeanMethods = false)
+class AlertConfiguration {
+
+	@Bean
+	AlertRepository alertRepository(JdbcClient jdbc) {
+		return new AlertRepository(jdbc);
+	}
+
+	@Bean
+	OutboxRepository outboxRepository(JdbcClient jdbc) {
+		return new OutboxRepository(jdbc);
+	}
+
+	@Bean
+	AlertService alertService(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels,
+			AlertProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+		return new AlertService(alerts, outbox, channels, new AlertStateMachine(properties),
+				new TransactionTemplate(transactionManager), clock);
+	}
+
+	@Bean
+	OutboxDispatcher outboxDispatcher(OutboxRepository outbox, ChannelRegistry channels, AlertProperties properties,
+			Clock clock) {
+		return new OutboxDispatcher(outbox, channels, properties, clock);
+	}
+
+	@Bean
+	FixedDelayTask outboxDispatchTask(OutboxDispatcher dispatcher, TaskScheduler scheduler,
+			AlertProperties properties) {
+		return new FixedDelayTask("outbox delivery", dispatcher::dispatch, scheduler, properties.dispatchInterval());
+	}
+
+}
