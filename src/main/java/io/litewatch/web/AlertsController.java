@@ -1,0 +1,199 @@
+package io.litewatch.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.litewatch.alert.AlertRepository;
+import io.litewatch.alert.AlertService;
+import io.litewatch.alert.AlertState;
+import io.litewatch.alert.Silence;
+import io.litewatch.alert.channel.ChannelRegistry;
+import io.litewatch.alert.channel.NotificationChannel;
+import io.litewatch.alert.outbox.OutboxMessage;
+import io.litewatch.alert.outbox.OutboxRepository;
+import io.litewatch.config.GoDuration;
+import io.litewatch.health.FindingCode;
+
+/** {@code /alerts} (page) and {@code /api/alerts} (JSON): alerts, deliveries, channels, silences. */
+@Controller
+class AlertsController {
+
+	private final AlertRepository alerts;
+
+	private final OutboxRepository outbox;
+
+	private final ChannelRegistry channels;
+
+	private final AlertService service;
+
+	private final CsrfGuard csrf;
+
+	private final Clock clock;
+
+	AlertsController(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels, AlertService service,
+			CsrfGuard csrf, Clock clock) {
+		this.alerts = alerts;
+		this.outbox = outbox;
+		this.channels = channels;
+		this.service = service;
+		this.csrf = csrf;
+		this.clock = clock;
+	}
+
+	public record AlertView(String database, String replica, String code, String severity, String state,
+			String message, String firstSeenAt, String firedAt, String notifiedAt, boolean silenced) {
+	}
+
+	public record ResolvedView(String database, String replica, String code, String severity, String message,
+			String firedAt, String resolvedAt, double durationSeconds, boolean notified) {
+	}
+
+	public record DeliveryView(String id, String notificationId, String channel, String event, String database,
+			String severity, String subject, String status, int attempts, String createdAt, String lastAttemptAt,
+			String nextAttemptAt, String sentAt, String lastError) {
+	}
+
+	public record ChannelView(String name, String type, String target, String minimumSeverity, String lastStatus,
+			String lastAttemptAt, String lastError) {
+	}
+
+	public record SilenceView(String id, String database, String code, String reason, String createdAt,
+			String endsAt) {
+	}
+
+	public record AlertsView(List<AlertView> active, List<ResolvedView> resolved, List<DeliveryView> deliveries,
+			List<ChannelView> channels, List<SilenceView> silences) {
+	}
+
+	AlertsView view() {
+		Instant now = clock.instant();
+		List<Silence> silences = alerts.activeSilences(now);
+		List<AlertView> active = new ArrayList<>();
+		for (AlertState s : alerts.states().values()) {
+			boolean silenced = silences.stream().anyMatch((x) -> x.covers(s.database(), s.code(), now));
+			active.add(new AlertView(s.database(), s.replica(), s.code().name(), lower(s.severity()),
+					lower(s.phase()), s.message(), text(s.firstSeenAt()), text(s.firedAt()), text(s.notifiedAt()),
+					silenced));
+		}
+		active.sort(Comparator.comparing(AlertView::state).thenComparing(AlertView::database));
+		List<ResolvedView> resolved = alerts.resolved(50)
+			.stream()
+			.map((r) -> new ResolvedView(r.database(), r.replica(), r.code().name(), lower(r.severity()), r.message(),
+					text(r.firedAt()), text(r.resolvedAt()),
+					Duration.between(r.firstSeenAt(), r.resolvedAt()).toMillis() / 1000.0, r.notified()))
+			.toList();
+		List<OutboxMessage> recent = outbox.recent(100);
+		List<DeliveryView> deliveries = recent.stream()
+			.map((m) -> new DeliveryView(m.id(), m.notificationId(), m.channel(), lower(m.event()), m.database(),
+					lower(m.severity()), m.message().subject(), lower(m.status()), m.attempts(), text(m.createdAt()),
+					text(m.lastAttemptAt()), m.status() == OutboxMessage.Status.PENDING ? text(m.nextAttemptAt()) : null,
+					text(m.sentAt()), m.lastError()))
+			.toList();
+		Map<String, OutboxMessage> lastByChannel = new LinkedHashMap<>();
+		for (OutboxMessage m : recent) {
+			if (m.lastAttemptAt() != null) {
+				lastByChannel.putIfAbsent(m.channel(), m);
+			}
+		}
+		List<ChannelView> channelViews = new ArrayList<>();
+		for (NotificationChannel c : channels.all()) {
+			OutboxMessage last = lastByChannel.get(c.name());
+			channelViews.add(new ChannelView(c.name(), c.type(), c.target(), lower(c.minimumSeverity()),
+					last != null ? (last.status() == OutboxMessage.Status.SENT ? "delivered" : "failed") : null,
+					last != null ? text(last.lastAttemptAt()) : null,
+					last != null && last.status() != OutboxMessage.Status.SENT ? last.lastError() : null));
+		}
+		List<SilenceView> silenceViews = silences.stream()
+			.map((s) -> new SilenceView(s.id(), s.database(), s.code() != null ? s.code().name() : null, s.reason(),
+					text(s.createdAt()), text(s.endsAt())))
+			.toList();
+		return new AlertsView(active, resolved, deliveries, channelViews, silenceViews);
+	}
+
+	@GetMapping("/api/alerts")
+	@ResponseBody
+	AlertsView json() {
+		return view();
+	}
+
+	@GetMapping("/alerts")
+	String page(Model model) {
+		model.addAttribute("alerts", view());
+		model.addAttribute("csrf", csrf.token());
+		model.addAttribute("codes", FindingCode.values());
+		return "alerts";
+	}
+
+	@PostMapping("/alerts/silences")
+	String silence(@RequestParam(required = false) String database, @RequestParam(required = false) String code,
+			@RequestParam String duration, @RequestParam(required = false) String reason,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		csrf.check(request);
+		Duration length;
+		FindingCode findingCode;
+		try {
+			length = GoDuration.parse(duration);
+			findingCode = code == null || code.isBlank() ? null : FindingCode.valueOf(code);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "duration like 2h or 30m, and a known code");
+		}
+		if (!GoDuration.positive(length)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "duration must be above zero");
+		}
+		Instant now = clock.instant();
+		alerts.addSilence(new Silence(UUID.randomUUID().toString(), database == null || database.isBlank() ? null : database,
+				findingCode, reason, now, now.plus(length)));
+		redirect.addFlashAttribute("message", "Silenced for " + GoDuration.format(length) + ".");
+		return "redirect:/alerts";
+	}
+
+	@PostMapping("/alerts/silences/{id}/expire")
+	String expire(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+		csrf.check(request);
+		if (!alerts.expireSilence(id, clock.instant())) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no active silence " + id);
+		}
+		redirect.addFlashAttribute("message", "Silence ended.");
+		return "redirect:/alerts";
+	}
+
+	@PostMapping("/alerts/channels/{name}/test")
+	String test(@PathVariable String name, HttpServletRequest request, RedirectAttributes redirect) {
+		csrf.check(request);
+		if (!service.sendTest(name)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no channel " + name);
+		}
+		redirect.addFlashAttribute("message", "Test notification queued for " + name + ".");
+		return "redirect:/alerts";
+	}
+
+	private static String lower(Enum<?> value) {
+		return value != null ? value.name().toLowerCase(java.util.Locale.ROOT) : null;
+	}
+
+	private static String text(Instant instant) {
+		return instant != null ? instant.toString() : null;
+	}
+
+}
