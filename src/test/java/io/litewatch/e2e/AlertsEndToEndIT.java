@@ -1,0 +1,243 @@
+package io.litewatch.e2e;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.jayway.jsonpath.JsonPath;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.litewatch.testsupport.LitewatchApp;
+import io.litewatch.testsupport.ReplicationStack;
+import io.litewatch.testsupport.WebhookReceiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Alerts on the real stack: a real Litestream container replicating real SQLite files to s3proxy,
+ * a real HTTP receiver for the webhook and GreenMail for SMTP. The container is stopped and
+ * started like an incident; Litewatch is restarted in the middle of it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
+class AlertsEndToEndIT {
+
+	private static final Logger log = LoggerFactory.getLogger(AlertsEndToEndIT.class);
+
+	static final String WEBHOOK_TOKEN = "webhook-token-9f8e7d6c5b4a";
+
+	static final String SMTP_PASSWORD = "smtp-password-1a2b3c4d";
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+		.withConfiguration(GreenMailConfiguration.aConfig().withUser("litewatch", SMTP_PASSWORD))
+		.withPerMethodLifecycle(false);
+
+	private ReplicationStack stack;
+
+	private WebhookReceiver receiver;
+
+	private LitewatchApp app;
+
+	@BeforeAll
+	void startStack() throws Exception {
+		stack = new ReplicationStack(List.of(
+				new ReplicationStack.Db("production", Duration.ofMillis(300), """
+						sync-interval: 1s
+						snapshot-interval: 1m
+						retention: 24h"""),
+				new ReplicationStack.Db("cable", null, """
+						sync-interval: 5s
+						retention: 24h""")));
+		receiver = new WebhookReceiver();
+		app = start();
+	}
+
+	private LitewatchApp start() {
+		return new LitewatchApp("--litewatch.litestream-config=" + stack.config(),
+				"--litewatch.data-dir=" + stack.work().resolve("litewatch-data"), "--litewatch.poll-interval=2s",
+				"--litewatch.docker.container=" + stack.litestream().name(), "--litewatch.docker.exec-timeout=5s",
+				"--litewatch.s3.api-call-timeout=3s", "--litewatch.alerts.for-polls=2",
+				"--litewatch.alerts.repeat-interval=1h", "--litewatch.alerts.dispatch-interval=500ms",
+				"--litewatch.alerts.retry-initial=1s", "--litewatch.alerts.base-url=http://litewatch.test",
+				"--litewatch.alerts.webhooks[0].name=ops", "--litewatch.alerts.webhooks[0].url=" + receiver.url("/hook"),
+				"--litewatch.alerts.webhooks[0].headers.Authorization=Bearer " + WEBHOOK_TOKEN,
+				"--litewatch.alerts.emails[0].name=oncall",
+				"--litewatch.alerts.emails[0].to=ops@example.com,dba@example.com",
+				"--litewatch.alerts.emails[0].from=litewatch@example.com", "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + ServerSetupTest.SMTP.getPort(), "--spring.mail.username=litewatch",
+				"--spring.mail.password=" + SMTP_PASSWORD);
+	}
+
+	@AfterAll
+	void stopStack() throws Exception {
+		if (app != null) {
+			app.close();
+		}
+		if (receiver != null) {
+			receiver.close();
+		}
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aHealthyStackSendsNothing() throws Exception {
+		app.awaitStatus(Duration.ofSeconds(90), "both databases ok",
+				(s) -> s.code() == 200 && s.strings("$.databases[*].status").stream().allMatch("ok"::equals));
+		Thread.sleep(5000);
+		assertThat(receiver.requests()).isEmpty();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	@Order(2)
+	void aFlappingFindingSendsNothing() throws Exception {
+		stack.writeConfig("dbs: [ this is not yaml");
+		try {
+			app.awaitStatus(Duration.ofSeconds(10), "CONFIG_INVALID seen once",
+					(s) -> s.strings("$.findings[*].code").contains("CONFIG_INVALID"));
+		}
+		finally {
+			stack.writeConfig(stack.validConfig());
+		}
+		app.awaitStatus(Duration.ofSeconds(10), "config valid again", (s) -> s.read("$.config.valid", Boolean.class));
+		Thread.sleep(4000);
+		assertThat(receiver.requests()).isEmpty();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void aStoppedAccessoryFiresOnceOnEachChannelEvenThroughReceiverErrors() throws Exception {
+		receiver.failNext(2);
+		Instant stoppedAt = Instant.now();
+		stack.litestream().stop();
+
+		List<WebhookReceiver.Request> firing = await(Duration.ofSeconds(60), "the firing webhook",
+				() -> receiver.delivered());
+		Duration toWebhook = Duration.between(stoppedAt, firing.get(0).at());
+		log.info("MEASURED container stop -> firing webhook delivered: {} ms (poll 2s, for-polls 2, "
+				+ "receiver failed the first 2 attempts, retry 1s doubling)", toWebhook.toMillis());
+		await(Duration.ofSeconds(30), "the firing email", () -> List.of(smtp.getReceivedMessages()));
+
+		// A while later, with the primary going stale all along: still exactly one of each.
+		Thread.sleep(12000);
+		assertThat(receiver.delivered()).hasSize(1);
+		assertThat(receiver.requests()).hasSize(3);
+		assertThat(receiver.requests()).extracting((r) -> r.header("X-Litewatch-Notification-Id")).containsOnly(
+				firing.get(0).header("X-Litewatch-Notification-Id"));
+		WebhookReceiver.Request hook = firing.get(0);
+		assertThat(hook.header("Authorization")).isEqualTo("Bearer " + WEBHOOK_TOKEN);
+		assertThat(JsonPath.<String>read(hook.body(), "$.event")).isEqualTo("firing");
+		assertThat(JsonPath.<String>read(hook.body(), "$.severity")).isEqualTo("critical");
+		assertThat(JsonPath.<List<String>>read(hook.body(), "$.alerts[*].code")).containsExactly("ACCESSORY_DOWN");
+
+		MimeMessage[] mails = smtp.getReceivedMessages();
+		// One message, delivered to both recipients.
+		assertThat(mails).hasSize(2);
+		assertThat(mails[0].getSubject()).contains("ACCESSORY_DOWN");
+		assertThat(List.of(mails[0].getAllRecipients()).toString()).contains("ops@example.com", "dba@example.com");
+
+		LitewatchApp.Json alerts = app.json("/api/alerts");
+		assertThat(alerts.strings("$.active[?(@.state == 'firing')].code")).contains("ACCESSORY_DOWN");
+		assertThat(alerts.strings("$.deliveries[?(@.channel == 'ops')].status")).containsExactly("sent");
+		assertThat(alerts.read("$.deliveries[?(@.channel == 'ops')].attempts", List.class)).containsExactly(3);
+	}
+
+	@Test
+	@Order(4)
+	void aRestartWhileFiringSendsNoDuplicateAndStillResolves(CapturedOutput output) throws Exception {
+		app.close();
+		app = start();
+		app.awaitStatus(Duration.ofSeconds(30), "ACCESSORY_DOWN seen by the restarted app",
+				(s) -> s.strings("$.databases[*].findings[*].code").contains("ACCESSORY_DOWN"));
+		Thread.sleep(6000);
+		assertThat(receiver.delivered()).hasSize(1);
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+
+		stack.litestream().start();
+		List<WebhookReceiver.Request> both = await(Duration.ofSeconds(60), "the resolved webhook",
+				() -> receiver.delivered().size() >= 2 ? receiver.delivered() : List.of());
+		WebhookReceiver.Request resolved = both.get(1);
+		assertThat(JsonPath.<String>read(resolved.body(), "$.event")).isEqualTo("resolved");
+		assertThat(JsonPath.<List<String>>read(resolved.body(), "$.alerts[*].code")).containsExactly("ACCESSORY_DOWN");
+		assertThat(JsonPath.<List<Double>>read(resolved.body(), "$.alerts[*].durationSeconds").get(0))
+			.isGreaterThan(10.0);
+		await(Duration.ofSeconds(30), "the resolved email",
+				() -> smtp.getReceivedMessages().length >= 4 ? List.of(smtp.getReceivedMessages()) : List.of());
+		app.awaitStatus(Duration.ofSeconds(60), "ok again",
+				(s) -> s.code() == 200 && s.strings("$.databases[*].status").stream().allMatch("ok"::equals));
+		Thread.sleep(6000);
+		assertThat(receiver.delivered()).hasSize(2);
+		assertThat(smtp.getReceivedMessages()).hasSize(4);
+		assertThat(smtp.getReceivedMessages()[2].getSubject()).contains("RESOLVED");
+
+		// Secrets stay out of pages, JSON and logs.
+		for (String path : List.of("/api/alerts", "/alerts", "/api/status", "/")) {
+			assertThat(app.get(path).body()).doesNotContain(WEBHOOK_TOKEN, SMTP_PASSWORD, ReplicationStack.SECRET);
+		}
+		assertThat(output.getAll()).doesNotContain(WEBHOOK_TOKEN, SMTP_PASSWORD, ReplicationStack.SECRET);
+	}
+
+	@Test
+	@Order(5)
+	void silencesAndTestNotificationsAreGuardedAgainstCrossSiteRequests() throws Exception {
+		HttpResponse<String> forged = app.send(HttpRequest.newBuilder(app.uri("/alerts/channels/ops/test"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Origin", "https://evil.example")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=guess")));
+		assertThat(forged.statusCode()).isEqualTo(403);
+		String page = app.get("/alerts").body();
+		String token = page.replaceAll("(?s).*name=\"_csrf\" value=\"([0-9a-f]+)\".*", "$1");
+		HttpResponse<String> test = app.send(HttpRequest.newBuilder(app.uri("/alerts/channels/ops/test"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)));
+		assertThat(test.statusCode()).isEqualTo(302);
+		List<WebhookReceiver.Request> all = await(Duration.ofSeconds(10), "the test webhook",
+				() -> receiver.delivered().size() >= 3 ? receiver.delivered() : List.of());
+		assertThat(JsonPath.<String>read(all.get(2).body(), "$.event")).isEqualTo("test");
+
+		HttpResponse<String> silence = app.send(HttpRequest.newBuilder(app.uri("/alerts/silences"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("_csrf=" + token + "&database=production&code=&duration=2h&reason=maintenance")));
+		assertThat(silence.statusCode()).isEqualTo(302);
+		assertThat(app.json("/api/alerts").strings("$.silences[*].database")).containsExactly("production");
+	}
+
+	private static <T> List<T> await(Duration timeout, String what, Supplier<List<T>> values) throws Exception {
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline)) {
+			List<T> current = values.get();
+			if (!current.isEmpty()) {
+				return current;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("Timed out after " + timeout.toSeconds() + "s waiting for " + what);
+	}
+
+}
