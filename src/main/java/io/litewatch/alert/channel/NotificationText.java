@@ -114,4 +114,45 @@ final class NotificationText {
 		return value == null ? null : value.name().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * The readable multi-line version: summary, database, one line per alert, dashboard link.
+	 * Used as Slack text (escaped there) and as the email's plain part.
+	 */
+	static String plainText(Notification n) {
+		StringBuilder out = new StringBuilder();
+		out.append(summary(n)).append('\n');
+		out.append("Database: ").append(Redaction.oneLine(database(n), 200));
+		if (n.databasePath() != null && !n.databasePath().isBlank() && !n.databasePath().equals(n.database())) {
+			out.append(" (").append(Redaction.oneLine(n.databasePath(), 300)).append(')');
+		}
+		out.append('\n');
+		if (n.event() == AlertEvent.TEST) {
+			out.append("This is a test notification from Litewatch.\n");
+		}
+		for (AlertItem a : n.alerts()) {
+			out.append("- ");
+			if (a.severity() != null && n.event() != AlertEvent.RESOLVED) {
+				out.append(a.severity().name()).append(' ');
+			}
+			out.append(a.code());
+			if (a.replica() != null) {
+				out.append(" on replica ").append(Redaction.oneLine(a.replica(), 100));
+			}
+			if (a.message() != null && !a.message().isBlank()) {
+				out.append(": ").append(Redaction.oneLine(a.message(), 500));
+			}
+			Duration d = itemDuration(a, n.createdAt());
+			if (d != null) {
+				out.append(n.event() == AlertEvent.RESOLVED ? " (resolved after " : " (for ")
+					.append(duration(d))
+					.append(')');
+			}
+			out.append('\n');
+		}
+		if (n.dashboardUrl() != null && !n.dashboardUrl().isBlank()) {
+			out.append("Dashboard: ").append(n.dashboardUrl()).append('\n');
+		}
+		return out.toString().stripTrailing();
+	}
+
 }

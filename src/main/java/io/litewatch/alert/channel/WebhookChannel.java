@@ -18,8 +18,6 @@ import java.util.concurrent.TimeoutException;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.litewatch.alert.AlertItem;
-import io.litewatch.alert.AlertEvent;
 import io.litewatch.alert.Notification;
 import io.litewatch.health.Severity;
 
@@ -130,40 +128,7 @@ public final class WebhookChannel implements NotificationChannel {
 	}
 
 	static String slackText(Notification n) {
-		StringBuilder out = new StringBuilder();
-		out.append(NotificationText.summary(n)).append('\n');
-		out.append("Database: ").append(Redaction.oneLine(NotificationText.database(n), 200));
-		if (n.databasePath() != null && !n.databasePath().isBlank() && !n.databasePath().equals(n.database())) {
-			out.append(" (").append(Redaction.oneLine(n.databasePath(), 300)).append(')');
-		}
-		out.append('\n');
-		if (n.event() == AlertEvent.TEST) {
-			out.append("This is a test notification from Litewatch.\n");
-		}
-		for (AlertItem a : n.alerts()) {
-			out.append("- ");
-			if (a.severity() != null && n.event() != AlertEvent.RESOLVED) {
-				out.append(a.severity().name()).append(' ');
-			}
-			out.append(a.code());
-			if (a.replica() != null) {
-				out.append(" on replica ").append(Redaction.oneLine(a.replica(), 100));
-			}
-			if (a.message() != null && !a.message().isBlank()) {
-				out.append(": ").append(Redaction.oneLine(a.message(), 500));
-			}
-			var d = NotificationText.itemDuration(a, n.createdAt());
-			if (d != null) {
-				out.append(n.event() == AlertEvent.RESOLVED ? " (resolved after " : " (for ")
-					.append(NotificationText.duration(d))
-					.append(')');
-			}
-			out.append('\n');
-		}
-		if (n.dashboardUrl() != null && !n.dashboardUrl().isBlank()) {
-			out.append("Dashboard: ").append(n.dashboardUrl()).append('\n');
-		}
-		return escapeSlack(out.toString().stripTrailing());
+		return escapeSlack(NotificationText.plainText(n));
 	}
 
 	/**
