@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.litewatch.alert.Notification;
+import io.litewatch.config.GoDuration;
 import io.litewatch.health.Severity;
 
 /**
@@ -162,7 +163,7 @@ public final class WebhookChannel implements NotificationChannel {
 		}
 		catch (TimeoutException ex) {
 			call.cancel(true);
-			throw new DeliveryException("Timed out after " + NotificationText.duration(settings.timeout()) + " posting to "
+			throw new DeliveryException("Timed out after " + GoDuration.format(settings.timeout()) + " posting to "
 					+ target);
 		}
 		catch (InterruptedException ex) {
@@ -173,7 +174,7 @@ public final class WebhookChannel implements NotificationChannel {
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause() == null ? ex : ex.getCause();
 			String what = cause instanceof HttpTimeoutException
-					? "Timed out after " + NotificationText.duration(settings.timeout()) + " posting to " + target
+					? "Timed out after " + GoDuration.format(settings.timeout()) + " posting to " + target
 					: "Could not post to " + target + ": " + Redaction.describe(cause, secrets);
 			throw failure(what, cause);
 		}
