@@ -149,6 +149,14 @@ public record ChannelProperties(@DefaultValue("") String baseUrl, @DefaultValue 
 					throw new IllegalArgumentException(where + ".headers of channel '" + name + "': '" + header
 							+ "' is not a valid header name");
 				}
+				try {
+					probe.header(header, headers.get(header) == null ? "" : headers.get(header));
+				}
+				catch (IllegalArgumentException ex) {
+					// The value is a secret: say which header, never what it holds.
+					throw new IllegalArgumentException(where + ".headers of channel '" + name + "': the value of '"
+							+ header + "' is not a valid header value");
+				}
 			}
 		}
 

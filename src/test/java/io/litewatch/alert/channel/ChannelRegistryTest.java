@@ -127,6 +127,21 @@ class ChannelRegistryTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("litewatch.alerts.emails[0].to[0] of channel 'm' is not a valid email address"));
+		runner.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
+				"litewatch.alerts.webhooks[0].url=https://hooks.example.com/a",
+				"litewatch.alerts.webhooks[0].headers.Authorization=Bearer SECRET\nInjected: yes")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("litewatch.alerts.webhooks[0].headers of channel 'ops': the value of 'Authorization' "
+						+ "is not a valid header value"));
+		runner.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
+				"litewatch.alerts.webhooks[0].url=https://hooks.example.com/a",
+				"litewatch.alerts.webhooks[0].headers.Host=evil.example.com")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("litewatch.alerts.webhooks[0].headers of channel 'ops': header 'Host' cannot be set"));
 		runner.withPropertyValues("litewatch.alerts.base-url=litewatch.example.com")
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
