@@ -74,8 +74,10 @@ public final class MailRenderer {
 
 		static AlertView of(AlertItem a, Notification n) {
 			Duration d = NotificationText.itemDuration(a, n.createdAt());
+			// Whole seconds unless below one: S3 timestamps have no finer resolution anyway.
 			String lag = a.lagSeconds() == null ? ""
-					: GoDuration.format(Duration.ofMillis(Math.round(a.lagSeconds() * 1000)));
+					: GoDuration.format(Math.abs(a.lagSeconds()) < 1 ? Duration.ofMillis(Math.round(a.lagSeconds() * 1000))
+							: Duration.ofSeconds(Math.round(a.lagSeconds())));
 			return new AlertView(String.valueOf(a.code()), a.severity() == null ? "" : a.severity().name(),
 					a.replica() == null ? "" : a.replica(), a.message() == null ? "" : a.message(), lag,
 					NotificationText.time(a.since()), NotificationText.time(a.resolvedAt()),

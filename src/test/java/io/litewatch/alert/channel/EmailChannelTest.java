@@ -94,6 +94,9 @@ class EmailChannelTest {
 			.contains("3m12s")
 			.contains("/data/production.db")
 			.doesNotContain("Open the Litewatch dashboard");
+		assertThat(channel(sender(ServerSetupTest.SMTP.getPort(), PASSWORD)).render(Fixtures.firing()).body())
+			.contains("Lag: 5m1s")
+			.contains("href=\"https://litewatch.example.com/#production\"");
 	}
 
 	@Test
