@@ -16,6 +16,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.jayway.jsonpath.DocumentContext;
+
 import io.litewatch.testsupport.LitewatchApp;
 import io.litewatch.testsupport.LitewatchApp.Json;
 import io.litewatch.testsupport.ReplicationStack;
