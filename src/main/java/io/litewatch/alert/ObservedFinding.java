@@ -13,7 +13,7 @@ public record ObservedFinding(String database, String databasePath, String repli
 		Severity severity, String message, Double lagSeconds) {
 
 	/** The "database" of installation-wide findings: one stopped accessory pages once, not per database. */
-	public static final String INSTALLATION = "*";
+	public static final String INSTALLATION = "all databases";
 
 	public String key() {
 		return key(database, replica, code);
