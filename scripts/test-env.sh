@@ -10,6 +10,8 @@ LITESTREAM_NPM_PACKAGE=@flydotio/litestream-linux-x64@1.0.1
 LITESTREAM_TEST_IMAGE=litewatch-test/litestream:0.3.13
 mkdir -p "$LITEWATCH_LOGS"
 LITEWATCH_STARTED_DOCKERD=
+LITEWATCH_PG_DIR=
+LITEWATCH_PG_PORT=${LITEWATCH_PG_PORT:-55432}
 
 litewatch_log() { printf '[test-env] %s\n' "$*" >&2; }
 
@@ -18,6 +20,7 @@ litewatch_install_packages() {
 	command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 	command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 	command -v npm >/dev/null 2>&1 || missing+=(npm)
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 	if ((${#missing[@]})); then
 		litewatch_log "installing ${missing[*]} (log: .cache/logs/apt.log)"
 		apt-get update >>"$LITEWATCH_LOGS/apt.log" 2>&1
@@ -65,7 +68,30 @@ litewatch_build_image() {
 	docker build -q -t "$LITESTREAM_TEST_IMAGE" "$context" >>"$LITEWATCH_LOGS/docker-build.log" 2>&1
 }
 
+# A throwaway PostgreSQL cluster for the test that proves the migrations and queries run there too.
+litewatch_start_postgres() {
+	local bin
+	bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+	LITEWATCH_PG_DIR=$(mktemp -d /tmp/litewatch-pg.XXXXXX)
+	chown postgres "$LITEWATCH_PG_DIR"
+	litewatch_log "starting PostgreSQL on 127.0.0.1:$LITEWATCH_PG_PORT (log: .cache/logs/postgres.log)"
+	su postgres -s /bin/sh -c "$bin/initdb -D $LITEWATCH_PG_DIR/data -A trust -U postgres" \
+		>>"$LITEWATCH_LOGS/postgres.log" 2>&1
+	su postgres -s /bin/sh -c "$bin/pg_ctl -D $LITEWATCH_PG_DIR/data -w -l $LITEWATCH_PG_DIR/server.log \
+		-o '-p $LITEWATCH_PG_PORT -k $LITEWATCH_PG_DIR -c listen_addresses=127.0.0.1' start" \
+		>>"$LITEWATCH_LOGS/postgres.log" 2>&1
+	su postgres -s /bin/sh -c "$bin/createdb -h 127.0.0.1 -p $LITEWATCH_PG_PORT litewatch" \
+		>>"$LITEWATCH_LOGS/postgres.log" 2>&1
+	export LITEWATCH_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$LITEWATCH_PG_PORT/litewatch?user=postgres"
+}
+
 litewatch_env_cleanup() {
+	if [ -n "$LITEWATCH_PG_DIR" ]; then
+		local bin
+		bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+		su postgres -s /bin/sh -c "$bin/pg_ctl -D $LITEWATCH_PG_DIR/data -m fast stop" >>"$LITEWATCH_LOGS/postgres.log" 2>&1
+		rm -rf "$LITEWATCH_PG_DIR"
+	fi
 	# Containers the tests started and left behind (a killed JVM cannot clean up after itself).
 	local leftovers
 	leftovers=$(docker ps -aq --filter label=io.litewatch.test 2>/dev/null || true)
@@ -83,4 +109,5 @@ litewatch_prepare_stack() {
 	litewatch_install_packages
 	litewatch_start_dockerd
 	litewatch_build_image
+	litewatch_start_postgres
 }

@@ -10,7 +10,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -25,12 +24,11 @@ import static io.litewatch.history.HistoryFixtures.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same migration and queries on PostgreSQL. Runs only where a server is at hand, e.g.
- * {@code LITEWATCH_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/litewatch?user=lw}; each run
- * works in a schema of its own and drops it.
+ * Every migration and the history queries on a real PostgreSQL server, which scripts/test.sh
+ * starts and names in {@code LITEWATCH_TEST_POSTGRES_URL}; each run works in a schema of its own
+ * and drops it. Fails, never skips, without the server: the PostgreSQL option must stay true.
  */
-@EnabledIfEnvironmentVariable(named = "LITEWATCH_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
-class PostgresHistoryTest {
+class PostgresHistoryIT {
 
 	final String schema = "litewatch_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
 		.toLowerCase(Locale.ROOT);
@@ -42,6 +40,8 @@ class PostgresHistoryTest {
 	@BeforeEach
 	void migrate() {
 		String url = System.getenv("LITEWATCH_TEST_POSTGRES_URL");
+		assertThat(url).as("LITEWATCH_TEST_POSTGRES_URL (scripts/test.sh starts a PostgreSQL server)")
+			.startsWith("jdbc:postgresql:");
 		dataSource = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
 		Flyway.configure().dataSource(dataSource).schemas(schema).load().migrate();
 		repository = HistoryFixtures.repository(dataSource);
