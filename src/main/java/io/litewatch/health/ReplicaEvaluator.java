@@ -74,7 +74,7 @@ public final class ReplicaEvaluator {
 		}
 		if (changedAt != null && Duration.between(changedAt, now).compareTo(thresholds.generationChangeWindow()) < 0) {
 			findings.add(Finding.warning(FindingCode.GENERATION_CHANGED, "Generation changed from " + previousGeneration
-					+ " to " + current.id() + " at " + changedAt + ": the restore chain broke there (a restore "
+					+ " to " + current.id() + " at " + Finding.when(changedAt) + ": the restore chain broke there (a restore "
 					+ "cannot cross from one generation to the next). Usually the WAL was checkpointed or "
 					+ "replaced while Litestream was not running."));
 		}
@@ -119,7 +119,7 @@ public final class ReplicaEvaluator {
 				String sentence = "Replica is " + GoDuration.format(truncate(lag)) + " behind the database (sync-interval "
 						+ GoDuration.format(config.syncInterval()) + "; warning above " + GoDuration.format(warn)
 						+ ", critical above " + GoDuration.format(critical) + "): changes since "
-						+ current.end() + " are not in " + config.location() + ".";
+						+ Finding.when(current.end()) + " are not in " + config.location() + ".";
 				findings.add(lag.compareTo(critical) > 0 ? Finding.critical(FindingCode.REPLICA_STALE, sentence)
 						: Finding.warning(FindingCode.REPLICA_STALE, sentence));
 			}
@@ -162,7 +162,7 @@ public final class ReplicaEvaluator {
 			boolean oldEnough = seen != null && Duration.between(seen, now).compareTo(config.retention()) > 0;
 			if (GoDuration.positive(promised) && oldEnough && window.compareTo(promised) < 0) {
 				findings.add(Finding.warning(FindingCode.RETENTION_SHORT, "Restore window is only "
-						+ GoDuration.format(truncate(window)) + " (from " + restoreFrom + "), although retention "
+						+ GoDuration.format(truncate(window)) + " (from " + Finding.when(restoreFrom) + "), although retention "
 						+ GoDuration.format(config.retention()) + " with snapshots every "
 						+ GoDuration.format(snapshotSpacing) + " should keep at least " + GoDuration.format(promised)
 						+ "."));

@@ -116,7 +116,7 @@ public class PollCycle {
 			configState = new ConfigState(load.file(), true, 0, null, load.modifiedAt(), false);
 		}
 		else {
-			String still = lastValid != null ? " Still watching the last valid version (" + lastValidModifiedAt
+			String still = lastValid != null ? " Still watching the last valid version (" + Finding.when(lastValidModifiedAt)
 					+ "); the running Litestream keeps the config it started with until it restarts."
 					: " Litestream would refuse to start with it.";
 			findings.add(Finding.critical(FindingCode.CONFIG_INVALID,
@@ -223,7 +223,7 @@ public class PollCycle {
 		}
 		if (!c.running()) {
 			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN, "Container " + state.container() + " is "
-					+ c.status() + (c.finishedAt() != null ? " since " + c.finishedAt() : "")
+					+ c.status() + (c.finishedAt() != null ? " since " + Finding.when(c.finishedAt()) : "")
 					+ (c.exitCode() != null ? " (exit code " + c.exitCode() + ")" : "")
 					+ ": nothing replicates this database."));
 		}

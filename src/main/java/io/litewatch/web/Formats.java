@@ -43,6 +43,17 @@ public class Formats {
 		return seconds(d.toMillis() / 1000.0) + " ago";
 	}
 
+	/** An ISO instant as a short UTC time of day, e.g. {@code 11:58:26 UTC}; the date only when not today's. */
+	public String time(String instant, String reference) {
+		if (instant == null) {
+			return "—";
+		}
+		String at = Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+		String date = at.substring(0, 10);
+		String clock = at.substring(11, 19) + " UTC";
+		return reference != null && reference.startsWith(date) ? clock : date + " " + clock;
+	}
+
 	public String bytes(long bytes) {
 		if (bytes < 1024) {
 			return bytes + " B";
