@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.litewatch.alert.channel.ChannelRegistry;
 import io.litewatch.alert.outbox.OutboxDispatcher;
 import io.litewatch.alert.outbox.OutboxRepository;
+import io.litewatch.config.LitewatchProperties;
 import io.litewatch.system.FixedDelayTask;
 
 /** Wires alerting: state machine after each poll, outbox delivered on a schedule. */
@@ -39,6 +40,18 @@ class AlertConfiguration {
 	OutboxDispatcher outboxDispatcher(OutboxRepository outbox, ChannelRegistry channels, AlertProperties properties,
 			Clock clock) {
 		return new OutboxDispatcher(outbox, channels, properties, clock);
+	}
+
+	/** Resolved alerts and finished deliveries are history too: kept as long as the poll history. */
+	@Bean
+	FixedDelayTask alertHistoryPruneTask(AlertRepository alerts, OutboxRepository outbox, Clock clock,
+			LitewatchProperties properties, TaskScheduler scheduler) {
+		LitewatchProperties.History history = properties.history();
+		return new FixedDelayTask("alert history pruning", () -> {
+			java.time.Instant cutoff = clock.instant().minus(history.retention());
+			alerts.deleteResolvedBefore(cutoff);
+			outbox.deleteFinishedBefore(cutoff);
+		}, scheduler, history.pruneInterval());
 	}
 
 	@Bean

@@ -5,7 +5,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.litewatch.alert.AlertRepository;
+import io.litewatch.alert.Silence;
 import io.litewatch.config.LitewatchProperties;
+import io.litewatch.health.FindingCode;
 import io.litewatch.poll.LatestPoll;
 
 /** The first page: one row per database and replica, refreshed in place by htmx every poll. */
@@ -20,9 +27,24 @@ class DashboardController {
 
 	private final LitewatchProperties properties;
 
-	DashboardController(LatestPoll latest, LitewatchProperties properties) {
+	private final AlertRepository alerts;
+
+	private final Clock clock;
+
+	DashboardController(LatestPoll latest, LitewatchProperties properties, AlertRepository alerts, Clock clock) {
 		this.latest = latest;
 		this.properties = properties;
+		this.alerts = alerts;
+		this.clock = clock;
+	}
+
+	/** Which findings an operator silenced, for the page to mark them. */
+	public record Silenced(List<Silence> silences, Instant now) {
+
+		public boolean covers(String database, String code) {
+			return silences.stream().anyMatch((s) -> s.covers(database, FindingCode.valueOf(code), now));
+		}
+
 	}
 
 	@GetMapping("/")
@@ -31,6 +53,8 @@ class DashboardController {
 			.map((poll) -> StatusView.of(poll, latest.polling()))
 			.orElseGet(() -> StatusView.pending(latest.polling()));
 		model.addAttribute("view", view);
+		Instant now = clock.instant();
+		model.addAttribute("silenced", new Silenced(alerts.activeSilences(now), now));
 		model.addAttribute("refreshSeconds", Math.max(1, properties.pollInterval().toSeconds()));
 		// History-restore requests want the whole page; ordinary htmx polls want the fragment.
 		return "true".equals(htmx) ? STATUS_FRAGMENT : VIEW;
