@@ -37,6 +37,8 @@ class LitestreamCommands {
 
 	private final Map<String, GenerationsAnswer> generations = new ConcurrentHashMap<>();
 
+	private volatile VersionAnswer version;
+
 	LitestreamCommands(DockerAccessory accessory, LitewatchProperties.Docker settings, Clock clock) {
 		this.accessory = accessory;
 		this.settings = settings;
@@ -46,6 +48,29 @@ class LitestreamCommands {
 	/** {@code litestream databases}: cheap (no storage access); tells which databases the accessory replicates. */
 	CliTable<DatabaseRow> databases() {
 		return run(command("databases", null), LitestreamOutputParser::databases);
+	}
+
+	/**
+	 * {@code litestream version}, asked once per start of the container (a restart may bring a
+	 * new image). Null when it cannot be asked; a failure here is not worth a finding of its own.
+	 */
+	String version(Instant containerStartedAt) {
+		VersionAnswer known = version;
+		if (known != null && java.util.Objects.equals(known.startedAt(), containerStartedAt)) {
+			return known.version();
+		}
+		try {
+			ExecResult result = accessory.exec(List.of("litestream", "version"), settings.execTimeout());
+			String printed = result.exitCode() == 0 ? result.stdout().strip() : null;
+			version = new VersionAnswer(containerStartedAt, printed == null || printed.isEmpty() ? null : printed);
+			return version.version();
+		}
+		catch (DockerAccessException ex) {
+			return null;
+		}
+	}
+
+	private record VersionAnswer(Instant startedAt, String version) {
 	}
 
 	LitestreamView view(String dbPath) {

@@ -198,10 +198,11 @@ public class PollCycle {
 		try {
 			EngineInfo engine = accessory.engine();
 			ContainerState state = accessory.containerState();
-			return new AccessoryState(dockerHost, container, engine, state, null);
+			String version = state.running() && !state.restarting() ? commands.version(state.startedAt()) : null;
+			return new AccessoryState(dockerHost, container, engine, state, version, null);
 		}
 		catch (DockerAccessException ex) {
-			return new AccessoryState(dockerHost, container, null, null, ex.getMessage());
+			return new AccessoryState(dockerHost, container, null, null, null, ex.getMessage());
 		}
 	}
 

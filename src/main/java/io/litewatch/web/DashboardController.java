@@ -25,14 +25,18 @@ class DashboardController {
 
 	private final LatestPoll latest;
 
+	private final AppVersion version;
+
 	private final LitewatchProperties properties;
 
 	private final AlertRepository alerts;
 
 	private final Clock clock;
 
-	DashboardController(LatestPoll latest, LitewatchProperties properties, AlertRepository alerts, Clock clock) {
+	DashboardController(LatestPoll latest, LitewatchProperties properties, AlertRepository alerts, Clock clock,
+			AppVersion version) {
 		this.latest = latest;
+		this.version = version;
 		this.properties = properties;
 		this.alerts = alerts;
 		this.clock = clock;
@@ -50,8 +54,8 @@ class DashboardController {
 	@GetMapping("/")
 	String dashboard(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		StatusView view = latest.get()
-			.map((poll) -> StatusView.of(poll, latest.polling()))
-			.orElseGet(() -> StatusView.pending(latest.polling()));
+			.map((poll) -> StatusView.of(poll, latest.polling(), version))
+			.orElseGet(() -> StatusView.pending(latest.polling(), version));
 		model.addAttribute("view", view);
 		Instant now = clock.instant();
 		model.addAttribute("silenced", new Silenced(alerts.activeSilences(now), now));

@@ -18,8 +18,11 @@ class StatusApiController {
 
 	private final LatestPoll latest;
 
-	StatusApiController(LatestPoll latest) {
+	private final AppVersion version;
+
+	StatusApiController(LatestPoll latest, AppVersion version) {
 		this.latest = latest;
+		this.version = version;
 	}
 
 	@GetMapping("/api/status")
@@ -28,10 +31,10 @@ class StatusApiController {
 			.map((poll) -> ResponseEntity.status(poll.status() == HealthStatus.CRITICAL ? HttpStatus.SERVICE_UNAVAILABLE
 					: HttpStatus.OK)
 				.cacheControl(CacheControl.noStore())
-				.body(StatusView.of(poll, latest.polling())))
+				.body(StatusView.of(poll, latest.polling(), version)))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.cacheControl(CacheControl.noStore())
-				.body(StatusView.pending(latest.polling())));
+				.body(StatusView.pending(latest.polling(), version)));
 	}
 
 }

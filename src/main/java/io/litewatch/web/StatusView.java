@@ -22,14 +22,26 @@ import io.litewatch.poll.PollResult;
  * strings, durations are seconds.
  */
 public record StatusView(String status, String checkedAt, Long pollDurationMs, boolean polling,
-		List<FindingView> findings, ConfigView config, AccessoryView accessory, List<DatabaseView> databases) {
+		LitewatchView litewatch, List<FindingView> findings, ConfigView config, AccessoryView accessory,
+		List<DatabaseView> databases) {
 
-	static StatusView pending(boolean polling) {
-		return new StatusView("pending", null, null, polling, List.of(), null, null, List.of());
+	/** This Litewatch: its version and the commit it was built from. */
+	public record LitewatchView(String version, String commit) {
+
+		static LitewatchView of(AppVersion version) {
+			return new LitewatchView(version.version(), version.commit());
+		}
+
 	}
 
-	static StatusView of(PollResult poll, boolean polling) {
+	static StatusView pending(boolean polling, AppVersion version) {
+		return new StatusView("pending", null, null, polling, LitewatchView.of(version), List.of(), null, null,
+				List.of());
+	}
+
+	static StatusView of(PollResult poll, boolean polling, AppVersion version) {
 		return new StatusView(poll.status().label(), text(poll.checkedAt()), poll.duration().toMillis(), polling,
+				LitewatchView.of(version),
 				findingViews(poll.findings()), ConfigView.of(poll.config()), AccessoryView.of(poll.accessory()),
 				poll.databases().stream().map(DatabaseView::of).toList());
 	}
@@ -49,7 +61,8 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 	}
 
 	public record AccessoryView(String container, String state, Boolean running, Integer restartCount,
-			String startedAt, String finishedAt, Integer exitCode, String image, String engineVersion,
+			String startedAt, String finishedAt, Integer exitCode, String image, String litestreamVersion,
+			String engineVersion,
 			String engineApiVersion, String apiVersion, String error) {
 
 		static AccessoryView of(AccessoryState accessory) {
@@ -58,7 +71,7 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 			return new AccessoryView(accessory.container(), c != null ? c.status() : null, c != null ? c.running() : null,
 					c != null ? c.restartCount() : null, c != null ? text(c.startedAt()) : null,
 					c != null ? text(c.finishedAt()) : null, c != null ? c.exitCode() : null, c != null ? c.image() : null,
-					e != null ? e.engineVersion() : null, e != null ? e.engineApiVersion() : null,
+					accessory.litestreamVersion(), e != null ? e.engineVersion() : null, e != null ? e.engineApiVersion() : null,
 					e != null ? e.negotiatedApiVersion() : null, accessory.error());
 		}
 

@@ -109,6 +109,9 @@ class MonitorEndToEndIT {
 		assertThat(json.read("$.databases[2].replicas[0].intervals.snapshot", String.class)).isNull();
 		assertThat(json.read("$.accessory.state", String.class)).isEqualTo("running");
 		assertThat(json.read("$.accessory.apiVersion", String.class)).isNotBlank();
+		assertThat(json.read("$.accessory.litestreamVersion", String.class)).isEqualTo("v0.3.13");
+		assertThat(json.read("$.litewatch.version", String.class)).isEqualTo("0.1.0-SNAPSHOT");
+		assertThat(json.read("$.litewatch.commit", String.class)).matches("[0-9a-f]{7,}");
 
 		// A steady-state poll lists the generations, then each generation's snapshots and new WAL.
 		Json steady = app.awaitStatus(Duration.ofSeconds(20), "a steady-state poll", (s) -> s.code() == 200);

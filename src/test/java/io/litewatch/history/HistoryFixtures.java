@@ -95,7 +95,7 @@ final class HistoryFixtures {
 		}
 		return new PollResult(sequence, checkedAt, Duration.ofMillis(850), status, findings,
 				new ConfigState(Path.of("/etc/litestream.yml"), true, 0, null, T0.minus(Duration.ofDays(1)), false),
-				new AccessoryState("unix:///var/run/docker.sock", "litestream", null, null, "not asked"),
+				new AccessoryState("unix:///var/run/docker.sock", "litestream", null, null, null, "not asked"),
 				List.of(databases));
 	}
 

@@ -189,7 +189,7 @@ class PersistenceConfigurationTest {
 				new DbFileState(true, 4096, at, null), LitestreamView.none("not asked"), List.of(replica));
 		return new PollResult(sequence, at, Duration.ofMillis(300), HealthStatus.OK, List.of(),
 				new ConfigState(Path.of("/etc/litestream.yml"), true, 0, null, at, false),
-				new AccessoryState("unix:///var/run/docker.sock", "litestream", null, null, "not asked"),
+				new AccessoryState("unix:///var/run/docker.sock", "litestream", null, null, null, "not asked"),
 				List.of(database));
 	}
 
