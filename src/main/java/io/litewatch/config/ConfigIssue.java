@@ -15,4 +15,11 @@ import io.litewatch.health.Severity;
 public record ConfigIssue(FindingCode code, Severity severity, String dbPath, String replicaName, int line,
 		String message) {
 
+
+	/** As a finding: the message already names the line ("Line 12: …"), so it only says which file. */
+	public io.litewatch.health.Finding finding() {
+		String text = message.startsWith("Line ") ? "l" + message.substring(1) : message;
+		return new io.litewatch.health.Finding(code, severity, "litestream.yml " + text);
+	}
+
 }

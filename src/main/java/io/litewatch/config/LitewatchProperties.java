@@ -2,6 +2,8 @@ package io.litewatch.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -21,7 +23,32 @@ import org.springframework.validation.annotation.Validated;
 public record LitewatchProperties(@DefaultValue("/etc/litestream.yml") @NotNull Path litestreamConfig,
 		@DefaultValue("15s") @NotNull Duration pollInterval, @DefaultValue("4") @Min(1) int pollConcurrency,
 		@DefaultValue @Valid Docker docker, @DefaultValue @Valid S3 s3, @DefaultValue @Valid Health health,
-		@DefaultValue("./data") @NotNull Path dataDir, @DefaultValue @Valid History history) {
+		@DefaultValue("./data") @NotNull Path dataDir, @DefaultValue @Valid History history,
+		@DefaultValue("docker") @NotNull Accessory accessory, @DefaultValue("litestream") String localBinary,
+		Map<String, String> environment) {
+
+	/** How Litewatch reaches Litestream. */
+	public enum Accessory {
+
+		/** {@code docker exec} into the accessory container (Kamal, compose). */
+		DOCKER,
+		/** Run the {@code litestream} binary on this host (Litestream under systemd, or the demo). */
+		LOCAL
+
+	}
+
+	/**
+	 * The variables litestream.yml is expanded with, as Litestream would: the process
+	 * environment, plus {@code litewatch.environment.*} (which wins), e.g. for a secret handed
+	 * over as a Spring property. Local {@code litestream} processes get the same variables.
+	 */
+	public Map<String, String> expansionEnvironment(Map<String, String> processEnvironment) {
+		Map<String, String> merged = new HashMap<>(processEnvironment);
+		if (environment != null) {
+			merged.putAll(environment);
+		}
+		return Map.copyOf(merged);
+	}
 
 	/**
 	 * How the Litestream accessory is reached.

@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * <p>Commands run without a shell ({@code docker exec <c> litestream ...}) because the Litestream
  * image may be FROM scratch.
  */
-public class DockerAccessory implements AutoCloseable {
+public class DockerAccessory implements LitestreamAccessory {
 
 	/** The newest API version docker-java 3.7.1 has a constant for; newer engines still accept it. */
 	static final RemoteApiVersion NEWEST_KNOWN = RemoteApiVersion.VERSION_1_44;

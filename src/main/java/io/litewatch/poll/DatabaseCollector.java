@@ -8,7 +8,7 @@ import io.litewatch.config.ConfigIssue;
 import io.litewatch.config.DbConfig;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.DockerAccessException;
-import io.litewatch.docker.DockerAccessory;
+import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.docker.FileStat;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.DbFileState;
@@ -29,7 +29,7 @@ import io.litewatch.s3.S3ReplicaLister;
  */
 class DatabaseCollector {
 
-	private final DockerAccessory accessory;
+	private final LitestreamAccessory accessory;
 
 	private final LitestreamCommands commands;
 
@@ -37,7 +37,7 @@ class DatabaseCollector {
 
 	private final ReplicaEvaluator evaluator;
 
-	DatabaseCollector(DockerAccessory accessory, LitestreamCommands commands, S3ReplicaLister lister,
+	DatabaseCollector(LitestreamAccessory accessory, LitestreamCommands commands, S3ReplicaLister lister,
 			ReplicaEvaluator evaluator) {
 		this.accessory = accessory;
 		this.commands = commands;
@@ -49,8 +49,7 @@ class DatabaseCollector {
 			List<Finding> accessoryFindings, DatabaseStatus previous, Instant now) {
 		List<Finding> findings = new ArrayList<>(accessoryFindings);
 		for (ConfigIssue issue : issues) {
-			findings.add(new Finding(issue.code(), issue.severity(), "litestream.yml line " + issue.line() + ": "
-					+ issue.message()));
+			findings.add(issue.finding());
 		}
 		DbFileState file = accessoryState.engineReachable() && accessoryState.state() != null
 				&& accessoryState.state().exists() ? fileState(db.path())

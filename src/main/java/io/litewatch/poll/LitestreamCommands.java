@@ -14,7 +14,7 @@ import io.litewatch.docker.CliOutputException;
 import io.litewatch.docker.CliTable;
 import io.litewatch.docker.DatabaseRow;
 import io.litewatch.docker.DockerAccessException;
-import io.litewatch.docker.DockerAccessory;
+import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.docker.ExecResult;
 import io.litewatch.docker.GenerationRow;
 import io.litewatch.docker.LitestreamOutputParser;
@@ -29,7 +29,7 @@ import io.litewatch.health.LitestreamView;
  */
 class LitestreamCommands {
 
-	private final DockerAccessory accessory;
+	private final LitestreamAccessory accessory;
 
 	private final LitewatchProperties.Docker settings;
 
@@ -39,7 +39,7 @@ class LitestreamCommands {
 
 	private volatile VersionAnswer version;
 
-	LitestreamCommands(DockerAccessory accessory, LitewatchProperties.Docker settings, Clock clock) {
+	LitestreamCommands(LitestreamAccessory accessory, LitewatchProperties.Docker settings, Clock clock) {
 		this.accessory = accessory;
 		this.settings = settings;
 		this.clock = clock;

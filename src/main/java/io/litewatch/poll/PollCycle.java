@@ -27,7 +27,7 @@ import io.litewatch.docker.CliTable;
 import io.litewatch.docker.ContainerState;
 import io.litewatch.docker.DatabaseRow;
 import io.litewatch.docker.DockerAccessException;
-import io.litewatch.docker.DockerAccessory;
+import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.docker.EngineInfo;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.DbFileState;
@@ -47,7 +47,7 @@ public class PollCycle {
 
 	private final LitestreamConfigFile configFile;
 
-	private final DockerAccessory accessory;
+	private final LitestreamAccessory accessory;
 
 	private final LitestreamCommands commands;
 
@@ -73,7 +73,7 @@ public class PollCycle {
 
 	private long sequence;
 
-	public PollCycle(LitestreamConfigFile configFile, DockerAccessory accessory, LitestreamCommands commands,
+	public PollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, LitestreamCommands commands,
 			DatabaseCollector collector, ExecutorService executor, Duration databaseDeadline, LatestPoll latest,
 			Clock clock, String dockerHost, String container, ApplicationEventPublisher events) {
 		this.configFile = configFile;
@@ -129,8 +129,7 @@ public class PollCycle {
 		if (config != null) {
 			for (ConfigIssue issue : config.issues()) {
 				if (issue.dbPath() == null) {
-					findings.add(new Finding(issue.code(), issue.severity(),
-							"litestream.yml line " + issue.line() + ": " + issue.message()));
+					findings.add(issue.finding());
 				}
 				else {
 					issuesByDb.computeIfAbsent(issue.dbPath(), (k) -> new ArrayList<>()).add(issue);

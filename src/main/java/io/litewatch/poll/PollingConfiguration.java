@@ -2,6 +2,7 @@ package io.litewatch.poll;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,8 @@ import io.litewatch.config.LitestreamConfigFile;
 import io.litewatch.config.LitestreamConfigParser;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.DockerAccessory;
+import io.litewatch.docker.LitestreamAccessory;
+import io.litewatch.docker.LocalAccessory;
 import io.litewatch.health.ReplicaEvaluator;
 import io.litewatch.s3.S3ClientFactory;
 import io.litewatch.s3.S3ReplicaLister;
@@ -32,15 +35,29 @@ class PollingConfiguration {
 	@Bean
 	LitestreamConfigFile litestreamConfigFile(LitewatchProperties properties) {
 		// Expanded with Litewatch's own environment: give it the same variables as the accessory.
-		return new LitestreamConfigFile(properties.litestreamConfig(),
-				new LitestreamConfigParser(System.getenv(), Path.of("").toAbsolutePath()));
+		return new LitestreamConfigFile(properties.litestreamConfig(), new LitestreamConfigParser(
+				properties.expansionEnvironment(System.getenv()), Path.of("").toAbsolutePath()));
 	}
 
 	@Bean(destroyMethod = "close")
-	DockerAccessory dockerAccessory(LitewatchProperties properties) {
+	LitestreamAccessory litestreamAccessory(LitewatchProperties properties) {
+		if (properties.accessory() == LitewatchProperties.Accessory.LOCAL) {
+			return new LocalAccessory(properties.localBinary(), properties.expansionEnvironment(Map.of()));
+		}
 		LitewatchProperties.Docker docker = properties.docker();
 		return new DockerAccessory(docker.effectiveHost(System.getenv("DOCKER_HOST")), docker.container(),
 				docker.apiTimeout());
+	}
+
+	/** A local litestream reads the very file Litewatch reads, unless told otherwise. */
+	private static LitewatchProperties.Docker commandSettings(LitewatchProperties properties) {
+		LitewatchProperties.Docker docker = properties.docker();
+		if (properties.accessory() != LitewatchProperties.Accessory.LOCAL || !docker.configPath().isBlank()) {
+			return docker;
+		}
+		return new LitewatchProperties.Docker(docker.host(), docker.container(),
+				properties.litestreamConfig().toAbsolutePath().toString(), docker.execTimeout(), docker.apiTimeout(),
+				docker.generationsInterval());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -64,15 +81,17 @@ class PollingConfiguration {
 	}
 
 	@Bean
-	PollCycle pollCycle(LitestreamConfigFile configFile, DockerAccessory accessory, S3ReplicaLister lister,
+	PollCycle pollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, S3ReplicaLister lister,
 			ExecutorService pollExecutor, LatestPoll latest, Clock clock, LitewatchProperties properties,
 			ApplicationEventPublisher events) {
-		LitestreamCommands commands = new LitestreamCommands(accessory, properties.docker(), clock);
+		LitestreamCommands commands = new LitestreamCommands(accessory, commandSettings(properties), clock);
 		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister,
 				new ReplicaEvaluator(properties.health()));
 		LitewatchProperties.Docker docker = properties.docker();
+		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;
 		return new PollCycle(configFile, accessory, commands, collector, pollExecutor, properties.pollInterval(),
-				latest, clock, docker.effectiveHost(System.getenv("DOCKER_HOST")), docker.container(), events);
+				latest, clock, local ? "local" : docker.effectiveHost(System.getenv("DOCKER_HOST")),
+				local ? "litestream replicate (local)" : docker.container(), events);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.litewatch.web;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +34,11 @@ class DashboardController {
 
 	private final Clock clock;
 
+	private final boolean demo;
+
 	DashboardController(LatestPoll latest, LitewatchProperties properties, AlertRepository alerts, Clock clock,
-			AppVersion version) {
+			AppVersion version, @Value("${litewatch.demo:false}") boolean demo) {
+		this.demo = demo;
 		this.latest = latest;
 		this.version = version;
 		this.properties = properties;
@@ -58,6 +62,7 @@ class DashboardController {
 			.orElseGet(() -> StatusView.pending(latest.polling(), version));
 		model.addAttribute("view", view);
 		Instant now = clock.instant();
+		model.addAttribute("demo", demo);
 		model.addAttribute("silenced", new Silenced(alerts.activeSilences(now), now));
 		model.addAttribute("refreshSeconds", Math.max(1, properties.pollInterval().toSeconds()));
 		// History-restore requests want the whole page; ordinary htmx polls want the fragment.

@@ -1,0 +1,28 @@
+package io.litewatch.docker;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where Litestream runs and how Litewatch asks it: a container through the Docker Engine
+ * ({@link DockerAccessory}) or a process on this host ({@link LocalAccessory}). Everything else in
+ * Litewatch sees only this.
+ */
+public interface LitestreamAccessory extends AutoCloseable {
+
+	/** What runs the accessory (the Docker Engine, or this host). */
+	EngineInfo engine();
+
+	/** Whether Litestream is running; a missing accessory is a state, not an exception. */
+	ContainerState containerState();
+
+	/** Runs {@code litestream …} where Litestream runs, never through a shell. */
+	ExecResult exec(List<String> command, Duration timeout);
+
+	/** A file as Litestream sees it (the database and its -wal). */
+	FileStat stat(String path);
+
+	@Override
+	void close();
+
+}

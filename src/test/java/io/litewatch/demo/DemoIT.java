@@ -1,0 +1,95 @@
+package io.litewatch.demo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a newcomer gets from {@code ./mvnw spring-boot:run}: within a minute, four live databases
+ * replicated by the real Litestream binary to the embedded S3 server, the misconfigured one with
+ * its finding and its alert firing; and nothing left running once the app stops.
+ */
+class DemoIT {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoIT.class);
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void showsFourLiveDatabasesAndOneAlertWithinAMinute() throws Exception {
+		Instant started = Instant.now();
+		ConfigurableApplicationContext app = DemoApplication.run("--server.port=0");
+		try {
+			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+			DocumentContext status = awaitJson(base + "/api/status", Duration.ofSeconds(60),
+					(json) -> json.read("$.databases[*].replicas[*].generation", List.class).stream()
+						.filter((g) -> g != null).count() == 4);
+			log.info("MEASURED demo: start -> four databases with generations: {} ms",
+					Duration.between(started, Instant.now()).toMillis());
+			assertThat(status.read("$.databases[*].name", List.class)).containsExactly("production", "queue", "cache",
+					"cable");
+			assertThat(status.read("$.accessory.litestreamVersion", String.class)).isEqualTo("v0.3.13");
+			assertThat(status.read("$.databases[3].findings[*].code", List.class)).contains("CONFIG_SUSPICIOUS");
+			assertThat(status.read("$.databases[3].findings[0].message", String.class)).contains("sync_interval");
+
+			awaitJson(base + "/api/alerts", Duration.ofSeconds(60 - Duration.between(started, Instant.now()).toSeconds()),
+					(json) -> json.read("$.active[?(@.state == 'firing')].database", List.class).contains("cable"));
+			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(page.body()).contains("Demo", "production", "cable", "CONFIG_SUSPICIOUS");
+			log.info("MEASURED demo: start -> alert firing and complete page: {} ms",
+					Duration.between(started, Instant.now()).toMillis());
+		}
+		finally {
+			app.close();
+		}
+		assertThat(ProcessHandle.allProcesses()
+			.map((p) -> String.join(" ", p.info().arguments().orElse(new String[0])))
+			.filter((args) -> args.contains("target/demo/litestream.yml") || args.contains("s3proxy.jar")))
+			.as("demo processes still running after the app stopped")
+			.isEmpty();
+	}
+
+	@Test
+	void aRealLitestreamConfigStartsNoDemoPiece() {
+		assertThat(DemoApplication.wantsDemo(new String[] { "--litewatch.litestream-config=/etc/litestream.yml" }, null))
+			.isFalse();
+		assertThat(DemoApplication.wantsDemo(new String[0], "/etc/litestream.yml")).isFalse();
+		assertThat(DemoApplication.wantsDemo(new String[0], null)).isTrue();
+	}
+
+	private DocumentContext awaitJson(String url, Duration timeout, java.util.function.Predicate<DocumentContext> done)
+			throws Exception {
+		Instant deadline = Instant.now().plus(timeout);
+		String last = null;
+		while (Instant.now().isBefore(deadline)) {
+			last = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			DocumentContext json = JsonPath.parse(last);
+			try {
+				if (done.test(json)) {
+					return json;
+				}
+			}
+			catch (RuntimeException ex) {
+				// not there yet
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError("Timed out waiting on " + url + "; last answer: " + last);
+	}
+
+}
