@@ -93,7 +93,7 @@ litewatch_env_cleanup() {
 	local leftovers
 	leftovers=$(docker ps -aq --filter label=io.litewatch.test 2>/dev/null || true)
 	[ -n "$leftovers" ] && docker rm -f $leftovers >/dev/null 2>&1
-	pkill -f 's3proxy/s3proxy.jar' >/dev/null 2>&1 || true
+	pkill -f "$LITEWATCH_ROOT/target/s3proxy/s3proxy.jar" >/dev/null 2>&1 || true
 	if [ -n "$LITEWATCH_STARTED_DOCKERD" ]; then
 		kill "$LITEWATCH_STARTED_DOCKERD" 2>/dev/null || true
 		for _ in $(seq 1 20); do kill -0 "$LITEWATCH_STARTED_DOCKERD" 2>/dev/null || break; sleep 1; done
