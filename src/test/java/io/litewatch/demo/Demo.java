@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.litewatch.testsupport.ReplicationStack;
 import io.litewatch.testsupport.S3ProxyServer;
 import io.litewatch.testsupport.SqliteWriter;
 
@@ -26,6 +27,23 @@ public final class Demo implements AutoCloseable {
 	static final String ACCESS_KEY = "demo-access-key";
 
 	static final String SECRET = "demo-secret-key";
+
+	/** Rates differ so the page moves at different paces; cable's underscore key is the deliberate mistake. */
+	static final List<ReplicationStack.Db> DATABASES = List.of(
+			new ReplicationStack.Db("production", Duration.ofMillis(300), """
+					sync-interval: 1s
+					snapshot-interval: 1m
+					retention: 1h"""),
+			new ReplicationStack.Db("queue", Duration.ofSeconds(1), """
+					sync-interval: 1s
+					snapshot-interval: 2m
+					retention: 3h"""),
+			new ReplicationStack.Db("cache", Duration.ofSeconds(3), """
+					sync-interval: 5s
+					retention: 24h"""),
+			new ReplicationStack.Db("cable", Duration.ofSeconds(10), """
+					sync_interval: 10s
+					retention: 24h"""));
 
 	private final Path dir;
 
@@ -48,56 +66,20 @@ public final class Demo implements AutoCloseable {
 		this.s3 = new S3ProxyServer(dir.resolve("s3"), ACCESS_KEY, SECRET).start();
 		s3.createBucket("backups");
 		Path data = Files.createDirectories(dir.resolve("data"));
-		Map<String, Duration> rates = Map.of("production", Duration.ofMillis(300), "queue", Duration.ofSeconds(1),
-				"cache", Duration.ofSeconds(3), "cable", Duration.ofSeconds(10));
-		for (String name : List.of("production", "queue", "cache", "cable")) {
-			SqliteWriter writer = new SqliteWriter(data.resolve(name + ".sqlite3"));
+		for (ReplicationStack.Db db : DATABASES) {
+			SqliteWriter writer = new SqliteWriter(data.resolve(db.name() + ".sqlite3"));
 			writer.write();
-			writers.put(name, writer);
+			writers.put(db.name(), writer);
 		}
 		this.config = dir.resolve("litestream.yml");
-		Files.writeString(config, """
-				# Litewatch demo: the seed's four databases with intervals scaled down so things move within a
-				# minute. Credentials come from LITESTREAM_ACCESS_KEY_ID / LITESTREAM_SECRET_ACCESS_KEY.
-				dbs:
-				  - path: %1$s/production.sqlite3
-				    replicas:
-				      - name: s3
-				        url: s3://backups/production
-				        endpoint: %2$s
-				        sync-interval: 1s
-				        snapshot-interval: 1m
-				        retention: 1h
-				  - path: %1$s/queue.sqlite3
-				    replicas:
-				      - name: s3
-				        url: s3://backups/queue
-				        endpoint: %2$s
-				        sync-interval: 1s
-				        snapshot-interval: 2m
-				        retention: 3h
-				  - path: %1$s/cache.sqlite3
-				    replicas:
-				      - name: s3
-				        url: s3://backups/cache
-				        endpoint: %2$s
-				        sync-interval: 5s
-				        retention: 24h
-				  # Deliberately wrong: Litestream 0.3.13 ignores `sync_interval` (underscore) and syncs every 1s.
-				  - path: %1$s/cable.sqlite3
-				    replicas:
-				      - name: s3
-				        url: s3://backups/cable
-				        endpoint: %2$s
-				        sync_interval: 10s
-				        retention: 24h
-				""".formatted(data, s3.endpoint()));
+		Files.writeString(config, "# Litewatch demo: the seed's four databases, intervals scaled down to move within a minute.\n"
+				+ ReplicationStack.litestreamYaml(DATABASES, data, s3.endpoint()));
 		ProcessBuilder builder = new ProcessBuilder(binary.toString(), "replicate", "-config", config.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("litestream.log").toFile());
 		builder.environment().putAll(environment());
 		this.litestream = builder.start();
-		writers.forEach((name, writer) -> writer.writeEvery(rates.get(name)));
+		DATABASES.forEach((db) -> writers.get(db.name()).writeEvery(db.writeEvery()));
 	}
 
 	/** Starts the stack in a fresh {@code dir}. */

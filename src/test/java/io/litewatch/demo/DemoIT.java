@@ -56,9 +56,11 @@ class DemoIT {
 		finally {
 			app.close();
 		}
+		String demoConfig = java.nio.file.Path.of("target/demo/litestream.yml").toAbsolutePath().toString();
+		String s3proxyJar = java.nio.file.Path.of("target/s3proxy/s3proxy.jar").toAbsolutePath().toString();
 		assertThat(ProcessHandle.allProcesses()
 			.map((p) -> String.join(" ", p.info().arguments().orElse(new String[0])))
-			.filter((args) -> args.contains("target/demo/litestream.yml") || args.contains("s3proxy.jar")))
+			.filter((args) -> args.contains(demoConfig) || args.contains(s3proxyJar)))
 			.as("demo processes still running after the app stopped")
 			.isEmpty();
 	}

@@ -46,21 +46,12 @@ public final class ReplicationStack implements AutoCloseable {
 		Path data = Files.createDirectories(work.resolve("data"));
 		this.s3 = new S3ProxyServer(work.resolve("s3"), ACCESS_KEY, SECRET).start();
 		s3.createBucket("backups");
-		StringBuilder yaml = new StringBuilder("# credentials come from LITESTREAM_* in the environment\ndbs:\n");
 		for (Db db : dbs) {
 			SqliteWriter writer = new SqliteWriter(data.resolve(db.name() + ".sqlite3"));
 			writer.write();
 			writers.put(db.name(), writer);
-			yaml.append("  - path: ").append(writer.file()).append('\n')
-				.append("    replicas:\n")
-				.append("      - name: s3\n")
-				.append("        url: s3://backups/").append(db.name()).append('\n')
-				.append("        endpoint: ").append(s3.endpoint()).append('\n');
-			for (String line : db.replicaYaml().strip().split("\n")) {
-				yaml.append("        ").append(line.strip()).append('\n');
-			}
 		}
-		this.validConfig = yaml.toString();
+		this.validConfig = litestreamYaml(dbs, data, s3.endpoint());
 		this.config = work.resolve("litestream.yml");
 		Files.writeString(config, validConfig);
 		for (Db db : dbs) {
@@ -71,6 +62,25 @@ public final class ReplicationStack implements AutoCloseable {
 		this.litestream = new LitestreamContainer(data, config,
 				Map.of("LITESTREAM_ACCESS_KEY_ID", ACCESS_KEY, "LITESTREAM_SECRET_ACCESS_KEY", SECRET));
 		litestream.start();
+	}
+
+	/**
+	 * litestream.yml for {@code dbs} under {@code data}, each with one replica named s3 at
+	 * {@code s3://backups/<name>} on {@code endpoint}; credentials come from the environment.
+	 */
+	public static String litestreamYaml(List<Db> dbs, Path data, String endpoint) {
+		StringBuilder yaml = new StringBuilder("# credentials come from LITESTREAM_* in the environment\ndbs:\n");
+		for (Db db : dbs) {
+			yaml.append("  - path: ").append(data.resolve(db.name() + ".sqlite3")).append('\n')
+				.append("    replicas:\n")
+				.append("      - name: s3\n")
+				.append("        url: s3://backups/").append(db.name()).append('\n')
+				.append("        endpoint: ").append(endpoint).append('\n');
+			for (String line : db.replicaYaml().strip().split("\n")) {
+				yaml.append("        ").append(line.strip()).append('\n');
+			}
+		}
+		return yaml.toString();
 	}
 
 	public Path work() {
