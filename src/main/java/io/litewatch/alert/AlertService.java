@@ -94,7 +94,7 @@ public class AlertService {
 		return channels.byName(channelName).map((channel) -> {
 			Instant now = clock.instant();
 			Notification test = new Notification(UUID.randomUUID().toString(), AlertEvent.TEST,
-					ObservedFinding.INSTALLATION, "", Severity.WARNING, List.of(), now, dashboardUrl(null));
+					ObservedFinding.INSTALLATION, "", Severity.WARNING, List.of(), now, dashboardUrl());
 			transactions.executeWithoutResult((status) -> enqueue(test, channel, now));
 			log.info("test notification queued for channel {}", channelName);
 			return true;
@@ -124,12 +124,12 @@ public class AlertService {
 			}
 			String database = first.state().database();
 			notifications.add(new Notification(UUID.randomUUID().toString(), first.event(), database,
-					first.state().databasePath(), severity, items, now, dashboardUrl(database)));
+					first.state().databasePath(), severity, items, now, dashboardUrl()));
 		}
 		return notifications;
 	}
 
-	private String dashboardUrl(String database) {
+	private String dashboardUrl() {
 		String base = channels.dashboardBaseUrl();
 		if (base == null || base.isBlank()) {
 			return null;
