@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.litewatch.testsupport.LitestreamContainer;
 import io.litewatch.testsupport.ReplicationStack;
 import io.litewatch.testsupport.S3ProxyServer;
 import io.litewatch.testsupport.SqliteWriter;
@@ -51,6 +52,9 @@ public final class Demo implements AutoCloseable {
 
 	private final Map<String, SqliteWriter> writers = new LinkedHashMap<>();
 
+	/** Litestream in a container when a Docker Engine answers (as in production), else a local process. */
+	private final LitestreamContainer container;
+
 	private final Process litestream;
 
 	private final Path config;
@@ -74,12 +78,46 @@ public final class Demo implements AutoCloseable {
 		this.config = dir.resolve("litestream.yml");
 		Files.writeString(config, "# Litewatch demo: the seed's four databases, intervals scaled down to move within a minute.\n"
 				+ ReplicationStack.litestreamYaml(DATABASES, data, s3.endpoint()));
-		ProcessBuilder builder = new ProcessBuilder(binary.toString(), "replicate", "-config", config.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(dir.resolve("litestream.log").toFile());
-		builder.environment().putAll(environment());
-		this.litestream = builder.start();
+		this.container = dockerContainer(data);
+		if (container != null) {
+			this.litestream = null;
+		}
+		else {
+			ProcessBuilder builder = new ProcessBuilder(binary.toString(), "replicate", "-config", config.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(dir.resolve("litestream.log").toFile());
+			builder.environment().putAll(environment());
+			this.litestream = builder.start();
+		}
 		DATABASES.forEach((db) -> writers.get(db.name()).writeEvery(db.writeEvery()));
+	}
+
+	private LitestreamContainer dockerContainer(Path data) {
+		if (!LitestreamContainer.engineReachable()) {
+			return null;
+		}
+		LitestreamContainer started = null;
+		try {
+			LitestreamContainer.ensureImage(binary);
+			// Runs as the owner of the demo directory, so a later run can clear what Litestream wrote.
+			String user = Files.getAttribute(dir, "unix:uid") + ":" + Files.getAttribute(dir, "unix:gid");
+			started = new LitestreamContainer(data, config, environment(), user);
+			started.start();
+			return started;
+		}
+		catch (Exception ex) {
+			System.err.println("Demo: Docker Engine found but Litestream could not run in a container (" + ex
+					+ "); running it as a local process instead.");
+			if (started != null) {
+				try {
+					started.close();
+				}
+				catch (Exception ignored) {
+					// Removing a half-started container is best effort.
+				}
+			}
+			return null;
+		}
 	}
 
 	/** Starts the stack in a fresh {@code dir}. */
@@ -95,10 +133,15 @@ public final class Demo implements AutoCloseable {
 
 	/** Litewatch's arguments for this stack: the local accessory, the demo's config and label. */
 	public List<String> litewatchArguments() {
-		List<String> args = new ArrayList<>(List.of("--litewatch.demo=true", "--litewatch.accessory=local",
-				"--litewatch.local-binary=" + binary, "--litewatch.litestream-config=" + config,
+		List<String> args = new ArrayList<>(List.of("--litewatch.demo=true", "--litewatch.litestream-config=" + config,
 				"--litewatch.data-dir=" + dir.resolve("litewatch"), "--litewatch.poll-interval=5s",
 				"--litewatch.docker.generations-interval=1m"));
+		if (container != null) {
+			args.addAll(List.of("--litewatch.accessory=docker", "--litewatch.docker.container=" + container.name()));
+		}
+		else {
+			args.addAll(List.of("--litewatch.accessory=local", "--litewatch.local-binary=" + binary));
+		}
 		environment().forEach((k, v) -> args.add("--litewatch.environment." + k + "=" + v));
 		return args;
 	}
@@ -109,9 +152,14 @@ public final class Demo implements AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
-		litestream.destroy();
-		if (!litestream.waitFor(10, TimeUnit.SECONDS)) {
-			litestream.destroyForcibly();
+		if (container != null) {
+			container.close();
+		}
+		else {
+			litestream.destroy();
+			if (!litestream.waitFor(10, TimeUnit.SECONDS)) {
+				litestream.destroyForcibly();
+			}
 		}
 		for (SqliteWriter writer : writers.values()) {
 			writer.close();

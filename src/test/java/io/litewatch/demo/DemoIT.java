@@ -42,6 +42,16 @@ class DemoIT {
 			assertThat(status.read("$.databases[*].name", List.class)).containsExactly("production", "queue", "cache",
 					"cable");
 			assertThat(status.read("$.accessory.litestreamVersion", String.class)).isEqualTo("v0.3.13");
+			// Through docker-java when an engine answers, as in production; else a local process.
+			if (io.litewatch.testsupport.LitestreamContainer.engineReachable()) {
+				assertThat(status.read("$.accessory.apiVersion", String.class)).isNotBlank();
+				assertThat(status.read("$.accessory.container", String.class)).startsWith("lw-it-litestream-");
+			}
+			else {
+				assertThat(status.read("$.accessory.container", String.class)).contains("local");
+			}
+			log.info("demo accessory: {} ({})", status.read("$.accessory.container", String.class),
+					status.read("$.accessory.engineVersion", String.class));
 			assertThat(status.read("$.databases[3].findings[*].code", List.class)).contains("CONFIG_SUSPICIOUS");
 			assertThat(status.read("$.databases[3].findings[0].message", String.class)).contains("sync_interval");
 

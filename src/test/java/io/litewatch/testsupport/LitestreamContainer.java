@@ -31,15 +31,12 @@ public final class LitestreamContainer implements AutoCloseable {
 	private final String id;
 
 	public LitestreamContainer(Path dataDir, Path config, Map<String, String> env) {
-		String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
-		DefaultDockerClientConfig clientConfig = DefaultDockerClientConfig.createDefaultConfigBuilder()
-			.withDockerHost(host)
-			.build();
-		this.docker = DockerClientImpl.getInstance(clientConfig,
-				new ApacheDockerHttpClient.Builder().dockerHost(clientConfig.getDockerHost())
-					.connectionTimeout(Duration.ofSeconds(5))
-					.responseTimeout(Duration.ofSeconds(60))
-					.build());
+		this(dataDir, config, env, null);
+	}
+
+	/** @param user the uid:gid to run Litestream as, so files it writes stay the caller's; null for the image's */
+	public LitestreamContainer(Path dataDir, Path config, Map<String, String> env, String user) {
+		this.docker = client();
 		this.name = "lw-it-litestream-" + UUID.randomUUID().toString().substring(0, 8);
 		List<String> envList = new ArrayList<>();
 		env.forEach((k, v) -> envList.add(k + "=" + v));
@@ -48,12 +45,59 @@ public final class LitestreamContainer implements AutoCloseable {
 			.withCmd("replicate")
 			.withEnv(envList)
 			.withLabels(Map.of("io.litewatch.test", "true"))
+			.withUser(user)
 			.withHostConfig(HostConfig.newHostConfig()
 				.withNetworkMode("host")
 				.withBinds(new Bind(dataDir.toString(), new Volume(dataDir.toString())),
 						new Bind(config.toString(), new Volume("/etc/litestream.yml"))))
 			.exec()
 			.getId();
+	}
+
+	private static DockerClient client() {
+		String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+		DefaultDockerClientConfig clientConfig = DefaultDockerClientConfig.createDefaultConfigBuilder()
+			.withDockerHost(host)
+			.build();
+		return DockerClientImpl.getInstance(clientConfig,
+				new ApacheDockerHttpClient.Builder().dockerHost(clientConfig.getDockerHost())
+					.connectionTimeout(Duration.ofSeconds(5))
+					.responseTimeout(Duration.ofSeconds(60))
+					.build());
+	}
+
+	/** True when a Docker Engine answers a ping. */
+	public static boolean engineReachable() {
+		try (DockerClient docker = client()) {
+			docker.pingCmd().exec();
+			return true;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Builds {@link #IMAGE} from the binary, FROM scratch (nothing is pulled), unless it exists.
+	 * scripts/test-env.sh builds the same image with the docker CLI for the tests.
+	 */
+	public static void ensureImage(Path binary) throws Exception {
+		try (DockerClient docker = client()) {
+			if (!docker.listImagesCmd().withImageNameFilter(IMAGE).exec().isEmpty()) {
+				return;
+			}
+			Path context = java.nio.file.Files.createTempDirectory("litewatch-image-");
+			java.nio.file.Files.copy(binary, context.resolve("litestream"));
+			java.nio.file.Files.writeString(context.resolve("Dockerfile"), """
+					FROM scratch
+					COPY litestream /usr/local/bin/litestream
+					ENTRYPOINT ["/usr/local/bin/litestream"]
+					""");
+			docker.buildImageCmd(context.toFile())
+				.withTags(java.util.Set.of(IMAGE))
+				.start()
+				.awaitImageId(120, java.util.concurrent.TimeUnit.SECONDS);
+		}
 	}
 
 	public String name() {
