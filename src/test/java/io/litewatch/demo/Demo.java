@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import io.litewatch.testsupport.LitestreamContainer;
 import io.litewatch.testsupport.ReplicationStack;
-import io.litewatch.testsupport.S3ProxyServer;
+import io.litewatch.testsupport.InProcessS3Proxy;
 import io.litewatch.testsupport.SqliteWriter;
 
 /**
@@ -48,7 +48,7 @@ public final class Demo implements AutoCloseable {
 
 	private final Path dir;
 
-	private final S3ProxyServer s3;
+	private final InProcessS3Proxy s3;
 
 	private final Map<String, SqliteWriter> writers = new LinkedHashMap<>();
 
@@ -67,7 +67,7 @@ public final class Demo implements AutoCloseable {
 		if (!Files.isExecutable(binary) && !binary.toFile().setExecutable(true)) {
 			throw new IllegalStateException("Litestream binary missing at " + binary + ": run through ./mvnw spring-boot:run");
 		}
-		this.s3 = new S3ProxyServer(dir.resolve("s3"), ACCESS_KEY, SECRET).start();
+		this.s3 = new InProcessS3Proxy(dir.resolve("s3"), ACCESS_KEY, SECRET);
 		s3.createBucket("backups");
 		Path data = Files.createDirectories(dir.resolve("data"));
 		for (ReplicationStack.Db db : DATABASES) {
