@@ -40,12 +40,15 @@ public final class LitestreamContainer implements AutoCloseable {
 		this.name = "lw-it-litestream-" + UUID.randomUUID().toString().substring(0, 8);
 		List<String> envList = new ArrayList<>();
 		env.forEach((k, v) -> envList.add(k + "=" + v));
-		this.id = docker.createContainerCmd(IMAGE)
+		com.github.dockerjava.api.command.CreateContainerCmd create = docker.createContainerCmd(IMAGE);
+		if (user != null) {
+			create.withUser(user);
+		}
+		this.id = create
 			.withName(name)
 			.withCmd("replicate")
 			.withEnv(envList)
 			.withLabels(Map.of("io.litewatch.test", "true"))
-			.withUser(user)
 			.withHostConfig(HostConfig.newHostConfig()
 				.withNetworkMode("host")
 				.withBinds(new Bind(dataDir.toString(), new Volume(dataDir.toString())),
