@@ -105,7 +105,7 @@ class AlertsController {
 		List<OutboxMessage> recent = outbox.recent(100);
 		List<DeliveryView> deliveries = recent.stream()
 			.map((m) -> new DeliveryView(m.id(), m.notificationId(), m.channel(), lower(m.event()), m.database(),
-					lower(m.severity()), displaySubject(m.message().subject()), lower(m.status()), m.attempts(), text(m.createdAt()),
+					lower(m.severity()), m.message().subject(), lower(m.status()), m.attempts(), text(m.createdAt()),
 					text(m.lastAttemptAt()), m.status() == OutboxMessage.Status.PENDING ? text(m.nextAttemptAt()) : null,
 					text(m.sentAt()), m.lastError()))
 			.toList();
@@ -186,11 +186,6 @@ class AlertsController {
 		}
 		redirect.addFlashAttribute("message", "Test notification queued for " + name + ".");
 		return "redirect:/alerts";
-	}
-
-	/** Webhook subjects carry the notification id after a final " #" for the id header; people need not see it. */
-	private static String displaySubject(String subject) {
-		return subject.replaceFirst(" #\\S+$", "");
 	}
 
 	private static String lower(Enum<?> value) {

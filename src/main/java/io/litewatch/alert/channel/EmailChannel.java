@@ -79,7 +79,7 @@ public final class EmailChannel implements NotificationChannel {
 		String subject = settings.subjectPrefix().isEmpty() ? summary : settings.subjectPrefix() + " " + summary;
 		String text = NotificationText.plainText(notification) + "\n\n-- \nLitewatch notification "
 				+ Redaction.oneLine(notification.id(), 200);
-		return new RenderedMessage(subject, renderer.html(notification), text);
+		return new RenderedMessage(notification.id(), subject, renderer.html(notification), text);
 	}
 
 	@Override
@@ -91,6 +91,9 @@ public final class EmailChannel implements NotificationChannel {
 			helper.setTo(settings.to().toArray(String[]::new));
 			helper.setSubject(message.subject());
 			helper.setSentDate(new Date());
+			if (message.notificationId() != null) {
+				mime.setHeader(WebhookChannel.ID_HEADER, message.notificationId());
+			}
 			// Built by hand: MimeMessageHelper's multipart modes wrap the alternative in mixed/related,
 			// which we do not need without attachments or inline images.
 			MimeMultipart alternative = new MimeMultipart("alternative");

@@ -2,7 +2,6 @@ package io.litewatch.alert.channel;
 
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,17 +23,10 @@ import io.litewatch.health.Severity;
 
 /**
  * POSTs JSON to an HTTP endpoint: Litewatch's own {@link WebhookPayload} or Slack's {@code {"text": …}}.
- * <p>
- * The rendered message's subject is the one-line summary followed by {@code " #"} and the
- * URL-encoded notification id (so it holds no space and the last {@code " #"} finds it); send()
- * takes the id from there for the {@code X-Litewatch-Notification-Id} header, because the Slack
- * body has no room for it and a retry after a restart has only the rendered message.
  */
 public final class WebhookChannel implements NotificationChannel {
 
 	static final String ID_HEADER = "X-Litewatch-Notification-Id";
-
-	private static final String ID_MARK = " #";
 
 	// Jackson 3 mappers are immutable; this one is private so spring.jackson.* cannot change the contract.
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -104,24 +96,8 @@ public final class WebhookChannel implements NotificationChannel {
 	public RenderedMessage render(Notification notification) {
 		Object payload = settings.format() == ChannelProperties.Format.SLACK ? new SlackPayload(slackText(notification))
 				: WebhookPayload.of(notification);
-		String subject = NotificationText.summary(notification) + ID_MARK
-				+ URLEncoder.encode(notification.id(), StandardCharsets.UTF_8);
-		return new RenderedMessage(subject, JSON.writeValueAsString(payload), null);
-	}
-
-	/** The notification id from a message rendered by a webhook channel, or null if it has none. */
-	public static String notificationId(RenderedMessage message) {
-		String subject = message.subject();
-		int mark = subject == null ? -1 : subject.lastIndexOf(ID_MARK);
-		if (mark < 0) {
-			return null;
-		}
-		try {
-			return URLDecoder.decode(subject.substring(mark + ID_MARK.length()), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return new RenderedMessage(notification.id(), NotificationText.summary(notification),
+				JSON.writeValueAsString(payload), null);
 	}
 
 	/** Slack's, Mattermost's and Discord-/slack's shared denominator: one text field, plain lines. */
@@ -147,9 +123,8 @@ public final class WebhookChannel implements NotificationChannel {
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "Litewatch");
 		settings.headers().forEach(request::setHeader);
-		String id = notificationId(message);
-		if (id != null) {
-			request.setHeader(ID_HEADER, id);
+		if (message.notificationId() != null) {
+			request.setHeader(ID_HEADER, message.notificationId());
 		}
 		request.POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8));
 		// The request timeout ends at the response headers; the outer bound also covers a body that trickles.

@@ -71,7 +71,8 @@ public class OutboxRepository {
 		return new OutboxMessage(rs.getString("id"), rs.getString("notification_id"), rs.getString("channel"),
 				AlertEvent.valueOf(rs.getString("event")), rs.getString("database_name"),
 				Severity.valueOf(rs.getString("severity")),
-				new RenderedMessage(rs.getString("subject"), rs.getString("body"), rs.getString("text_body")),
+				new RenderedMessage(rs.getString("notification_id"), rs.getString("subject"), rs.getString("body"),
+						rs.getString("text_body")),
 				OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "created_at"),
 				instant(rs, "next_attempt_at"), instant(rs, "last_attempt_at"), instant(rs, "sent_at"),
 				rs.getString("last_error"));

@@ -109,6 +109,7 @@ class EmailChannelTest {
 		assertThat(received).hasSize(2);
 		MimeMessage mail = received[0];
 		assertThat(mail.getSubject()).isEqualTo("[Litewatch] CRITICAL prod<b>: EXEC_FAILED");
+		assertThat(mail.getHeader("X-Litewatch-Notification-Id")).containsExactly(rendered.notificationId());
 		assertThat(Arrays.stream(mail.getFrom()).map(Address::toString)).containsExactly("litewatch@example.net");
 		assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Address::toString))
 			.containsExactly("a@example.com", "b@example.org");
