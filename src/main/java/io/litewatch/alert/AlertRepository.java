@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.litewatch.alert.AlertState.Phase;
 import io.litewatch.health.FindingCode;
 import io.litewatch.health.Severity;
+import io.litewatch.system.EpochMillis;
 
 /** Alert states (the machine's memory across restarts), resolved-alert history and silences. */
 public class AlertRepository {
@@ -42,8 +43,8 @@ public class AlertRepository {
 					    notified_at, notified_severity)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(s.key(), s.database(), s.databasePath(), s.replica(), s.code().name(), s.phase().name(),
-						s.severity().name(), s.message(), s.lagSeconds(), s.consecutive(), millis(s.firstSeenAt()),
-						millis(s.lastSeenAt()), millis(s.firedAt()), millis(s.notifiedAt()),
+						s.severity().name(), s.message(), s.lagSeconds(), s.consecutive(), EpochMillis.of(s.firstSeenAt()),
+						EpochMillis.of(s.lastSeenAt()), EpochMillis.of(s.firedAt()), EpochMillis.of(s.notifiedAt()),
 						s.notifiedSeverity() != null ? s.notifiedSeverity().name() : null)
 				.update();
 		}
@@ -55,7 +56,7 @@ public class AlertRepository {
 				    first_seen_at, fired_at, resolved_at, notified)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(UUID.randomUUID().toString(), s.key(), s.database(), s.replica(), s.code().name(),
-					s.severity().name(), s.message(), millis(s.firstSeenAt()), millis(s.firedAt()), millis(resolvedAt),
+					s.severity().name(), s.message(), EpochMillis.of(s.firstSeenAt()), EpochMillis.of(s.firedAt()), EpochMillis.of(resolvedAt),
 					s.notifiedAt() != null ? 1 : 0)
 			.update();
 	}
@@ -69,8 +70,8 @@ public class AlertRepository {
 			.param(limit)
 			.query((rs, n) -> new ResolvedAlert(rs.getString("database_name"), rs.getString("replica_name"),
 					FindingCode.valueOf(rs.getString("code")), Severity.valueOf(rs.getString("severity")),
-					rs.getString("message"), instant(rs, "first_seen_at"), instant(rs, "fired_at"),
-					instant(rs, "resolved_at"), rs.getInt("notified") == 1))
+					rs.getString("message"), EpochMillis.read(rs, "first_seen_at"), EpochMillis.read(rs, "fired_at"),
+					EpochMillis.read(rs, "resolved_at"), rs.getInt("notified") == 1))
 			.list();
 	}
 
@@ -83,7 +84,7 @@ public class AlertRepository {
 	public void addSilence(Silence silence) {
 		jdbc.sql("INSERT INTO silence (id, database_name, code, reason, created_at, ends_at) VALUES (?, ?, ?, ?, ?, ?)")
 			.params(silence.id(), silence.database(), silence.code() != null ? silence.code().name() : null,
-					silence.reason(), millis(silence.createdAt()), millis(silence.endsAt()))
+					silence.reason(), EpochMillis.of(silence.createdAt()), EpochMillis.of(silence.endsAt()))
 			.update();
 	}
 
@@ -99,7 +100,7 @@ public class AlertRepository {
 			.param(now.toEpochMilli())
 			.query((rs, n) -> new Silence(rs.getString("id"), rs.getString("database_name"),
 					rs.getString("code") != null ? FindingCode.valueOf(rs.getString("code")) : null,
-					rs.getString("reason"), instant(rs, "created_at"), instant(rs, "ends_at")))
+					rs.getString("reason"), EpochMillis.read(rs, "created_at"), EpochMillis.read(rs, "ends_at")))
 			.list();
 	}
 
@@ -110,18 +111,11 @@ public class AlertRepository {
 		return new AlertState(rs.getString("alert_key"), rs.getString("database_name"), rs.getString("database_path"),
 				rs.getString("replica_name"), FindingCode.valueOf(rs.getString("code")),
 				Phase.valueOf(rs.getString("phase")), Severity.valueOf(rs.getString("severity")),
-				rs.getString("message"), lagSeconds, rs.getInt("consecutive"), instant(rs, "first_seen_at"),
-				instant(rs, "last_seen_at"), instant(rs, "fired_at"), instant(rs, "notified_at"),
+				rs.getString("message"), lagSeconds, rs.getInt("consecutive"), EpochMillis.read(rs, "first_seen_at"),
+				EpochMillis.read(rs, "last_seen_at"), EpochMillis.read(rs, "fired_at"), EpochMillis.read(rs, "notified_at"),
 				notifiedSeverity != null ? Severity.valueOf(notifiedSeverity) : null);
 	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : Instant.ofEpochMilli(value);
-	}
 
-	static Long millis(Instant instant) {
-		return instant != null ? instant.toEpochMilli() : null;
-	}
 
 }

@@ -20,6 +20,7 @@ import io.litewatch.health.Finding;
 import io.litewatch.health.HealthStatus;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.poll.PollResult;
+import io.litewatch.system.EpochMillis;
 
 /**
  * Reads and writes the history tables of {@code V1__history.sql}. Instants are stored as epoch
@@ -112,7 +113,7 @@ public class HistoryRepository {
 				+ "FROM database_sample WHERE database_name = :database AND checked_at >= :since ORDER BY checked_at")
 			.param("database", database)
 			.param("since", since.toEpochMilli())
-			.query((rs, row) -> new DatabaseSample(instant(rs, "checked_at"), rs.getString("database_name"),
+			.query((rs, row) -> new DatabaseSample(EpochMillis.read(rs, "checked_at"), rs.getString("database_name"),
 					rs.getString("database_path"), status(rs), rs.getInt("replica_count"), codes(rs)))
 			.list();
 	}
@@ -141,7 +142,7 @@ public class HistoryRepository {
 		return jdbc.sql("SELECT checked_at, sequence, status, duration_ms, database_count, finding_codes FROM poll_run "
 				+ "ORDER BY checked_at DESC LIMIT :limit")
 			.param("limit", limit)
-			.query((rs, row) -> new PollRun(instant(rs, "checked_at"), rs.getLong("sequence"), status(rs),
+			.query((rs, row) -> new PollRun(EpochMillis.read(rs, "checked_at"), rs.getLong("sequence"), status(rs),
 					Duration.ofMillis(rs.getLong("duration_ms")), rs.getInt("database_count"), codes(rs)))
 			.list();
 	}
@@ -178,7 +179,7 @@ public class HistoryRepository {
 	}
 
 	private static ReplicaSample replicaSample(ResultSet rs, int row) throws SQLException {
-		return new ReplicaSample(instant(rs, "checked_at"), rs.getString("database_name"),
+		return new ReplicaSample(EpochMillis.read(rs, "checked_at"), rs.getString("database_name"),
 				rs.getString("database_path"), rs.getString("replica_name"), status(rs), duration(rs, "lag_seconds"),
 				duration(rs, "snapshot_age_seconds"), duration(rs, "restore_window_seconds"),
 				rs.getInt("snapshot_count"), rs.getLong("wal_segment_count"), rs.getLong("wal_bytes"),
@@ -207,9 +208,6 @@ public class HistoryRepository {
 		return HealthStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return Instant.ofEpochMilli(rs.getLong(column));
-	}
 
 	private static Double seconds(Duration duration) {
 		return duration == null ? null : duration.toMillis() / 1000.0;

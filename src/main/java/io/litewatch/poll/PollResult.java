@@ -17,10 +17,6 @@ import io.litewatch.health.HealthStatus;
 public record PollResult(long sequence, Instant checkedAt, Duration duration, HealthStatus status,
 		List<Finding> findings, ConfigState config, AccessoryState accessory, List<DatabaseStatus> databases) {
 
-	public Optional<DatabaseStatus> database(String name) {
-		return databases.stream().filter((db) -> db.name().equals(name)).findFirst();
-	}
-
 	public Optional<DatabaseStatus> databaseAt(String path) {
 		return databases.stream().filter((db) -> db.path().equals(path)).findFirst();
 	}

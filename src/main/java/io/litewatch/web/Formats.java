@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
-import io.litewatch.config.GoDuration;
 
 /** Small display helpers for templates ({@code ${@fmt.age(...)}}). */
 @Component("fmt")
@@ -68,8 +67,5 @@ public class Formats {
 		return String.format("%.1f %s", value, units[unit]);
 	}
 
-	public String go(Duration duration) {
-		return duration == null ? "—" : GoDuration.format(duration);
-	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.litewatch.alert.AlertEvent;
 import io.litewatch.alert.channel.RenderedMessage;
 import io.litewatch.health.Severity;
+import io.litewatch.system.EpochMillis;
 
 /** The persisted outbox: a notification is queued in the same transaction as the alert state. */
 public class OutboxRepository {
@@ -27,7 +28,7 @@ public class OutboxRepository {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(m.id(), m.notificationId(), m.channel(), m.event().name(), m.database(), m.severity().name(),
 					m.message().subject(), m.message().body(), m.message().text(), m.status().name(), m.attempts(),
-					millis(m.createdAt()), millis(m.nextAttemptAt()), millis(m.lastAttemptAt()), millis(m.sentAt()),
+					EpochMillis.of(m.createdAt()), EpochMillis.of(m.nextAttemptAt()), EpochMillis.of(m.lastAttemptAt()), EpochMillis.of(m.sentAt()),
 					m.lastError())
 			.update();
 	}
@@ -73,18 +74,11 @@ public class OutboxRepository {
 				Severity.valueOf(rs.getString("severity")),
 				new RenderedMessage(rs.getString("notification_id"), rs.getString("subject"), rs.getString("body"),
 						rs.getString("text_body")),
-				OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "created_at"),
-				instant(rs, "next_attempt_at"), instant(rs, "last_attempt_at"), instant(rs, "sent_at"),
+				OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), EpochMillis.read(rs, "created_at"),
+				EpochMillis.read(rs, "next_attempt_at"), EpochMillis.read(rs, "last_attempt_at"), EpochMillis.read(rs, "sent_at"),
 				rs.getString("last_error"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : Instant.ofEpochMilli(value);
-	}
 
-	private static Long millis(Instant instant) {
-		return instant != null ? instant.toEpochMilli() : null;
-	}
 
 }
