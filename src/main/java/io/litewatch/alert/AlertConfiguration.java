@@ -42,7 +42,10 @@ class AlertConfiguration {
 		return new OutboxDispatcher(outbox, channels, properties, clock);
 	}
 
-	/** Resolved alerts and finished deliveries are history too: kept as long as the poll history. */
+	/**
+	 * Resolved alerts and finished deliveries are history too: kept as long as the poll
+	 * history.
+	 */
 	@Bean
 	FixedDelayTask alertHistoryPruneTask(AlertRepository alerts, OutboxRepository outbox, Clock clock,
 			LitewatchProperties properties, TaskScheduler scheduler) {

@@ -12,10 +12,11 @@ import io.litewatch.health.ReplicaStatus;
 import io.litewatch.poll.PollResult;
 
 /**
- * Turns a poll's findings into what the alerting tracks. Two rules keep one incident to one page:
- * findings about the whole installation are keyed once, not once per database; and while the
- * accessory or the Docker Engine is down, their consequences (stale replicas, overdue snapshots,
- * failing execs) are not tracked at all, so they start counting afresh once it is back.
+ * Turns a poll's findings into what the alerting tracks. Two rules keep one incident to
+ * one page: findings about the whole installation are keyed once, not once per database;
+ * and while the accessory or the Docker Engine is down, their consequences (stale
+ * replicas, overdue snapshots, failing execs) are not tracked at all, so they start
+ * counting afresh once it is back.
  */
 public final class AlertFindings {
 

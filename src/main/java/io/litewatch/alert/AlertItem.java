@@ -8,6 +8,7 @@ import io.litewatch.health.Severity;
 
 /**
  * One alert inside a notification: one finding code on one database (and replica).
+ *
  * @param replica the replica's name, or null for a database-wide finding
  * @param lagSeconds the replica's lag when the notification was made, or null
  * @param since when the finding was first seen in this episode

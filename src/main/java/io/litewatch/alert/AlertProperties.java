@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * When findings become notifications ({@code litewatch.alerts.*}; the channels are in
  * {@link io.litewatch.alert.channel.ChannelProperties} under the same prefix).
- * @param forPolls consecutive polls a finding must be present before it fires (flap damping)
+ *
+ * @param forPolls consecutive polls a finding must be present before it fires (flap
+ * damping)
  * @param grace and at least this long since it was first seen
  * @param repeatInterval while firing, a reminder after this long; never on every poll
  * @param dispatchInterval how often the outbox is looked at

@@ -15,7 +15,10 @@ import io.litewatch.health.FindingCode;
 import io.litewatch.health.Severity;
 import io.litewatch.system.EpochMillis;
 
-/** Alert states (the machine's memory across restarts), resolved-alert history and silences. */
+/**
+ * Alert states (the machine's memory across restarts), resolved-alert history and
+ * silences.
+ */
 public class AlertRepository {
 
 	private final JdbcClient jdbc;
@@ -33,7 +36,10 @@ public class AlertRepository {
 		return states;
 	}
 
-	/** Replaces all states with {@code states}; called inside the poll's alert transaction. */
+	/**
+	 * Replaces all states with {@code states}; called inside the poll's alert
+	 * transaction.
+	 */
 	public void replaceStates(Map<String, AlertState> states) {
 		jdbc.sql("DELETE FROM alert_state").update();
 		for (AlertState s : states.values()) {
@@ -43,8 +49,9 @@ public class AlertRepository {
 					    notified_at, notified_severity)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(s.key(), s.database(), s.databasePath(), s.replica(), s.code().name(), s.phase().name(),
-						s.severity().name(), s.message(), s.lagSeconds(), s.consecutive(), EpochMillis.of(s.firstSeenAt()),
-						EpochMillis.of(s.lastSeenAt()), EpochMillis.of(s.firedAt()), EpochMillis.of(s.notifiedAt()),
+						s.severity().name(), s.message(), s.lagSeconds(), s.consecutive(),
+						EpochMillis.of(s.firstSeenAt()), EpochMillis.of(s.lastSeenAt()), EpochMillis.of(s.firedAt()),
+						EpochMillis.of(s.notifiedAt()),
 						s.notifiedSeverity() != null ? s.notifiedSeverity().name() : null)
 				.update();
 		}
@@ -56,8 +63,8 @@ public class AlertRepository {
 				    first_seen_at, fired_at, resolved_at, notified)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(UUID.randomUUID().toString(), s.key(), s.database(), s.replica(), s.code().name(),
-					s.severity().name(), s.message(), EpochMillis.of(s.firstSeenAt()), EpochMillis.of(s.firedAt()), EpochMillis.of(resolvedAt),
-					s.notifiedAt() != null ? 1 : 0)
+					s.severity().name(), s.message(), EpochMillis.of(s.firstSeenAt()), EpochMillis.of(s.firedAt()),
+					EpochMillis.of(resolvedAt), s.notifiedAt() != null ? 1 : 0)
 			.update();
 	}
 
@@ -112,10 +119,9 @@ public class AlertRepository {
 				rs.getString("replica_name"), FindingCode.valueOf(rs.getString("code")),
 				Phase.valueOf(rs.getString("phase")), Severity.valueOf(rs.getString("severity")),
 				rs.getString("message"), lagSeconds, rs.getInt("consecutive"), EpochMillis.read(rs, "first_seen_at"),
-				EpochMillis.read(rs, "last_seen_at"), EpochMillis.read(rs, "fired_at"), EpochMillis.read(rs, "notified_at"),
+				EpochMillis.read(rs, "last_seen_at"), EpochMillis.read(rs, "fired_at"),
+				EpochMillis.read(rs, "notified_at"),
 				notifiedSeverity != null ? Severity.valueOf(notifiedSeverity) : null);
 	}
-
-
 
 }

@@ -22,10 +22,11 @@ import io.litewatch.poll.PollCompletedEvent;
 import io.litewatch.poll.PollResult;
 
 /**
- * After every poll: runs the state machine over the poll's findings and, in one transaction,
- * stores the new states and queues one rendered outbox row per notification and channel. Delivery
- * happens later ({@link io.litewatch.alert.outbox.OutboxDispatcher}), so a channel that is down
- * never loses the decision, and a restart neither repeats nor forgets it.
+ * After every poll: runs the state machine over the poll's findings and, in one
+ * transaction, stores the new states and queues one rendered outbox row per notification
+ * and channel. Delivery happens later
+ * ({@link io.litewatch.alert.outbox.OutboxDispatcher}), so a channel that is down never
+ * loses the decision, and a restart neither repeats nor forgets it.
  */
 public class AlertService {
 
@@ -107,7 +108,10 @@ public class AlertService {
 				OutboxMessage.Status.PENDING, 0, now, now, null, null, null));
 	}
 
-	/** One notification per database and event: what fired together in a poll is sent together. */
+	/**
+	 * One notification per database and event: what fired together in a poll is sent
+	 * together.
+	 */
 	private List<Notification> group(List<AlertStateMachine.Transition> transitions, Instant now) {
 		Map<String, List<AlertStateMachine.Transition>> groups = new LinkedHashMap<>();
 		for (AlertStateMachine.Transition t : transitions) {

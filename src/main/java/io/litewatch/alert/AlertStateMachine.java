@@ -11,16 +11,17 @@ import java.util.function.Predicate;
 import io.litewatch.alert.AlertState.Phase;
 
 /**
- * pending → firing → resolved, per (database, replica, code). Pure: the states of the previous
- * poll, this poll's findings and the time go in; the new states and what to announce come out.
+ * pending → firing → resolved, per (database, replica, code). Pure: the states of the
+ * previous poll, this poll's findings and the time go in; the new states and what to
+ * announce come out.
  * <ul>
- * <li>A finding fires after {@code forPolls} consecutive polls and {@code grace}; one that
- * vanishes while pending was a flap and is forgotten without a word.</li>
- * <li>While firing it is announced again only after {@code repeatInterval}, or at once when its
- * severity rises above what was announced.</li>
+ * <li>A finding fires after {@code forPolls} consecutive polls and {@code grace}; one
+ * that vanishes while pending was a flap and is forgotten without a word.</li>
+ * <li>While firing it is announced again only after {@code repeatInterval}, or at once
+ * when its severity rises above what was announced.</li>
  * <li>When it clears, exactly one RESOLVED, and only if its FIRING was announced.</li>
- * <li>A silenced finding keeps its state but is not announced; when the silence ends while it
- * still fires, the FIRING goes out then.</li>
+ * <li>A silenced finding keeps its state but is not announced; when the silence ends
+ * while it still fires, the FIRING goes out then.</li>
  * </ul>
  */
 public final class AlertStateMachine {
@@ -34,7 +35,9 @@ public final class AlertStateMachine {
 	public record Transition(AlertEvent event, AlertState state) {
 	}
 
-	/** @param states keyed by {@link AlertState#key()} */
+	/**
+	 * @param states keyed by {@link AlertState#key()}
+	 */
 	public record Step(Map<String, AlertState> states, List<Transition> transitions, List<AlertState> resolved) {
 	}
 
@@ -50,8 +53,8 @@ public final class AlertStateMachine {
 			AlertState before = previous.get(finding.key());
 			AlertState state = before == null
 					? new AlertState(finding.key(), finding.database(), finding.databasePath(), finding.replica(),
-							finding.code(), Phase.PENDING, finding.severity(), finding.message(), finding.lagSeconds(), 1,
-							now, now, null, null, null)
+							finding.code(), Phase.PENDING, finding.severity(), finding.message(), finding.lagSeconds(),
+							1, now, now, null, null, null)
 					: new AlertState(before.key(), finding.database(), finding.databasePath(), finding.replica(),
 							finding.code(), before.phase(), finding.severity(), finding.message(), finding.lagSeconds(),
 							before.consecutive() + 1, before.firstSeenAt(), now, before.firedAt(), before.notifiedAt(),

@@ -4,7 +4,9 @@ import io.litewatch.health.FindingCode;
 import io.litewatch.health.Severity;
 
 /**
- * A thing in the file that Litestream 0.3.13 accepts but that probably isn't what the user meant.
+ * A thing in the file that Litestream 0.3.13 accepts but that probably isn't what the
+ * user meant.
+ *
  * @param code {@link FindingCode#CONFIG_SUSPICIOUS} or {@link FindingCode#NO_REPLICA}
  * @param severity how bad
  * @param dbPath the absolute database path, null when top-level
@@ -15,8 +17,10 @@ import io.litewatch.health.Severity;
 public record ConfigIssue(FindingCode code, Severity severity, String dbPath, String replicaName, int line,
 		String message) {
 
-
-	/** As a finding: the message already names the line ("Line 12: …"), so it only says which file. */
+	/**
+	 * As a finding: the message already names the line ("Line 12: …"), so it only says
+	 * which file.
+	 */
 	public io.litewatch.health.Finding finding() {
 		String text = message.startsWith("Line ") ? "l" + message.substring(1) : message;
 		return new io.litewatch.health.Finding(code, severity, "litestream.yml " + text);

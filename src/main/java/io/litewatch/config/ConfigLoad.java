@@ -5,6 +5,7 @@ import java.time.Instant;
 
 /**
  * Outcome of loading a config file: exactly one of config / error is non-null.
+ *
  * @param file the file read
  * @param config the parsed config, or null
  * @param error why it could not be used, or null

@@ -1,8 +1,8 @@
 package io.litewatch.config;
 
 /**
- * Thrown when Litestream 0.3.13 itself would refuse the file. The message never contains a
- * secret: callers show it on the page and in logs.
+ * Thrown when Litestream 0.3.13 itself would refuse the file. The message never contains
+ * a secret: callers show it on the page and in logs.
  */
 public class ConfigParseException extends RuntimeException {
 

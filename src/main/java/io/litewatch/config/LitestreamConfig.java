@@ -6,6 +6,7 @@ import java.util.Optional;
 
 /**
  * The effective content of a litestream.yml, as Litestream 0.3.13 would run it.
+ *
  * @param addr the metrics bind address, or null when not set
  * @param dbs the databases in file order
  * @param issues things Litestream accepts but that are probably wrong
@@ -17,15 +18,16 @@ public record LitestreamConfig(String addr, List<DbConfig> dbs, List<ConfigIssue
 		issues = List.copyOf(issues);
 	}
 
-	/** The database with this path; the path is normalized first, as Litestream compares absolute paths. */
+	/**
+	 * The database with this path; the path is normalized first, as Litestream compares
+	 * absolute paths.
+	 */
 	public Optional<DbConfig> db(String path) {
 		if (path == null) {
 			return Optional.empty();
 		}
 		String normalized = Path.of(path).normalize().toString();
-		return this.dbs.stream()
-			.filter((db) -> db.path().equals(path) || db.path().equals(normalized))
-			.findFirst();
+		return this.dbs.stream().filter((db) -> db.path().equals(path) || db.path().equals(normalized)).findFirst();
 	}
 
 }

@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads a litestream.yml, re-parsing only when its mtime or size changed: the dashboard polls it
- * often and the file rarely changes. Never throws; failures come back as {@link ConfigLoad#error()}.
+ * Reads a litestream.yml, re-parsing only when its mtime or size changed: the dashboard
+ * polls it often and the file rarely changes. Never throws; failures come back as
+ * {@link ConfigLoad#error()}.
  */
 public final class LitestreamConfigFile {
 
@@ -20,7 +21,8 @@ public final class LitestreamConfigFile {
 
 	private final LitestreamConfigParser parser;
 
-	// Per instance and swapped atomically: concurrent polls may both parse, but never see half a state.
+	// Per instance and swapped atomically: concurrent polls may both parse, but never see
+	// half a state.
 	private final AtomicReference<Cached> cache = new AtomicReference<>();
 
 	public LitestreamConfigFile(Path file, LitestreamConfigParser parser) {
@@ -71,7 +73,8 @@ public final class LitestreamConfigFile {
 			return new ConfigLoad(this.file, null, ex, modifiedAt);
 		}
 		catch (RuntimeException ex) {
-			// A parser bug must not take the dashboard down; the type is enough to find it.
+			// A parser bug must not take the dashboard down; the type is enough to find
+			// it.
 			return failed("cannot parse config file: " + ex.getClass().getSimpleName(), modifiedAt);
 		}
 	}

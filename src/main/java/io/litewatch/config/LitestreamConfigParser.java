@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.litewatch.health.FindingCode;
+import io.litewatch.time.GoDuration;
 import io.litewatch.health.Severity;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -30,13 +31,15 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Parses litestream.yml the way Litestream 0.3.13 does (env expansion, yaml.v2 non-strict
- * decoding, defaults, URL parsing, credential fallbacks), and additionally reports what 0.3.13
- * silently ignores or misreads, because that is where backups quietly stop happening.
+ * decoding, defaults, URL parsing, credential fallbacks), and additionally reports what
+ * 0.3.13 silently ignores or misreads, because that is where backups quietly stop
+ * happening.
  * <p>
  * Errors are what {@code litestream replicate} would refuse to start with, including the
- * {@code addr} port check that only {@code replicate} makes. Line numbers refer to the file as
- * written, which matches the expanded text as long as no variable expands to several lines.
- * No secret (keys, passwords, age identities) ends up in a message or a {@code toString()}.
+ * {@code addr} port check that only {@code replicate} makes. Line numbers refer to the
+ * file as written, which matches the expanded text as long as no variable expands to
+ * several lines. No secret (keys, passwords, age identities) ends up in a message or a
+ * {@code toString()}.
  */
 public final class LitestreamConfigParser {
 
@@ -52,13 +55,13 @@ public final class LitestreamConfigParser {
 
 	private static final Set<String> REPLICA_TYPES = Set.of("s3", "gcs", "abs", "sftp", "file");
 
-	private static final List<String> TOP_KEYS = List.of("addr", "dbs", "exec", "access-key-id",
-			"secret-access-key", "logging");
+	private static final List<String> TOP_KEYS = List.of("addr", "dbs", "exec", "access-key-id", "secret-access-key",
+			"logging");
 
 	private static final List<String> LOGGING_KEYS = List.of("level", "type", "stderr");
 
-	private static final List<String> DB_KEYS = List.of("path", "meta-path", "monitor-interval",
-			"checkpoint-interval", "min-checkpoint-page-count", "max-checkpoint-page-count", "replicas");
+	private static final List<String> DB_KEYS = List.of("path", "meta-path", "monitor-interval", "checkpoint-interval",
+			"min-checkpoint-page-count", "max-checkpoint-page-count", "replicas");
 
 	private static final List<String> REPLICA_KEYS = List.of("type", "name", "path", "url", "retention",
 			"retention-check-interval", "sync-interval", "snapshot-interval", "validation-interval", "access-key-id",
@@ -67,20 +70,17 @@ public final class LitestreamConfigParser {
 
 	private static final List<String> AGE_KEYS = List.of("identities", "recipients");
 
-	// Keys introduced by Litestream 0.5: a 0.3.13 reading them is the classic silent misconfiguration.
+	// Keys introduced by Litestream 0.5: a 0.3.13 reading them is the classic silent
+	// misconfiguration.
 	private static final Map<String, String> TOP_KEYS_05 = Map.ofEntries(
 			Map.entry("snapshot", "no snapshots are scheduled from it; set snapshot-interval on each replica instead"),
-			Map.entry("levels", "the compaction levels have no effect"),
-			Map.entry("l0-retention", "it has no effect"),
+			Map.entry("levels", "the compaction levels have no effect"), Map.entry("l0-retention", "it has no effect"),
 			Map.entry("l0-retention-check-interval", "it has no effect"),
 			Map.entry("retention", "it has no effect; set retention on each replica instead"),
 			Map.entry("validation", "it has no effect; set validation-interval on each replica instead"),
-			Map.entry("heartbeat-url", "no heartbeat is sent"),
-			Map.entry("heartbeat-interval", "no heartbeat is sent"),
-			Map.entry("socket", "there is no control socket"),
-			Map.entry("shutdown-sync-timeout", "it has no effect"),
-			Map.entry("shutdown-sync-interval", "it has no effect"),
-			Map.entry("mcp-addr", "there is no MCP server"));
+			Map.entry("heartbeat-url", "no heartbeat is sent"), Map.entry("heartbeat-interval", "no heartbeat is sent"),
+			Map.entry("socket", "there is no control socket"), Map.entry("shutdown-sync-timeout", "it has no effect"),
+			Map.entry("shutdown-sync-interval", "it has no effect"), Map.entry("mcp-addr", "there is no MCP server"));
 
 	private static final Set<String> DB_KEYS_05 = Set.of("dir", "pattern", "recursive", "watch");
 
@@ -108,9 +108,10 @@ public final class LitestreamConfigParser {
 	private final Path workingDir;
 
 	/**
-	 * @param env the environment to expand {@code ${VAR}}/{@code $VAR} with and to take fallback
-	 * credentials from (pass {@code System.getenv()} in production)
-	 * @param workingDir Litestream's working directory, against which relative db paths resolve
+	 * @param env the environment to expand {@code ${VAR}}/{@code $VAR} with and to take
+	 * fallback credentials from (pass {@code System.getenv()} in production)
+	 * @param workingDir Litestream's working directory, against which relative db paths
+	 * resolve
 	 */
 	public LitestreamConfigParser(Map<String, String> env, Path workingDir) {
 		this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
@@ -128,10 +129,10 @@ public final class LitestreamConfigParser {
 	}
 
 	/**
-	 * Go's {@code os.ExpandEnv}: {@code ${VAR}} and {@code $VAR} are replaced, unset variables
-	 * become "", {@code $$} and {@code $1} become "" (special one-character names), {@code ${}}
-	 * and an unterminated {@code ${} are eaten, a {@code $} not followed by a name stays. No
-	 * defaults, no escaping.
+	 * Go's {@code os.ExpandEnv}: {@code ${VAR}} and {@code $VAR} are replaced, unset
+	 * variables become "", {@code $$} and {@code $1} become "" (special one-character
+	 * names), {@code ${}} and an unterminated {@code ${} are eaten, a {@code $} not
+	 * followed by a name stays. No defaults, no escaping.
 	 */
 	public static String expandEnv(String text, Map<String, String> env) {
 		StringBuilder out = null;
@@ -208,7 +209,10 @@ public final class LitestreamConfigParser {
 	record S3Host(String bucket, String region, String endpoint, boolean forcePathStyle) {
 	}
 
-	/** Litestream 0.3.13's {@code s3.ParseHost}: provider host forms carry endpoint and region. */
+	/**
+	 * Litestream 0.3.13's {@code s3.ParseHost}: provider host forms carry endpoint and
+	 * region.
+	 */
 	static S3Host parseS3Host(String hostPort) {
 		String host = hostPort;
 		String port = "";
@@ -266,7 +270,10 @@ public final class LitestreamConfigParser {
 			String redacted) {
 	}
 
-	/** Litestream's {@code ParseReplicaURL} plus userinfo, with Go's url.Parse split rules. */
+	/**
+	 * Litestream's {@code ParseReplicaURL} plus userinfo, with Go's url.Parse split
+	 * rules.
+	 */
 	static ReplicaUrl parseReplicaUrl(String url) {
 		Matcher m = URL_SCHEME.matcher(url);
 		boolean hasScheme = m.find();
@@ -304,7 +311,8 @@ public final class LitestreamConfigParser {
 		String redacted = (hasScheme ? m.group(1) + ":" : "") + redactedAuthority + rawPath + query;
 		String path;
 		if (scheme.equals("file")) {
-			// Go rebuilds the URL without its scheme: a host makes it "//host/path", cleaned to "/host/path".
+			// Go rebuilds the URL without its scheme: a host makes it "//host/path",
+			// cleaned to "/host/path".
 			path = cleanPath(decode((host.isEmpty() ? "" : "//" + host) + rawPath));
 		}
 		else {
@@ -430,7 +438,8 @@ public final class LitestreamConfigParser {
 				return documents.hasNext() ? documents.next() : null;
 			}
 			catch (MarkedYAMLException ex) {
-				// Only the problem, never the snippet: the snippet would print the line, secrets included.
+				// Only the problem, never the snippet: the snippet would print the line,
+				// secrets included.
 				int line = (ex.getProblemMark() != null) ? ex.getProblemMark().getLine() + 1 : 0;
 				String problem = (ex.getProblem() != null) ? ex.getProblem() : "invalid YAML";
 				String context = (ex.getContext() != null) ? ex.getContext() + ": " : "";
@@ -489,9 +498,10 @@ public final class LitestreamConfigParser {
 			Duration monitor = duration(map.get("monitor-interval"), DEFAULT_MONITOR_INTERVAL, path, null);
 			if (!GoDuration.positive(monitor)) {
 				Entry e = map.get("monitor-interval");
-				warn(path, null, e.line(), "Line " + e.line() + ": monitor-interval of database " + path + " is "
-						+ GoDuration.format(monitor)
-						+ ", which turns off Litestream's WAL monitoring, so changes are not replicated.");
+				warn(path, null, e.line(),
+						"Line " + e.line() + ": monitor-interval of database " + path + " is "
+								+ GoDuration.format(monitor)
+								+ ", which turns off Litestream's WAL monitoring, so changes are not replicated.");
 			}
 			Duration checkpoint = duration(map.get("checkpoint-interval"), DEFAULT_CHECKPOINT_INTERVAL, path, null);
 			Long minPages = integer(map.get("min-checkpoint-page-count"));
@@ -526,9 +536,8 @@ public final class LitestreamConfigParser {
 								+ ". Use a `replicas:` list instead."));
 			}
 			if (replicas.isEmpty()) {
-				this.issues.add(new ConfigIssue(FindingCode.NO_REPLICA, Severity.CRITICAL, path, null, line,
-						"Line " + line + ": database " + path
-								+ " has no replicas, so Litestream does not back it up."));
+				this.issues.add(new ConfigIssue(FindingCode.NO_REPLICA, Severity.CRITICAL, path, null, line, "Line "
+						+ line + ": database " + path + " has no replicas, so Litestream does not back it up."));
 			}
 			return new DbConfig(path, null, metaPath, monitor, checkpoint, replicas, line);
 		}
@@ -545,14 +554,13 @@ public final class LitestreamConfigParser {
 			ReplicaUrl url = (urlText != null) ? parseReplicaUrl(urlText) : null;
 			String type = (url != null && !url.scheme.isEmpty()) ? url.scheme : (typeText != null) ? typeText : "file";
 			String name = (configuredName != null && !configuredName.isEmpty()) ? configuredName : type;
-			Map<String, Entry> map = mapping(node, REPLICA_KEYS, "replica " + name + " of database " + dbPath,
-					dbPath, name);
+			Map<String, Entry> map = mapping(node, REPLICA_KEYS, "replica " + name + " of database " + dbPath, dbPath,
+					name);
 
 			String pathText = emptyToNull(str(map.get("path")));
 			if (pathText != null && IS_URL.matcher(pathText).find()) {
-				throw error(map.get("path").line(),
-						"replica path cannot be a url, please use the 'url' field instead: "
-								+ parseReplicaUrl(pathText).redacted);
+				throw error(map.get("path").line(), "replica path cannot be a url, please use the 'url' field instead: "
+						+ parseReplicaUrl(pathText).redacted);
 			}
 			if (!REPLICA_TYPES.contains(type)) {
 				Entry at = (url != null && !url.scheme.isEmpty()) ? map.get("url") : map.get("type");
@@ -593,11 +601,12 @@ public final class LitestreamConfigParser {
 				}
 				if (snapshot.compareTo(retention) > 0) {
 					Entry e = map.get("snapshot-interval");
-					warn(dbPath, name, e.line(), "Line " + e.line() + ": snapshot-interval of replica " + name
-							+ " of database " + dbPath + " (" + GoDuration.format(snapshot)
-							+ ") is longer than its retention (" + GoDuration.format(retention)
-							+ "), so scheduled snapshots do not always fall inside the retention window;"
-							+ " Litestream's retention check then takes extra full snapshots itself.");
+					warn(dbPath, name, e.line(),
+							"Line " + e.line() + ": snapshot-interval of replica " + name + " of database " + dbPath
+									+ " (" + GoDuration.format(snapshot) + ") is longer than its retention ("
+									+ GoDuration.format(retention)
+									+ "), so scheduled snapshots do not always fall inside the retention window;"
+									+ " Litestream's retention check then takes extra full snapshots itself.");
 				}
 			}
 
@@ -624,7 +633,8 @@ public final class LitestreamConfigParser {
 							bucket = emptyToNull(host.bucket);
 							region = (region != null) ? region : host.region;
 							endpoint = (endpoint != null) ? endpoint : host.endpoint;
-							// Litestream only lets the URL switch path style on, never off.
+							// Litestream only lets the URL switch path style on, never
+							// off.
 							forcePathStyle = forcePathStyle || host.forcePathStyle;
 						}
 						else {
@@ -648,7 +658,8 @@ public final class LitestreamConfigParser {
 					rejectUrlWith(url, host, "host", type, map);
 					String user = emptyToNull(str(map.get("user")));
 					if (url != null) {
-						// sftp keeps the URL path as is: it is a path on the server, not a key prefix.
+						// sftp keeps the URL path as is: it is a path on the server, not
+						// a key prefix.
 						path = url.rawPath;
 						host = emptyToNull(url.host);
 						user = (user != null) ? user : emptyToNull(url.user);
@@ -690,8 +701,7 @@ public final class LitestreamConfigParser {
 			if (age == null || isNull(age.value)) {
 				return;
 			}
-			Map<String, Entry> map = mapping(age.value, AGE_KEYS, "age of replica " + replicaName, dbPath,
-					replicaName);
+			Map<String, Entry> map = mapping(age.value, AGE_KEYS, "age of replica " + replicaName, dbPath, replicaName);
 			for (Entry e : map.values()) {
 				if (isNull(e.value)) {
 					continue;
@@ -704,9 +714,10 @@ public final class LitestreamConfigParser {
 						throw error(line(item), "cannot unmarshal " + describe(item) + " into string");
 					}
 					if (e.key.equals("identities") && !rawLine(line(item)).contains("$")) {
-						warn(dbPath, replicaName, line(item), "Line " + line(item) + ": an age identity (a private key)"
-								+ " of replica " + replicaName + " is written in plain text in the file;"
-								+ " read it from the environment instead.");
+						warn(dbPath, replicaName, line(item),
+								"Line " + line(item) + ": an age identity (a private key)" + " of replica "
+										+ replicaName + " is written in plain text in the file;"
+										+ " read it from the environment instead.");
 					}
 				}
 			}
@@ -723,20 +734,24 @@ public final class LitestreamConfigParser {
 				return new S3Credentials(globals.accessKeyId, globals.secretAccessKey, "global");
 			}
 			Map<String, String> env = LitestreamConfigParser.this.env;
-			// applyLitestreamEnv copies LITESTREAM_* into AWS_* only where AWS_* is not set at all.
+			// applyLitestreamEnv copies LITESTREAM_* into AWS_* only where AWS_* is not
+			// set at all.
 			boolean awsIdSet = env.containsKey("AWS_ACCESS_KEY_ID");
 			String envId = emptyToNull(awsIdSet ? env.get("AWS_ACCESS_KEY_ID") : env.get("LITESTREAM_ACCESS_KEY_ID"));
 			String envSecret = emptyToNull(env.containsKey("AWS_SECRET_ACCESS_KEY") ? env.get("AWS_SECRET_ACCESS_KEY")
 					: env.get("LITESTREAM_SECRET_ACCESS_KEY"));
 			if (envId == null || envSecret == null) {
-				// The SDK's env provider needs both; otherwise the rest of the default chain decides.
+				// The SDK's env provider needs both; otherwise the rest of the default
+				// chain decides.
 				return null;
 			}
-			return new S3Credentials(envId, envSecret, awsIdSet ? "AWS_ACCESS_KEY_ID env" : "LITESTREAM_ACCESS_KEY_ID env");
+			return new S3Credentials(envId, envSecret,
+					awsIdSet ? "AWS_ACCESS_KEY_ID env" : "LITESTREAM_ACCESS_KEY_ID env");
 		}
 
 		private void checkPlainSecret(Entry e, String dbPath, String replicaName) {
-			if (e == null || isNull(e.value) || !(e.value instanceof ScalarNode scalar) || scalar.getValue().isEmpty()) {
+			if (e == null || isNull(e.value) || !(e.value instanceof ScalarNode scalar)
+					|| scalar.getValue().isEmpty()) {
 				return;
 			}
 			if (rawLine(line(e.value)).contains("$")) {
@@ -813,8 +828,7 @@ public final class LitestreamConfigParser {
 				Entry previous = result.put(e.key, e);
 				if (previous != null) {
 					warn(dbPath, replicaName, e.line(), "Line " + e.line() + ": key `" + e.key + "` in " + where
-							+ " is set twice (first on line " + previous.line()
-							+ "); Litestream uses the last value.");
+							+ " is set twice (first on line " + previous.line() + "); Litestream uses the last value.");
 				}
 				if (!known.contains(e.key)) {
 					reportUnknown(e, known, where, dbPath, replicaName);
@@ -879,9 +893,10 @@ public final class LitestreamConfigParser {
 				return;
 			}
 			String suggestion = suggest(e.key, known);
-			warn(dbPath, replicaName, e.line(), "Line " + e.line() + ": unknown key `" + e.key + "` in " + where
-					+ "; Litestream 0.3.13 silently ignores it"
-					+ ((suggestion != null) ? " (did you mean " + suggestion + "?)" : "") + ".");
+			warn(dbPath, replicaName, e.line(),
+					"Line " + e.line() + ": unknown key `" + e.key + "` in " + where
+							+ "; Litestream 0.3.13 silently ignores it"
+							+ ((suggestion != null) ? " (did you mean " + suggestion + "?)" : "") + ".");
 		}
 
 		private Duration duration(Entry e, Duration defaultValue, String dbPath, String replicaName) {
@@ -903,9 +918,10 @@ public final class LitestreamConfigParser {
 				}
 				Duration d = Duration.ofNanos(nanos);
 				if (nanos != 0) {
-					warn(dbPath, replicaName, e.line(), "Line " + e.line() + ": `" + e.key + ": " + scalar.getValue()
-							+ "` has no unit, so Litestream reads it as nanoseconds: " + GoDuration.format(d)
-							+ ". Write a unit, e.g. \"" + scalar.getValue() + "s\" if seconds were meant.");
+					warn(dbPath, replicaName, e.line(),
+							"Line " + e.line() + ": `" + e.key + ": " + scalar.getValue()
+									+ "` has no unit, so Litestream reads it as nanoseconds: " + GoDuration.format(d)
+									+ ". Write a unit, e.g. \"" + scalar.getValue() + "s\" if seconds were meant.");
 				}
 				return d;
 			}
@@ -945,7 +961,8 @@ public final class LitestreamConfigParser {
 			throw error(line(e.value), "cannot unmarshal " + describe(e.value) + " into int");
 		}
 
-		// yaml.v2 decodes any scalar into a string field with its text; collections are errors.
+		// yaml.v2 decodes any scalar into a string field with its text; collections are
+		// errors.
 		private String str(Entry e) {
 			if (e == null || isNull(e.value)) {
 				return null;
@@ -961,8 +978,8 @@ public final class LitestreamConfigParser {
 		}
 
 		private void warn(String dbPath, String replicaName, int line, String message) {
-			this.issues.add(new ConfigIssue(FindingCode.CONFIG_SUSPICIOUS, Severity.WARNING, dbPath, replicaName,
-					line, message));
+			this.issues.add(new ConfigIssue(FindingCode.CONFIG_SUSPICIOUS, Severity.WARNING, dbPath, replicaName, line,
+					message));
 		}
 
 		private ConfigParseException error(int line, String reason) {
@@ -1011,7 +1028,8 @@ public final class LitestreamConfigParser {
 		return (bestDistance <= allowed) ? best : null;
 	}
 
-	// Optimal string alignment distance: a swapped pair of letters ("levle") counts as one edit.
+	// Optimal string alignment distance: a swapped pair of letters ("levle") counts as
+	// one edit.
 	static int editDistance(String a, String b) {
 		int[][] d = new int[a.length() + 1][b.length() + 1];
 		for (int i = 0; i <= a.length(); i++) {

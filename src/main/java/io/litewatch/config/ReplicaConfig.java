@@ -4,12 +4,14 @@ import java.time.Duration;
 
 /**
  * One replica of a database with Litestream 0.3.13's defaults and URL parsing applied.
- * @param name {@code name:} or, when empty, the type (Litestream's {@code Replica.Name()})
+ *
+ * @param name {@code name:} or, when empty, the type (Litestream's
+ * {@code Replica.Name()})
  * @param type s3 | gcs | abs | sftp | file
  * @param url as written after env expansion with any password redacted, or null
  * @param bucket effective bucket (s3, gcs) or container (abs); null for sftp and file
- * @param path effective path inside the bucket without leading '/', "" when none; for file
- * replicas the absolute directory; for sftp the path on the server as written
+ * @param path effective path inside the bucket without leading '/', "" when none; for
+ * file replicas the absolute directory; for sftp the path on the server as written
  * @param endpoint effective endpoint; null = AWS. For sftp the {@code host:port} dialled.
  * @param region effective region; null = unknown (looked up from AWS)
  * @param forcePathStyle effective path-style addressing
@@ -33,7 +35,8 @@ public record ReplicaConfig(String name, String type, String url, String bucket,
 		return switch (this.type) {
 			case "file" -> "file://" + ((this.path != null) ? this.path : "");
 			case "sftp" -> "sftp://" + ((this.endpoint != null) ? this.endpoint : "")
-					+ ((this.path == null || this.path.isEmpty() || this.path.startsWith("/")) ? this.path : "/" + this.path);
+					+ ((this.path == null || this.path.isEmpty() || this.path.startsWith("/")) ? this.path
+							: "/" + this.path);
 			default -> this.type + "://" + ((this.bucket != null) ? this.bucket : "") + suffix;
 		};
 	}

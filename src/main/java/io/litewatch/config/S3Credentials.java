@@ -2,6 +2,7 @@ package io.litewatch.config;
 
 /**
  * Effective S3-style credentials of a replica.
+ *
  * @param accessKeyId the access key id
  * @param secretAccessKey the secret access key
  * @param source where they came from: {@code replica}, {@code global},
@@ -9,7 +10,10 @@ package io.litewatch.config;
  */
 public record S3Credentials(String accessKeyId, String secretAccessKey, String source) {
 
-	/** Only the source: this record ends up in logs and on the page via its parents' toString. */
+	/**
+	 * Only the source: this record ends up in logs and on the page via its parents'
+	 * toString.
+	 */
 	@Override
 	public String toString() {
 		return "S3Credentials[source=" + this.source + "]";

@@ -31,44 +31,69 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The Litestream accessory as seen through the Docker Engine API. Thread-safe; one instance per app.
+ * The Litestream accessory as seen through the Docker Engine API. Thread-safe; one
+ * instance per app.
  *
- * <p>The API version is never pinned: the first call asks the engine ({@code GET /version},
- * unversioned) and uses min(engine's version, the newest docker-java knows). Pinning breaks either
- * old engines (Debian's 20.10 speaks at most 1.41) or new ones (Docker 29 refuses &lt; 1.44).
+ * <p>
+ * The API version is never pinned: the first call asks the engine ({@code GET /version},
+ * unversioned) and uses min(engine's version, the newest docker-java knows). Pinning
+ * breaks either old engines (Debian's 20.10 speaks at most 1.41) or new ones (Docker 29
+ * refuses &lt; 1.44).
  *
- * <p>Commands run without a shell ({@code docker exec <c> litestream ...}) because the Litestream
- * image may be FROM scratch.
+ * <p>
+ * Commands run without a shell ({@code docker exec <c> litestream ...}) because the
+ * Litestream image may be FROM scratch.
  */
 public class DockerAccessory implements LitestreamAccessory {
 
-	/** The newest API version docker-java 3.7.1 has a constant for; newer engines still accept it. */
+	/**
+	 * The newest API version docker-java 3.7.1 has a constant for; newer engines still
+	 * accept it.
+	 */
 	static final RemoteApiVersion NEWEST_KNOWN = RemoteApiVersion.VERSION_1_44;
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private static final String PATH_STAT_HEADER = "X-Docker-Container-Path-Stat";
-	/** How long to wait for Docker to mark a finished exec as not running before reading its exit code. */
+
+	/**
+	 * How long to wait for Docker to mark a finished exec as not running before reading
+	 * its exit code.
+	 */
 	private static final Duration EXIT_CODE_GRACE = Duration.ofSeconds(2);
 
 	private final URI dockerHost;
+
 	private final String container;
+
 	private final Duration apiTimeout;
-	/** Short calls: version, inspect, stat, exec create/inspect. Its read timeout is apiTimeout. */
-	private final DockerHttpClient apiHttp;
+
 	/**
-	 * Exec output streams: no read timeout, because Litestream prints its table only when it is
-	 * done and a listing can legitimately be silent for minutes; each exec has its own deadline.
+	 * Short calls: version, inspect, stat, exec create/inspect. Its read timeout is
+	 * apiTimeout.
+	 */
+	private final DockerHttpClient apiHttp;
+
+	/**
+	 * Exec output streams: no read timeout, because Litestream prints its table only when
+	 * it is done and a listing can legitimately be silent for minutes; each exec has its
+	 * own deadline.
 	 */
 	private final DockerHttpClient streamHttp;
+
 	private final Object negotiationLock = new Object();
+
 	private volatile Session session;
 
-	/** The clients built for one negotiated version; dropped after a connection failure. */
+	/**
+	 * The clients built for one negotiated version; dropped after a connection failure.
+	 */
 	private record Session(EngineInfo engine, DockerClient api, DockerClient stream) {
 	}
 
 	/**
-	 * @param dockerHost e.g. {@code unix:///var/run/docker.sock} or {@code tcp://host:2375}
+	 * @param dockerHost e.g. {@code unix:///var/run/docker.sock} or
+	 * {@code tcp://host:2375}
 	 * @param container name or ID of the Litestream container
 	 * @param apiTimeout connect and read timeout of the short API calls
 	 */
@@ -87,12 +112,18 @@ public class DockerAccessory implements LitestreamAccessory {
 			.build();
 	}
 
-	/** Negotiated lazily on first use and cached; negotiated again after a connection failure. */
+	/**
+	 * Negotiated lazily on first use and cached; negotiated again after a connection
+	 * failure.
+	 */
 	public EngineInfo engine() {
 		return session().engine();
 	}
 
-	/** Inspects the container; a missing one is reported as {@code exists=false}, status "missing". */
+	/**
+	 * Inspects the container; a missing one is reported as {@code exists=false}, status
+	 * "missing".
+	 */
 	public ContainerState containerState() {
 		Session s = session();
 		InspectContainerResponse inspect;
@@ -107,17 +138,20 @@ public class DockerAccessory implements LitestreamAccessory {
 		Instant finishedAt = dockerTime(state.getFinishedAt());
 		Long exit = state.getExitCodeLong();
 		Integer exitCode = running || finishedAt == null || exit == null ? null : exit.intValue();
-		return new ContainerState(container, true, state.getStatus(), running, Boolean.TRUE.equals(state.getRestarting()),
+		return new ContainerState(container, true, state.getStatus(), running,
+				Boolean.TRUE.equals(state.getRestarting()),
 				inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(), dockerTime(state.getStartedAt()),
-				finishedAt, exitCode, inspect.getConfig() == null ? inspect.getImageId() : inspect.getConfig().getImage());
+				finishedAt, exitCode,
+				inspect.getConfig() == null ? inspect.getImageId() : inspect.getConfig().getImage());
 	}
 
 	/**
-	 * Runs {@code command} in the container, never through a shell, and collects stdout and
-	 * stderr separately. At the deadline the output stream is closed and {@code timedOut=true} is
-	 * returned; Docker has no API to kill an exec, so the process may keep running in the container.
-	 *
-	 * @throws DockerAccessException when the container is missing or not running, or the engine fails
+	 * Runs {@code command} in the container, never through a shell, and collects stdout
+	 * and stderr separately. At the deadline the output stream is closed and
+	 * {@code timedOut=true} is returned; Docker has no API to kill an exec, so the
+	 * process may keep running in the container.
+	 * @throws DockerAccessException when the container is missing or not running, or the
+	 * engine fails
 	 */
 	public ExecResult exec(List<String> command, Duration timeout) {
 		List<String> cmd = List.copyOf(command);
@@ -131,7 +165,8 @@ public class DockerAccessory implements LitestreamAccessory {
 				.withAttachStdout(true)
 				.withAttachStderr(true)
 				.withAttachStdin(false)
-				.withTty(false) // no TTY: Docker then multiplexes stdout and stderr into separate frames
+				.withTty(false) // no TTY: Docker then multiplexes stdout and stderr into
+								// separate frames
 				.exec()
 				.getId());
 		}
@@ -139,7 +174,8 @@ public class DockerAccessory implements LitestreamAccessory {
 			throw new DockerAccessException("container " + container + " does not exist", ex);
 		}
 		catch (ConflictException ex) {
-			throw new DockerAccessException("container " + container + " is not running (" + statusForMessage() + ")", ex);
+			throw new DockerAccessException("container " + container + " is not running (" + statusForMessage() + ")",
+					ex);
 		}
 		OutputCollector output = new OutputCollector();
 		boolean completed;
@@ -154,33 +190,35 @@ public class DockerAccessory implements LitestreamAccessory {
 		}
 		catch (DockerException ex) {
 			output.closeQuietly();
-			throw new DockerAccessException("Docker refused to run " + cmd + " in container " + container + ": "
-					+ firstLine(ex.getMessage()), ex);
+			throw new DockerAccessException(
+					"Docker refused to run " + cmd + " in container " + container + ": " + firstLine(ex.getMessage()),
+					ex);
 		}
 		catch (RuntimeException ex) {
 			output.closeQuietly();
 			throw connectionFailure(ex);
 		}
 		if (!completed) {
-			// Closing the callback closes the attach connection; the exec is abandoned, not killed.
+			// Closing the callback closes the attach connection; the exec is abandoned,
+			// not killed.
 			output.closeQuietly();
-			return new ExecResult(cmd, -1, output.stdout(), output.stderr(), Duration.ofNanos(System.nanoTime() - started),
-					true);
+			return new ExecResult(cmd, -1, output.stdout(), output.stderr(),
+					Duration.ofNanos(System.nanoTime() - started), true);
 		}
 		int exitCode = exitCode(s, execId);
-		return new ExecResult(cmd, exitCode, output.stdout(), output.stderr(), Duration.ofNanos(System.nanoTime() - started),
-				false);
+		return new ExecResult(cmd, exitCode, output.stdout(), output.stderr(),
+				Duration.ofNanos(System.nanoTime() - started), false);
 	}
 
 	/**
-	 * Size and mtime of a file in the container from the path-stat header of
-	 * {@code HEAD /containers/{id}/archive}: one round trip, no file content transferred. Works on
+	 * Size and mtime of a file in the container from the path-stat header of {@code HEAD
+	 * /containers/{id}/archive}: one round trip, no file content transferred. Works on
 	 * stopped containers too.
 	 */
 	public FileStat stat(String pathInContainer) {
 		Session s = session();
-		String path = "/v" + s.engine().negotiatedApiVersion() + "/containers/" + urlEncode(container) + "/archive?path="
-				+ urlEncode(pathInContainer);
+		String path = "/v" + s.engine().negotiatedApiVersion() + "/containers/" + urlEncode(container)
+				+ "/archive?path=" + urlEncode(pathInContainer);
 		DockerHttpClient.Request request = DockerHttpClient.Request.builder()
 			.method("HEAD") // the Method enum has no HEAD; the transport takes any verb
 			.path(path)
@@ -195,20 +233,24 @@ public class DockerAccessory implements LitestreamAccessory {
 			throw connectionFailure(ex);
 		}
 		if (status == 404) {
-			// A HEAD 404 has no body, so "no such file" and "no such container" look alike.
+			// A HEAD 404 has no body, so "no such file" and "no such container" look
+			// alike.
 			if (!containerState().exists()) {
 				throw new DockerAccessException("container " + container + " does not exist");
 			}
 			return FileStat.missing(pathInContainer);
 		}
 		if (status != 200 || header == null) {
-			throw new DockerAccessException("Docker answered HTTP " + status + " to stat " + pathInContainer
-					+ " in container " + container);
+			throw new DockerAccessException(
+					"Docker answered HTTP " + status + " to stat " + pathInContainer + " in container " + container);
 		}
 		return parsePathStat(pathInContainer, header);
 	}
 
-	/** Decodes the base64 JSON path-stat header: {"name","size","mode","mtime","linkTarget"}. */
+	/**
+	 * Decodes the base64 JSON path-stat header:
+	 * {"name","size","mode","mtime","linkTarget"}.
+	 */
 	static FileStat parsePathStat(String path, String header) {
 		try {
 			JsonNode stat = JSON.readTree(Base64.getDecoder().decode(header.strip()));
@@ -221,7 +263,8 @@ public class DockerAccessory implements LitestreamAccessory {
 
 	@Override
 	public void close() {
-		// The DockerClients only wrap these two transports, so closing the transports is enough.
+		// The DockerClients only wrap these two transports, so closing the transports is
+		// enough.
 		closeQuietly(apiHttp);
 		closeQuietly(streamHttp);
 	}
@@ -255,13 +298,14 @@ public class DockerAccessory implements LitestreamAccessory {
 	}
 
 	/**
-	 * min(engine's API version, {@link #NEWEST_KNOWN}); refuses when the engine's minimum is above
-	 * that, since every request would then be rejected with a less helpful message.
+	 * min(engine's API version, {@link #NEWEST_KNOWN}); refuses when the engine's minimum
+	 * is above that, since every request would then be rejected with a less helpful
+	 * message.
 	 */
 	static RemoteApiVersion chooseApiVersion(String engineApi, String minApi, String hostForMessage) {
 		if (engineApi == null || !engineApi.matches("\\d+\\.\\d+")) {
-			throw new DockerAccessException("Docker engine at " + hostForMessage + " did not report a usable API version: '"
-					+ engineApi + "'");
+			throw new DockerAccessException(
+					"Docker engine at " + hostForMessage + " did not report a usable API version: '" + engineApi + "'");
 		}
 		RemoteApiVersion engine = RemoteApiVersion.parseConfig(engineApi);
 		RemoteApiVersion chosen = NEWEST_KNOWN.isGreaterOrEqual(engine) ? engine : NEWEST_KNOWN;
@@ -279,8 +323,8 @@ public class DockerAccessory implements LitestreamAccessory {
 			.build();
 		try (DockerHttpClient.Response response = apiHttp.execute(request); InputStream body = response.getBody()) {
 			if (response.getStatusCode() != 200) {
-				throw new DockerAccessException(
-						"Docker engine at " + hostForMessage() + " answered HTTP " + response.getStatusCode() + " to GET " + path);
+				throw new DockerAccessException("Docker engine at " + hostForMessage() + " answered HTTP "
+						+ response.getStatusCode() + " to GET " + path);
 			}
 			return JSON.readTree(body);
 		}
@@ -293,9 +337,10 @@ public class DockerAccessory implements LitestreamAccessory {
 	}
 
 	/**
-	 * Runs one docker-java call. API errors (4xx/5xx) pass through as DockerException subclasses
-	 * for the caller to interpret; anything else is a transport failure, which drops the
-	 * negotiated session so the next call asks the engine again (it may have been upgraded).
+	 * Runs one docker-java call. API errors (4xx/5xx) pass through as DockerException
+	 * subclasses for the caller to interpret; anything else is a transport failure, which
+	 * drops the negotiated session so the next call asks the engine again (it may have
+	 * been upgraded).
 	 */
 	private <T> T call(Supplier<T> action) {
 		try {
@@ -332,7 +377,8 @@ public class DockerAccessory implements LitestreamAccessory {
 				return inspect.getExitCodeLong().intValue();
 			}
 			if (System.nanoTime() > deadline) {
-				throw new DockerAccessException("exec in container " + container + " ended but Docker reported no exit code");
+				throw new DockerAccessException(
+						"exec in container " + container + " ended but Docker reported no exit code");
 			}
 			sleep(Duration.ofMillis(20));
 		}
@@ -400,10 +446,14 @@ public class DockerAccessory implements LitestreamAccessory {
 		}
 	}
 
-	/** Collects an exec's stdout and stderr frames into separate buffers; decoded once at the end so UTF-8 split across frames survives. */
+	/**
+	 * Collects an exec's stdout and stderr frames into separate buffers; decoded once at
+	 * the end so UTF-8 split across frames survives.
+	 */
 	private static final class OutputCollector extends ResultCallback.Adapter<Frame> {
 
 		private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
 		private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 		@Override
@@ -439,5 +489,7 @@ public class DockerAccessory implements LitestreamAccessory {
 				// the connection is being abandoned anyway
 			}
 		}
+
 	}
+
 }

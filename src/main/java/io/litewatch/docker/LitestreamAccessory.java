@@ -5,15 +5,17 @@ import java.util.List;
 
 /**
  * Where Litestream runs and how Litewatch asks it: a container through the Docker Engine
- * ({@link DockerAccessory}) or a process on this host ({@link LocalAccessory}). Everything else in
- * Litewatch sees only this.
+ * ({@link DockerAccessory}) or a process on this host ({@link LocalAccessory}).
+ * Everything else in Litewatch sees only this.
  */
 public interface LitestreamAccessory extends AutoCloseable {
 
 	/** What runs the accessory (the Docker Engine, or this host). */
 	EngineInfo engine();
 
-	/** Whether Litestream is running; a missing accessory is a state, not an exception. */
+	/**
+	 * Whether Litestream is running; a missing accessory is a state, not an exception.
+	 */
 	ContainerState containerState();
 
 	/** Runs {@code litestream …} where Litestream runs, never through a shell. */

@@ -1,6 +1,6 @@
 package io.litewatch.docker;
 
-import io.litewatch.config.GoDuration;
+import io.litewatch.time.GoDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,17 +11,22 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Parses the stdout of Litestream 0.3.13's list commands. Pure and stateless: text in, rows out.
+ * Parses the stdout of Litestream 0.3.13's list commands. Pure and stateless: text in,
+ * rows out.
  *
- * <p>Litestream writes its tables with Go's tabwriter (padding 2, widths counted in runes) and
- * flushes them only when the command returns, so log lines come before the header (and, when a
- * command fails after writing the header, after it). Cells are cut at the header's column start
- * offsets rather than at whitespace, because paths and replica names may contain spaces.
+ * <p>
+ * Litestream writes its tables with Go's tabwriter (padding 2, widths counted in runes)
+ * and flushes them only when the command returns, so log lines come before the header
+ * (and, when a command fails after writing the header, after it). Cells are cut at the
+ * header's column start offsets rather than at whitespace, because paths and replica
+ * names may contain spaces.
  */
 public final class LitestreamOutputParser {
 
 	private static final int MAX_QUOTE = 200;
+
 	private static final Pattern GENERATION_ID = Pattern.compile("[0-9a-f]{16}");
+
 	private static final Pattern DECIMAL = Pattern.compile("\\d{1,19}");
 
 	private static final Layout<GenerationRow> GENERATIONS = new Layout<>("generations",
@@ -60,8 +65,9 @@ public final class LitestreamOutputParser {
 	}
 
 	/**
-	 * @param lastMayBeEmpty the last column may be an empty cell ({@code databases} with no
-	 *        replicas); otherwise it is a single token, so a double space in it means extra cells
+	 * @param lastMayBeEmpty the last column may be an empty cell ({@code databases} with
+	 * no replicas); otherwise it is a single token, so a double space in it means extra
+	 * cells
 	 */
 	private record Layout<R>(String command, List<String> columns, boolean lastMayBeEmpty, Function<Cells, R> mapper) {
 
@@ -107,7 +113,8 @@ public final class LitestreamOutputParser {
 			pos = eol + 1;
 		}
 		if (starts == null && errors.isEmpty()) {
-			// Litestream always prints the header unless it failed, and then it logs an ERROR.
+			// Litestream always prints the header unless it failed, and then it logs an
+			// ERROR.
 			throw new CliOutputException("litestream " + layout.command() + ": expected the Litestream 0.3.13 header '"
 					+ layout.header() + "' but the output had " + (logLines.isEmpty() ? "nothing" : "only log lines")
 					+ (logLines.isEmpty() ? "" : "; last: " + quote(logLines.get(logLines.size() - 1))));
@@ -115,7 +122,10 @@ public final class LitestreamOutputParser {
 		return new CliTable<>(rows, errors, logLines);
 	}
 
-	/** Column start offsets (in code points) of a header line, which must be exactly the expected one. */
+	/**
+	 * Column start offsets (in code points) of a header line, which must be exactly the
+	 * expected one.
+	 */
 	private static int[] headerStarts(String line, Layout<?> layout) {
 		String stripped = line.stripTrailing();
 		List<String> names = Arrays.asList(stripped.split(" {2,}", -1));
@@ -143,9 +153,9 @@ public final class LitestreamOutputParser {
 	}
 
 	/**
-	 * Cuts a row at the header's column starts. Each non-last cell must end in at least the two
-	 * padding spaces tabwriter adds and the next cell must start exactly at its column; anything
-	 * else means the row has more or fewer cells than the header.
+	 * Cuts a row at the header's column starts. Each non-last cell must end in at least
+	 * the two padding spaces tabwriter adds and the next cell must start exactly at its
+	 * column; anything else means the row has more or fewer cells than the header.
 	 */
 	private static String[] split(String line, int[] starts, Layout<?> layout) {
 		int[] cps = line.codePoints().toArray();
@@ -174,9 +184,8 @@ public final class LitestreamOutputParser {
 	}
 
 	private static CliOutputException cellCount(String line, Layout<?> layout) {
-		return new CliOutputException("litestream " + layout.command() + ": row " + quote(line)
-				+ " does not have the " + layout.columns().size() + " cells of the header '" + layout.header()
-				+ "' at its column offsets");
+		return new CliOutputException("litestream " + layout.command() + ": row " + quote(line) + " does not have the "
+				+ layout.columns().size() + " cells of the header '" + layout.header() + "' at its column offsets");
 	}
 
 	static String quote(String line) {
@@ -184,7 +193,10 @@ public final class LitestreamOutputParser {
 		return "'" + (oneLine.length() > MAX_QUOTE ? oneLine.substring(0, MAX_QUOTE) + "…" : oneLine) + "'";
 	}
 
-	/** Typed access to one row's cells; every failure names the column, the value and the line. */
+	/**
+	 * Typed access to one row's cells; every failure names the column, the value and the
+	 * line.
+	 */
 	private record Cells(Layout<?> layout, String line, String[] cells) {
 
 		String text(int i) {
@@ -228,7 +240,10 @@ public final class LitestreamOutputParser {
 			}
 		}
 
-		/** Replica names joined by commas without spaces; names themselves may hold spaces. */
+		/**
+		 * Replica names joined by commas without spaces; names themselves may hold
+		 * spaces.
+		 */
 		List<String> list(int i) {
 			return cells[i].isEmpty() ? List.of() : List.of(cells[i].split(",", -1));
 		}
@@ -238,4 +253,5 @@ public final class LitestreamOutputParser {
 					+ quote(cells[i]) + " (expected " + expected + ") in row " + quote(line), cause);
 		}
 	}
+
 }

@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Litestream as a process on this host, for hosts that run it under systemd (and for the demo):
- * {@code litestream …} runs as a child process with the same environment Litestream has, files are
- * stat-ed directly, and "running" means a {@code litestream replicate} process exists.
+ * Litestream as a process on this host, for hosts that run it under systemd (and for the
+ * demo): {@code litestream …} runs as a child process with the same environment
+ * Litestream has, files are stat-ed directly, and "running" means a
+ * {@code litestream replicate} process exists.
  */
 public class LocalAccessory implements LitestreamAccessory {
 
@@ -41,7 +42,9 @@ public class LocalAccessory implements LitestreamAccessory {
 
 	@Override
 	public ContainerState containerState() {
-		Optional<ProcessHandle> replicate = ProcessHandle.allProcesses().filter(LocalAccessory::isReplicate).findFirst();
+		Optional<ProcessHandle> replicate = ProcessHandle.allProcesses()
+			.filter(LocalAccessory::isReplicate)
+			.findFirst();
 		String name = "litestream replicate (local)";
 		if (replicate.isEmpty()) {
 			return new ContainerState(name, true, "not running", false, false, 0, null, null, null, binary);

@@ -6,20 +6,25 @@ import java.util.regex.Pattern;
 
 /**
  * One Litestream log record in any of the three forms 0.3.13 prints: slog text
- * ({@code time=... level=ERROR msg="..." error="..."}), slog JSON ({@code {"time":...}}), and
- * Go's default logger before the config has loaded ({@code 2026/11/25 03:04:14 ERROR msg k=v}).
- * Pure functions only.
+ * ({@code time=... level=ERROR msg="..." error="..."}), slog JSON ({@code {"time":...}}),
+ * and Go's default logger before the config has loaded
+ * ({@code 2026/11/25 03:04:14 ERROR msg k=v}). Pure functions only.
  */
 record LogRecord(String raw, String level, String msg, String error) {
 
 	enum Kind {
+
 		TEXT, JSON, GO_DEFAULT
+
 	}
 
 	private static final Pattern TEXT_START = Pattern.compile("^time=\\S+ level=\\S+.*");
+
 	private static final Pattern JSON_START = Pattern.compile("^\\{\\s*\"time\"\\s*:.*");
+
 	private static final Pattern GO_DEFAULT_START = Pattern
 		.compile("^\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d+)? [A-Z]+[+-]?\\d* .*");
+
 	/** Where the attributes start after the free-text message of the Go-default form. */
 	private static final Pattern ATTR_START = Pattern.compile(" [A-Za-z_][A-Za-z0-9_.-]*=");
 
@@ -27,13 +32,20 @@ record LogRecord(String raw, String level, String msg, String error) {
 		return level != null && level.toUpperCase().startsWith("ERROR");
 	}
 
-	/** msg plus the error attribute, on one line: S3 errors carry "\n\tstatus code: 403" inside. */
+	/**
+	 * msg plus the error attribute, on one line: S3 errors carry "\n\tstatus code: 403"
+	 * inside.
+	 */
 	String summary() {
-		String text = error == null || error.isEmpty() ? msg : (msg == null || msg.isEmpty() ? error : msg + ": " + error);
+		String text = error == null || error.isEmpty() ? msg
+				: (msg == null || msg.isEmpty() ? error : msg + ": " + error);
 		return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
 	}
 
-	/** Which log form a line starts, or null when it is not a log line (a header or a row). */
+	/**
+	 * Which log form a line starts, or null when it is not a log line (a header or a
+	 * row).
+	 */
 	static Kind kindOf(String firstLine) {
 		if (TEXT_START.matcher(firstLine).matches()) {
 			return Kind.TEXT;
@@ -48,9 +60,10 @@ record LogRecord(String raw, String level, String msg, String error) {
 	}
 
 	/**
-	 * Index of the newline that ends the record starting at {@code from} (or the text length):
-	 * the first newline outside a quoted value, because a quoted value may hold a real newline.
-	 * A quote that never closes ends the record at its first line instead of eating the table.
+	 * Index of the newline that ends the record starting at {@code from} (or the text
+	 * length): the first newline outside a quoted value, because a quoted value may hold
+	 * a real newline. A quote that never closes ends the record at its first line instead
+	 * of eating the table.
 	 */
 	static int recordEnd(String text, int from, Kind kind) {
 		int firstEol = text.indexOf('\n', from);
@@ -72,7 +85,8 @@ record LogRecord(String raw, String level, String msg, String error) {
 				return i;
 			}
 			else if (c == '"' && (kind == Kind.JSON || (i > from && text.charAt(i - 1) == '='))) {
-				// slog text only quotes whole values, so a quote opens a value only right after '='
+				// slog text only quotes whole values, so a quote opens a value only right
+				// after '='
 				quoted = true;
 			}
 		}
@@ -85,7 +99,8 @@ record LogRecord(String raw, String level, String msg, String error) {
 			case TEXT -> attrs = textAttrs(raw);
 			case JSON -> attrs = jsonAttrs(raw);
 			default -> {
-				// "2026/11/25 10:56:34 ERROR failed to run error=\"...\"": date, time, level, free msg, attrs
+				// "2026/11/25 10:56:34 ERROR failed to run error=\"...\"": date, time,
+				// level, free msg, attrs
 				String[] head = raw.split(" ", 4);
 				String rest = head.length > 3 ? head[3] : "";
 				var m = ATTR_START.matcher(rest);
@@ -98,7 +113,9 @@ record LogRecord(String raw, String level, String msg, String error) {
 		return new LogRecord(raw, attrs.get("level"), attrs.get("msg"), attrs.get("error"));
 	}
 
-	/** key=value pairs separated by spaces; values are bare or Go-quoted (strconv.Quote). */
+	/**
+	 * key=value pairs separated by spaces; values are bare or Go-quoted (strconv.Quote).
+	 */
 	static Map<String, String> textAttrs(String s) {
 		Map<String, String> out = new LinkedHashMap<>();
 		int i = 0;
@@ -130,7 +147,10 @@ record LogRecord(String raw, String level, String msg, String error) {
 		return out;
 	}
 
-	/** Reads a quoted string body starting after the opening quote; returns the index after the closing quote. */
+	/**
+	 * Reads a quoted string body starting after the opening quote; returns the index
+	 * after the closing quote.
+	 */
 	private static int unquote(String s, int i, StringBuilder out) {
 		int n = s.length();
 		while (i < n) {
@@ -156,7 +176,8 @@ record LogRecord(String raw, String level, String msg, String error) {
 				case 'x' -> i = hex(s, i, 2, out);
 				case 'u' -> i = hex(s, i, 4, out);
 				case 'U' -> i = hex(s, i, 8, out);
-				default -> out.append(e); // \" \\ \/ \' and anything unknown: keep the character
+				default -> out.append(e); // \" \\ \/ \' and anything unknown: keep the
+											// character
 			}
 		}
 		return n;
@@ -174,8 +195,8 @@ record LogRecord(String raw, String level, String msg, String error) {
 	}
 
 	/**
-	 * Top-level string/number/literal members of one JSON object. Nested objects (slog groups)
-	 * and arrays are skipped; they never hold level, msg or error.
+	 * Top-level string/number/literal members of one JSON object. Nested objects (slog
+	 * groups) and arrays are skipped; they never hold level, msg or error.
 	 */
 	static Map<String, String> jsonAttrs(String s) {
 		Map<String, String> out = new LinkedHashMap<>();

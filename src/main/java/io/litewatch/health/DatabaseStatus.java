@@ -5,8 +5,8 @@ import java.util.List;
 import io.litewatch.config.DbConfig;
 
 /**
- * One database as judged by one poll: its own findings (config, file, the accessory's view) and
- * its replicas. {@code status} is the worst of all of them.
+ * One database as judged by one poll: its own findings (config, file, the accessory's
+ * view) and its replicas. {@code status} is the worst of all of them.
  */
 public record DatabaseStatus(DbConfig config, HealthStatus status, List<Finding> findings, DbFileState file,
 		LitestreamView litestream, List<ReplicaStatus> replicas) {

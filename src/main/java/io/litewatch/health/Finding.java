@@ -15,9 +15,13 @@ public record Finding(FindingCode code, Severity severity, String message) {
 		return new Finding(code, Severity.CRITICAL, message);
 	}
 
-	/** An instant as a sentence shows it: UTC, whole seconds ({@code 2026-11-25T11:57:46Z}). */
+	/**
+	 * An instant as a sentence shows it: UTC, whole seconds
+	 * ({@code 2026-11-25T11:57:46Z}).
+	 */
 	public static String when(java.time.Instant instant) {
-		return instant == null ? "an unknown time" : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+		return instant == null ? "an unknown time"
+				: instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
 	}
 
 	public static Finding warning(FindingCode code, String message) {

@@ -6,7 +6,10 @@ package io.litewatch.health;
  */
 public enum FindingCode {
 
-	/** The replica holds changes older than the database's latest one by more than allowed. */
+	/**
+	 * The replica holds changes older than the database's latest one by more than
+	 * allowed.
+	 */
 	REPLICA_STALE,
 	/** The newest snapshot is older than the snapshot interval (or retention) allows. */
 	SNAPSHOT_OVERDUE,
@@ -22,19 +25,27 @@ public enum FindingCode {
 	NO_REPLICA,
 	/** The Litestream container is missing, stopped or restarting. */
 	ACCESSORY_DOWN,
-	/** A litestream command run inside the container failed, hung or printed something unexpected. */
+	/**
+	 * A litestream command run inside the container failed, hung or printed something
+	 * unexpected.
+	 */
 	EXEC_FAILED,
 	/** The Docker Engine could not be reached. */
 	DOCKER_UNREACHABLE,
 	/** The replica's S3 endpoint could not be listed (network, credentials, bucket). */
 	S3_UNREACHABLE,
-	/** The database file does not exist where the config (and the accessory) says it is. */
+	/**
+	 * The database file does not exist where the config (and the accessory) says it is.
+	 */
 	DB_FILE_MISSING,
 	/** The replica type is one Litewatch cannot list itself (gcs, abs, sftp, file). */
 	REPLICA_UNSUPPORTED,
 	/** litestream.yml cannot be read or parsed; Litestream would refuse it too. */
 	CONFIG_INVALID,
-	/** litestream.yml parses, but Litestream 0.3.13 would silently do something else than meant. */
+	/**
+	 * litestream.yml parses, but Litestream 0.3.13 would silently do something else than
+	 * meant.
+	 */
 	CONFIG_SUSPICIOUS
 
 }

@@ -3,7 +3,10 @@ package io.litewatch.health;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Overall state of a replica, a database or the whole installation. Later constants are worse. */
+/**
+ * Overall state of a replica, a database or the whole installation. Later constants are
+ * worse.
+ */
 public enum HealthStatus {
 
 	OK, WARNING, CRITICAL;

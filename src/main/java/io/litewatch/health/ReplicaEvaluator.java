@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.litewatch.config.GoDuration;
+import io.litewatch.time.GoDuration;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.GenerationRow;
@@ -17,9 +17,9 @@ import io.litewatch.s3.ReplicaListing;
 import io.litewatch.s3.SnapshotObject;
 
 /**
- * Judges one replica from what was observed, against thresholds derived from that replica's own
- * configured intervals. Pure: the time comes in as an argument and the memory of the previous poll
- * comes in as the previous {@link ReplicaStatus}.
+ * Judges one replica from what was observed, against thresholds derived from that
+ * replica's own configured intervals. Pure: the time comes in as an argument and the
+ * memory of the previous poll comes in as the previous {@link ReplicaStatus}.
  */
 public final class ReplicaEvaluator {
 
@@ -73,10 +73,11 @@ public final class ReplicaEvaluator {
 			changedAt = now;
 		}
 		if (changedAt != null && Duration.between(changedAt, now).compareTo(thresholds.generationChangeWindow()) < 0) {
-			findings.add(Finding.warning(FindingCode.GENERATION_CHANGED, "Generation changed from " + previousGeneration
-					+ " to " + current.id() + " at " + Finding.when(changedAt) + ": the restore chain broke there (a restore "
-					+ "cannot cross from one generation to the next). Usually the WAL was checkpointed or "
-					+ "replaced while Litestream was not running."));
+			findings.add(Finding.warning(FindingCode.GENERATION_CHANGED,
+					"Generation changed from " + previousGeneration + " to " + current.id() + " at "
+							+ Finding.when(changedAt) + ": the restore chain broke there (a restore "
+							+ "cannot cross from one generation to the next). Usually the WAL was checkpointed or "
+							+ "replaced while Litestream was not running."));
 		}
 		if (previous != null) {
 			List<String> advancing = new ArrayList<>();
@@ -88,9 +89,10 @@ public final class ReplicaEvaluator {
 			}
 			if (advancing.size() > 1) {
 				advancing.sort(null);
-				findings.add(Finding.critical(FindingCode.SPLIT_BRAIN, "Generations " + String.join(", ", advancing)
-						+ " all advanced since the last poll: two Litestream processes are replicating to "
-						+ config.location() + " at once, and each overwrites the other's retention."));
+				findings.add(Finding.critical(FindingCode.SPLIT_BRAIN,
+						"Generations " + String.join(", ", advancing)
+								+ " all advanced since the last poll: two Litestream processes are replicating to "
+								+ config.location() + " at once, and each overwrites the other's retention."));
 			}
 		}
 
@@ -116,10 +118,11 @@ public final class ReplicaEvaluator {
 			Duration critical = scaled(config.syncInterval(), thresholds.lagCriticalFactor())
 				.plus(thresholds.lagGrace());
 			if (lag.compareTo(warn) > 0) {
-				String sentence = "Replica is " + GoDuration.format(truncate(lag)) + " behind the database (sync-interval "
-						+ GoDuration.format(config.syncInterval()) + "; warning above " + GoDuration.format(warn)
-						+ ", critical above " + GoDuration.format(critical) + "): changes since "
-						+ Finding.when(current.end()) + " are not in " + config.location() + ".";
+				String sentence = "Replica is " + GoDuration.format(truncate(lag))
+						+ " behind the database (sync-interval " + GoDuration.format(config.syncInterval())
+						+ "; warning above " + GoDuration.format(warn) + ", critical above "
+						+ GoDuration.format(critical) + "): changes since " + Finding.when(current.end())
+						+ " are not in " + config.location() + ".";
 				findings.add(lag.compareTo(critical) > 0 ? Finding.critical(FindingCode.REPLICA_STALE, sentence)
 						: Finding.warning(FindingCode.REPLICA_STALE, sentence));
 			}
@@ -144,9 +147,9 @@ public final class ReplicaEvaluator {
 								+ GoDuration.format(config.retention()) + ") finds none left";
 				String sentence = "Newest snapshot is " + GoDuration.format(truncate(snapshotAge)) + " old (" + basis
 						+ "; overdue after " + GoDuration.format(warn) + ").";
-				findings.add(snapshotAge.compareTo(critical) > 0
-						? Finding.critical(FindingCode.SNAPSHOT_OVERDUE, sentence)
-						: Finding.warning(FindingCode.SNAPSHOT_OVERDUE, sentence));
+				findings
+					.add(snapshotAge.compareTo(critical) > 0 ? Finding.critical(FindingCode.SNAPSHOT_OVERDUE, sentence)
+							: Finding.warning(FindingCode.SNAPSHOT_OVERDUE, sentence));
 			}
 		}
 
@@ -161,11 +164,12 @@ public final class ReplicaEvaluator {
 			Duration window = Duration.between(restoreFrom, restoreTo);
 			boolean oldEnough = seen != null && Duration.between(seen, now).compareTo(config.retention()) > 0;
 			if (GoDuration.positive(promised) && oldEnough && window.compareTo(promised) < 0) {
-				findings.add(Finding.warning(FindingCode.RETENTION_SHORT, "Restore window is only "
-						+ GoDuration.format(truncate(window)) + " (from " + Finding.when(restoreFrom) + "), although retention "
-						+ GoDuration.format(config.retention()) + " with snapshots every "
-						+ GoDuration.format(snapshotSpacing) + " should keep at least " + GoDuration.format(promised)
-						+ "."));
+				findings.add(Finding.warning(FindingCode.RETENTION_SHORT,
+						"Restore window is only " + GoDuration.format(truncate(window)) + " (from "
+								+ Finding.when(restoreFrom) + "), although retention "
+								+ GoDuration.format(config.retention()) + " with snapshots every "
+								+ GoDuration.format(snapshotSpacing) + " should keep at least "
+								+ GoDuration.format(promised) + "."));
 			}
 		}
 
@@ -177,8 +181,9 @@ public final class ReplicaEvaluator {
 	}
 
 	/**
-	 * Without a snapshot-interval Litestream snapshots only when a retention check finds no snapshot
-	 * younger than retention, so the newest may be as old as retention plus one check interval.
+	 * Without a snapshot-interval Litestream snapshots only when a retention check finds
+	 * no snapshot younger than retention, so the newest may be as old as retention plus
+	 * one check interval.
 	 */
 	static Duration expectedSnapshotSpacing(ReplicaConfig config) {
 		if (GoDuration.positive(config.snapshotInterval())) {
@@ -210,11 +215,14 @@ public final class ReplicaEvaluator {
 				previous != null ? previous.generationChangedAt() : null, Map.of(), Map.of());
 	}
 
-	/** Keeps the last known figures when this poll could not list, so the page still shows them. */
+	/**
+	 * Keeps the last known figures when this poll could not list, so the page still shows
+	 * them.
+	 */
 	private static ReplicaStatus carryOver(ReplicaConfig config, List<Finding> findings, ReplicaStatus previous) {
 		if (previous == null) {
-			return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), null, 0, null, null, null,
-					null, null, null, 0, 0, 0, null, null, null, null, null, Map.of(), Map.of());
+			return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), null, 0, null, null,
+					null, null, null, null, 0, 0, 0, null, null, null, null, null, Map.of(), Map.of());
 		}
 		return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), previous.generation(),
 				previous.generationCount(), previous.generationStartedAt(), null, null, previous.lastSyncAt(),

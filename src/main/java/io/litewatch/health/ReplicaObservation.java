@@ -4,7 +4,9 @@ import io.litewatch.config.ReplicaConfig;
 import io.litewatch.s3.ReplicaListing;
 
 /**
- * What Litewatch saw of one replica's storage in one poll: the listing, or why there is none.
+ * What Litewatch saw of one replica's storage in one poll: the listing, or why there is
+ * none.
+ *
  * @param listingError a sentence for a person when listing failed, or null
  * @param unsupported true when Litewatch does not list this replica type itself
  */

@@ -9,14 +9,15 @@ import io.litewatch.config.ReplicaConfig;
 
 /**
  * One replica as judged by one poll.
- * @param lag how far the database's latest change is ahead of the newest replica object; negative
- * when the replica is newer (the normal caught-up state); null when unknown
- * @param lagSource where the lag came from: {@code db-file} (the file's mtime through the Docker
- * API) or {@code litestream} (the accessory's own {@code generations} output)
- * @param generationEnds every generation's newest object time, remembered to tell on the next poll
- * which generations advanced (two advancing at once means two writers)
- * @param generationFirstSeen when each generation was first seen to start, to know whether a short
- * restore window is explained by a young generation
+ *
+ * @param lag how far the database's latest change is ahead of the newest replica object;
+ * negative when the replica is newer (the normal caught-up state); null when unknown
+ * @param lagSource where the lag came from: {@code db-file} (the file's mtime through the
+ * Docker API) or {@code litestream} (the accessory's own {@code generations} output)
+ * @param generationEnds every generation's newest object time, remembered to tell on the
+ * next poll which generations advanced (two advancing at once means two writers)
+ * @param generationFirstSeen when each generation was first seen to start, to know
+ * whether a short restore window is explained by a young generation
  */
 public record ReplicaStatus(ReplicaConfig config, HealthStatus status, List<Finding> findings, String generation,
 		int generationCount, Instant generationStartedAt, Duration lag, String lagSource, Instant lastSyncAt,

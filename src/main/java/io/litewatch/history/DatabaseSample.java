@@ -7,6 +7,7 @@ import io.litewatch.health.HealthStatus;
 
 /**
  * One database as one poll judged it.
+ *
  * @param status the worst of the database's own findings and its replicas'
  * @param findingCodes the database's own findings only ({@code FindingCode} names)
  */

@@ -31,7 +31,10 @@ public class HistoryConfiguration {
 		return new HistoryPruner(repository, clock, properties.history());
 	}
 
-	/** Prunes once at start (catching up on what expired while Litewatch was down), then with a fixed delay. */
+	/**
+	 * Prunes once at start (catching up on what expired while Litewatch was down), then
+	 * with a fixed delay.
+	 */
 	@Bean
 	FixedDelayTask historyPruneTask(HistoryPruner pruner, TaskScheduler scheduler, LitewatchProperties properties) {
 		return new FixedDelayTask("history pruning", pruner::pruneQuietly, scheduler,

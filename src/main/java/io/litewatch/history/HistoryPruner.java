@@ -8,13 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 
-import io.litewatch.config.GoDuration;
+import io.litewatch.time.GoDuration;
 import io.litewatch.config.LitewatchProperties;
 
 /**
- * Deletes history older than {@code litewatch.history.retention}. It deletes in batches with a
- * short pause in between: SQLite has a single writer, and a poll's insert waiting in busy_timeout
- * backs off in steps of milliseconds, so it needs a gap to get in before the next batch.
+ * Deletes history older than {@code litewatch.history.retention}. It deletes in batches
+ * with a short pause in between: SQLite has a single writer, and a poll's insert waiting
+ * in busy_timeout backs off in steps of milliseconds, so it needs a gap to get in before
+ * the next batch.
  */
 public class HistoryPruner {
 
@@ -42,7 +43,8 @@ public class HistoryPruner {
 	}
 
 	/**
-	 * Deletes every row taken before now minus the retention (rows taken exactly at the cutoff stay).
+	 * Deletes every row taken before now minus the retention (rows taken exactly at the
+	 * cutoff stay).
 	 * @return rows deleted
 	 */
 	public long prune() {
@@ -64,7 +66,10 @@ public class HistoryPruner {
 		return total;
 	}
 
-	/** For the scheduler: a failed prune is retried at the next interval, the scheduler keeps going. */
+	/**
+	 * For the scheduler: a failed prune is retried at the next interval, the scheduler
+	 * keeps going.
+	 */
 	public void pruneQuietly() {
 		try {
 			prune();

@@ -13,9 +13,10 @@ import io.litewatch.poll.PollCompletedEvent;
 import io.litewatch.poll.PollResult;
 
 /**
- * Stores every completed poll. It runs on the poll thread, so it never throws: history is a
- * convenience, the poll (and the alerts that follow it) are not. A database that stays unwritable
- * would otherwise log every few seconds, so failures are logged at most once per minute.
+ * Stores every completed poll. It runs on the poll thread, so it never throws: history is
+ * a convenience, the poll (and the alerts that follow it) are not. A database that stays
+ * unwritable would otherwise log every few seconds, so failures are logged at most once
+ * per minute.
  */
 public class HistoryRecorder {
 
@@ -38,7 +39,8 @@ public class HistoryRecorder {
 		this.clock = clock;
 	}
 
-	// Synchronized although polls never overlap: the failure counters must stay consistent if they ever do.
+	// Synchronized although polls never overlap: the failure counters must stay
+	// consistent if they ever do.
 	@EventListener
 	public synchronized void onPollCompleted(PollCompletedEvent event) {
 		PollResult result = event.result();
@@ -69,7 +71,8 @@ public class HistoryRecorder {
 			unlogged++;
 			return;
 		}
-		// The cause's message only: SQL here carries placeholders, never values, and the JDBC URL
+		// The cause's message only: SQL here carries placeholders, never values, and the
+		// JDBC URL
 		// (which may hold a password) is not part of it. The stack trace goes to DEBUG.
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		log.warn("Could not record poll {} in history{}: {}: {}", result.sequence(),

@@ -23,12 +23,14 @@ import io.litewatch.poll.PollResult;
 import io.litewatch.system.EpochMillis;
 
 /**
- * Reads and writes the history tables of {@code V1__history.sql}. Instants are stored as epoch
- * milliseconds, durations as seconds (see the migration for the conventions).
+ * Reads and writes the history tables of {@code V1__history.sql}. Instants are stored as
+ * epoch milliseconds, durations as seconds (see the migration for the conventions).
  */
 public class HistoryRepository {
 
-	/** Children first: no foreign keys today, but the order stays right if some are added. */
+	/**
+	 * Children first: no foreign keys today, but the order stays right if some are added.
+	 */
 	private static final List<String> TABLES = List.of("replica_sample", "database_sample", "poll_run");
 
 	private static final String REPLICA_COLUMNS = "checked_at, database_name, database_path, replica_name, status, "
@@ -82,7 +84,8 @@ public class HistoryRepository {
 					.param("path", db.path())
 					.param("replica", replica.name())
 					.param("status", replica.status().label())
-					// Typed nulls: PostgreSQL's driver cannot infer the type of an untyped null.
+					// Typed nulls: PostgreSQL's driver cannot infer the type of an
+					// untyped null.
 					.param("lag", seconds(replica.lag()), Types.DOUBLE)
 					.param("snapshotAge", seconds(replica.snapshotAge()), Types.DOUBLE)
 					.param("restoreWindow", seconds(replica.restoreWindow()), Types.DOUBLE)
@@ -98,8 +101,9 @@ public class HistoryRepository {
 
 	/** One replica's samples taken at or after {@code since}, oldest first. */
 	public List<ReplicaSample> replicaSamples(String database, String replica, Instant since) {
-		return jdbc.sql("SELECT " + REPLICA_COLUMNS + " FROM replica_sample WHERE database_name = :database "
-				+ "AND replica_name = :replica AND checked_at >= :since ORDER BY checked_at")
+		return jdbc
+			.sql("SELECT " + REPLICA_COLUMNS + " FROM replica_sample WHERE database_name = :database "
+					+ "AND replica_name = :replica AND checked_at >= :since ORDER BY checked_at")
 			.param("database", database)
 			.param("replica", replica)
 			.param("since", since.toEpochMilli())
@@ -118,10 +122,14 @@ public class HistoryRepository {
 			.list();
 	}
 
-	/** Uptime of one database over the polls at or after {@code since}; empty when it has none. */
+	/**
+	 * Uptime of one database over the polls at or after {@code since}; empty when it has
+	 * none.
+	 */
 	public Optional<Uptime> uptime(String database, Instant since) {
-		return jdbc.sql("SELECT database_name, COUNT(*) AS polls, " + UP_POLLS + " AS up_polls FROM database_sample "
-				+ "WHERE database_name = :database AND checked_at >= :since GROUP BY database_name")
+		return jdbc
+			.sql("SELECT database_name, COUNT(*) AS polls, " + UP_POLLS + " AS up_polls FROM database_sample "
+					+ "WHERE database_name = :database AND checked_at >= :since GROUP BY database_name")
 			.param("database", database)
 			.param("since", since.toEpochMilli())
 			.query(HistoryRepository::uptime)
@@ -130,8 +138,9 @@ public class HistoryRepository {
 
 	/** Uptime of every database sampled at or after {@code since}, by name. */
 	public List<Uptime> uptimes(Instant since) {
-		return jdbc.sql("SELECT database_name, COUNT(*) AS polls, " + UP_POLLS + " AS up_polls FROM database_sample "
-				+ "WHERE checked_at >= :since GROUP BY database_name ORDER BY database_name")
+		return jdbc
+			.sql("SELECT database_name, COUNT(*) AS polls, " + UP_POLLS + " AS up_polls FROM database_sample "
+					+ "WHERE checked_at >= :since GROUP BY database_name ORDER BY database_name")
 			.param("since", since.toEpochMilli())
 			.query(HistoryRepository::uptime)
 			.list();
@@ -139,8 +148,9 @@ public class HistoryRepository {
 
 	/** The newest {@code limit} polls, newest first. */
 	public List<PollRun> latestRuns(int limit) {
-		return jdbc.sql("SELECT checked_at, sequence, status, duration_ms, database_count, finding_codes FROM poll_run "
-				+ "ORDER BY checked_at DESC LIMIT :limit")
+		return jdbc
+			.sql("SELECT checked_at, sequence, status, duration_ms, database_count, finding_codes FROM poll_run "
+					+ "ORDER BY checked_at DESC LIMIT :limit")
 			.param("limit", limit)
 			.query((rs, row) -> new PollRun(EpochMillis.read(rs, "checked_at"), rs.getLong("sequence"), status(rs),
 					Duration.ofMillis(rs.getLong("duration_ms")), rs.getInt("database_count"), codes(rs)))
@@ -148,10 +158,11 @@ public class HistoryRepository {
 	}
 
 	/**
-	 * Deletes at least {@code batchSize} (or all remaining) rows older than {@code cutoff} from
-	 * each history table, oldest first, each table in its own short statement so the writer lock
-	 * is released in between. More than {@code batchSize} go only when several rows share the
-	 * boundary instant (one poll's rows). Portable: neither database has a usable DELETE … LIMIT.
+	 * Deletes at least {@code batchSize} (or all remaining) rows older than
+	 * {@code cutoff} from each history table, oldest first, each table in its own short
+	 * statement so the writer lock is released in between. More than {@code batchSize} go
+	 * only when several rows share the boundary instant (one poll's rows). Portable:
+	 * neither database has a usable DELETE … LIMIT.
 	 * @return rows deleted; 0 once nothing older than the cutoff is left
 	 */
 	public int deleteOlderThan(Instant cutoff, int batchSize) {
@@ -190,7 +201,9 @@ public class HistoryRepository {
 		return new Uptime(rs.getString("database_name"), rs.getLong("polls"), rs.getLong("up_polls"));
 	}
 
-	/** Distinct codes in order of appearance, e.g. {@code REPLICA_STALE,S3_UNREACHABLE}. */
+	/**
+	 * Distinct codes in order of appearance, e.g. {@code REPLICA_STALE,S3_UNREACHABLE}.
+	 */
 	static String codes(List<Finding> findings) {
 		Set<String> codes = new LinkedHashSet<>();
 		for (Finding finding : findings) {
@@ -207,7 +220,6 @@ public class HistoryRepository {
 	private static HealthStatus status(ResultSet rs) throws SQLException {
 		return HealthStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT));
 	}
-
 
 	private static Double seconds(Duration duration) {
 		return duration == null ? null : duration.toMillis() / 1000.0;

@@ -8,7 +8,9 @@ import io.litewatch.health.HealthStatus;
 
 /**
  * One recorded poll.
- * @param sequence the poll's number since Litewatch started (restarts at 1; for display only)
+ *
+ * @param sequence the poll's number since Litewatch started (restarts at 1; for display
+ * only)
  * @param findingCodes installation-wide findings only ({@code FindingCode} names)
  */
 public record PollRun(Instant checkedAt, long sequence, HealthStatus status, Duration duration, int databaseCount,

@@ -8,7 +8,9 @@ import io.litewatch.health.HealthStatus;
 
 /**
  * One replica as one poll judged it. Durations are null when the poll could not tell.
- * @param lag negative when the replica is newer than the database's latest change (caught up)
+ *
+ * @param lag negative when the replica is newer than the database's latest change (caught
+ * up)
  * @param findingCodes {@code FindingCode} names, as stored; a code is never renamed
  */
 public record ReplicaSample(Instant checkedAt, String database, String databasePath, String replica,

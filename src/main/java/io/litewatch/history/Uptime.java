@@ -1,9 +1,10 @@
 package io.litewatch.history;
 
 /**
- * How often a database was up over a window: a poll counts as up unless the database's status in
- * it was critical (a critical finding of its own, of the accessory, or of one of its replicas).
- * Polls in which the database was not configured do not count either way.
+ * How often a database was up over a window: a poll counts as up unless the database's
+ * status in it was critical (a critical finding of its own, of the accessory, or of one
+ * of its replicas). Polls in which the database was not configured do not count either
+ * way.
  */
 public record Uptime(String database, long polls, long upPolls) {
 

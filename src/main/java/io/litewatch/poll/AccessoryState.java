@@ -5,7 +5,9 @@ import io.litewatch.docker.EngineInfo;
 
 /**
  * The Litestream accessory and the Docker Engine it runs on, as of one poll.
- * @param litestreamVersion what {@code litestream version} printed in the container, or null
+ *
+ * @param litestreamVersion what {@code litestream version} printed in the container, or
+ * null
  * @param error why the engine could not be asked, or null
  */
 public record AccessoryState(String dockerHost, String container, EngineInfo engine, ContainerState state,

@@ -23,9 +23,10 @@ import io.litewatch.s3.S3Location;
 import io.litewatch.s3.S3ReplicaLister;
 
 /**
- * Collects everything about one database (its file through the Docker API, the accessory's own
- * view, each replica's storage) and has it judged. Never throws: a failing source becomes a
- * finding, so one database's trouble never hides another's state.
+ * Collects everything about one database (its file through the Docker API, the
+ * accessory's own view, each replica's storage) and has it judged. Never throws: a
+ * failing source becomes a finding, so one database's trouble never hides another's
+ * state.
  */
 class DatabaseCollector {
 
@@ -55,9 +56,9 @@ class DatabaseCollector {
 				&& accessoryState.state().exists() ? fileState(db.path())
 						: DbFileState.unknown("the accessory is not reachable");
 		if (file.known() && !file.exists()) {
-			findings.add(Finding.warning(FindingCode.DB_FILE_MISSING, "The database file " + db.path()
-					+ " does not exist in container " + accessoryState.container()
-					+ ": Litestream has nothing to replicate (wrong path or volume?)."));
+			findings.add(Finding.warning(FindingCode.DB_FILE_MISSING,
+					"The database file " + db.path() + " does not exist in container " + accessoryState.container()
+							+ ": Litestream has nothing to replicate (wrong path or volume?)."));
 		}
 		LitestreamView view = accessoryState.running() ? commands.view(db.path())
 				: LitestreamView.none("the accessory is not running");
@@ -71,7 +72,11 @@ class DatabaseCollector {
 		List<ReplicaStatus> replicas = new ArrayList<>();
 		for (ReplicaConfig replica : db.replicas()) {
 			ReplicaStatus before = previous == null ? null
-					: previous.replicas().stream().filter((r) -> r.name().equals(replica.name())).findFirst().orElse(null);
+					: previous.replicas()
+						.stream()
+						.filter((r) -> r.name().equals(replica.name()))
+						.findFirst()
+						.orElse(null);
 			replicas.add(evaluator.evaluate(observe(replica), file, view, before, now));
 		}
 		return new DatabaseStatus(db, DatabaseStatus.worstOf(findings, replicas), List.copyOf(findings), file, view,
@@ -104,8 +109,8 @@ class DatabaseCollector {
 			return ReplicaObservation.listed(replica, lister.list(location(replica)));
 		}
 		catch (S3ListingException ex) {
-			return ReplicaObservation.failed(replica, "Cannot list " + replica.location() + " ("
-					+ describe(ex.kind()) + "): " + ex.getMessage());
+			return ReplicaObservation.failed(replica,
+					"Cannot list " + replica.location() + " (" + describe(ex.kind()) + "): " + ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			return ReplicaObservation.failed(replica, "Cannot list " + replica.location() + ": " + ex.getMessage());
@@ -124,8 +129,8 @@ class DatabaseCollector {
 	static S3Location location(ReplicaConfig replica) {
 		String keyId = replica.credentials() != null ? replica.credentials().accessKeyId() : null;
 		String secret = replica.credentials() != null ? replica.credentials().secretAccessKey() : null;
-		return new S3Location(replica.endpoint(), replica.region(), replica.forcePathStyle(), replica.skipVerify(), keyId,
-				secret, replica.bucket(), replica.path() == null ? "" : replica.path());
+		return new S3Location(replica.endpoint(), replica.region(), replica.forcePathStyle(), replica.skipVerify(),
+				keyId, secret, replica.bucket(), replica.path() == null ? "" : replica.path());
 	}
 
 }

@@ -22,10 +22,11 @@ import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.LitestreamView;
 
 /**
- * Runs the {@code litestream} list commands inside the accessory and turns their output into a
- * {@link LitestreamView}. {@code snapshots} lists only the snapshot prefix, so it runs every poll;
- * {@code generations} lists every object of the replica (minutes on a big bucket), so its last
- * answer is reused until {@code generations-interval} has passed.
+ * Runs the {@code litestream} list commands inside the accessory and turns their output
+ * into a {@link LitestreamView}. {@code snapshots} lists only the snapshot prefix, so it
+ * runs every poll; {@code generations} lists every object of the replica (minutes on a
+ * big bucket), so its last answer is reused until {@code generations-interval} has
+ * passed.
  */
 class LitestreamCommands {
 
@@ -45,14 +46,18 @@ class LitestreamCommands {
 		this.clock = clock;
 	}
 
-	/** {@code litestream databases}: cheap (no storage access); tells which databases the accessory replicates. */
+	/**
+	 * {@code litestream databases}: cheap (no storage access); tells which databases the
+	 * accessory replicates.
+	 */
 	CliTable<DatabaseRow> databases() {
 		return run(command("databases", null), LitestreamOutputParser::databases);
 	}
 
 	/**
-	 * {@code litestream version}, asked once per start of the container (a restart may bring a
-	 * new image). Null when it cannot be asked; a failure here is not worth a finding of its own.
+	 * {@code litestream version}, asked once per start of the container (a restart may
+	 * bring a new image). Null when it cannot be asked; a failure here is not worth a
+	 * finding of its own.
 	 */
 	String version(Instant containerStartedAt) {
 		VersionAnswer known = version;
@@ -129,8 +134,8 @@ class LitestreamCommands {
 			throw new CommandFailedException("`" + shown + "` could not run: " + ex.getMessage());
 		}
 		if (result.timedOut()) {
-			throw new CommandFailedException("`" + shown + "` did not answer within "
-					+ settings.execTimeout().toSeconds() + "s");
+			throw new CommandFailedException(
+					"`" + shown + "` did not answer within " + settings.execTimeout().toSeconds() + "s");
 		}
 		if (result.exitCode() != 0) {
 			String detail = firstLine(!result.stderr().isBlank() ? result.stderr() : result.stdout());

@@ -38,8 +38,9 @@ import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaStatus;
 
 /**
- * The one place where a poll happens, in this order: config → accessory → every database (bounded
- * concurrency, each with its own deadline) → one immutable {@link PollResult} → published.
+ * The one place where a poll happens, in this order: config → accessory → every database
+ * (bounded concurrency, each with its own deadline) → one immutable {@link PollResult} →
+ * published.
  */
 public class PollCycle {
 
@@ -116,11 +117,11 @@ public class PollCycle {
 			configState = new ConfigState(load.file(), true, 0, null, load.modifiedAt(), false);
 		}
 		else {
-			String still = lastValid != null ? " Still watching the last valid version (" + Finding.when(lastValidModifiedAt)
-					+ "); the running Litestream keeps the config it started with until it restarts."
+			String still = lastValid != null
+					? " Still watching the last valid version (" + Finding.when(lastValidModifiedAt)
+							+ "); the running Litestream keeps the config it started with until it restarts."
 					: " Litestream would refuse to start with it.";
-			findings.add(Finding.critical(FindingCode.CONFIG_INVALID,
-					load.error().getMessage() + "." + still));
+			findings.add(Finding.critical(FindingCode.CONFIG_INVALID, load.error().getMessage() + "." + still));
 			configState = new ConfigState(load.file(), false, load.error().line(), load.error().reason(),
 					load.modifiedAt(), lastValid != null);
 		}
@@ -151,8 +152,8 @@ public class PollCycle {
 			for (DbConfig db : config.dbs()) {
 				DatabaseStatus previous = previousPoll != null ? previousPoll.databaseAt(db.path()).orElse(null) : null;
 				List<ConfigIssue> issues = issuesByDb.getOrDefault(db.path(), List.of());
-				futures.put(db, executor.submit(
-						() -> collector.collect(db, issues, accessoryState, accessoryFindings, previous, now)));
+				futures.put(db, executor
+					.submit(() -> collector.collect(db, issues, accessoryState, accessoryFindings, previous, now)));
 			}
 			long deadline = System.nanoTime() + databaseDeadline.toNanos();
 			for (Map.Entry<DbConfig, Future<DatabaseStatus>> entry : futures.entrySet()) {
@@ -189,8 +190,8 @@ public class PollCycle {
 		List<Finding> findings = List.of(Finding.warning(FindingCode.EXEC_FAILED, why));
 		List<ReplicaStatus> replicas = previousPoll == null ? List.of()
 				: previousPoll.databaseAt(db.path()).map(DatabaseStatus::replicas).orElse(List.of());
-		return new DatabaseStatus(db, DatabaseStatus.worstOf(findings, replicas), findings,
-				DbFileState.unknown(why), LitestreamView.none(why), replicas);
+		return new DatabaseStatus(db, DatabaseStatus.worstOf(findings, replicas), findings, DbFileState.unknown(why),
+				LitestreamView.none(why), replicas);
 	}
 
 	private AccessoryState probeAccessory() {
@@ -217,20 +218,24 @@ public class PollCycle {
 					+ "accessory's name, e.g. myapp-litestream under Kamal.)"));
 		}
 		if (c.restarting()) {
-			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN, "Container " + state.container()
-					+ " is restarting (restart count " + c.restartCount() + ", last exit code " + c.exitCode()
-					+ "): Litestream keeps crashing."));
+			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
+					"Container " + state.container() + " is restarting (restart count " + c.restartCount()
+							+ ", last exit code " + c.exitCode() + "): Litestream keeps crashing."));
 		}
 		if (!c.running()) {
-			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN, "Container " + state.container() + " is "
-					+ c.status() + (c.finishedAt() != null ? " since " + Finding.when(c.finishedAt()) : "")
-					+ (c.exitCode() != null ? " (exit code " + c.exitCode() + ")" : "")
-					+ ": nothing replicates this database."));
+			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
+					"Container " + state.container() + " is " + c.status()
+							+ (c.finishedAt() != null ? " since " + Finding.when(c.finishedAt()) : "")
+							+ (c.exitCode() != null ? " (exit code " + c.exitCode() + ")" : "")
+							+ ": nothing replicates this database."));
 		}
 		return List.of();
 	}
 
-	/** The accessory may run another config than the file Litewatch reads (a stale mount, another path). */
+	/**
+	 * The accessory may run another config than the file Litewatch reads (a stale mount,
+	 * another path).
+	 */
 	private void compareWithAccessory(LitestreamConfig config, java.nio.file.Path file, List<Finding> findings) {
 		try {
 			CliTable<DatabaseRow> table = commands.databases();

@@ -10,8 +10,9 @@ import io.litewatch.health.Finding;
 import io.litewatch.health.HealthStatus;
 
 /**
- * Everything one poll found, taken at one instant and never changed afterwards. Pages, the JSON
- * endpoint, history and alerts all read this; none of them does I/O of its own.
+ * Everything one poll found, taken at one instant and never changed afterwards. Pages,
+ * the JSON endpoint, history and alerts all read this; none of them does I/O of its own.
+ *
  * @param findings installation-wide findings (config file, Docker Engine, accessory)
  */
 public record PollResult(long sequence, Instant checkedAt, Duration duration, HealthStatus status,

@@ -34,7 +34,8 @@ class PollingConfiguration {
 
 	@Bean
 	LitestreamConfigFile litestreamConfigFile(LitewatchProperties properties) {
-		// Expanded with Litewatch's own environment: give it the same variables as the accessory.
+		// Expanded with Litewatch's own environment: give it the same variables as the
+		// accessory.
 		return new LitestreamConfigFile(properties.litestreamConfig(), new LitestreamConfigParser(
 				properties.expansionEnvironment(System.getenv()), Path.of("").toAbsolutePath()));
 	}

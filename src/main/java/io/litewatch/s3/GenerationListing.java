@@ -9,21 +9,26 @@ import java.util.Optional;
  * What is stored for one generation.
  *
  * @param snapshots sorted by index
- * @param start     min LastModified over snapshots and WAL, {@code null} if the generation is empty
- * @param end       max LastModified over snapshots and WAL (Litestream's {@code end})
+ * @param start min LastModified over snapshots and WAL, {@code null} if the generation is
+ * empty
+ * @param end max LastModified over snapshots and WAL (Litestream's {@code end})
  */
 public record GenerationListing(String id, List<SnapshotObject> snapshots, WalStats wal, Instant start, Instant end) {
 
-	// The same index can be rewritten (a later snapshot at an unchanged index overwrites the key),
+	// The same index can be rewritten (a later snapshot at an unchanged index overwrites
+	// the key),
 	// so "newest" is about time, with the index only breaking second-granular ties.
 	private static final Comparator<SnapshotObject> BY_TIME = Comparator.comparing(SnapshotObject::lastModified)
-			.thenComparingLong(SnapshotObject::index);
+		.thenComparingLong(SnapshotObject::index);
 
 	public GenerationListing {
 		snapshots = snapshots.stream().sorted(Comparator.comparingLong(SnapshotObject::index)).toList();
 	}
 
-	/** Builds the listing, computing start and end the way Litestream's GenerationTimeBounds does. */
+	/**
+	 * Builds the listing, computing start and end the way Litestream's
+	 * GenerationTimeBounds does.
+	 */
 	public static GenerationListing of(String id, List<SnapshotObject> snapshots, WalStats wal) {
 		Instant start = wal.oldestModified();
 		Instant end = wal.newestModified();

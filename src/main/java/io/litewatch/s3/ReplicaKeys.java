@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pure parser of Litestream 0.3 object names, relative to their "directory" (the regexes of
- * Litestream's {@code litestream.go}). Anything else in the bucket, such as the "directory"
- * objects some S3-compatible servers list, is not Litestream's and is skipped.
+ * Pure parser of Litestream 0.3 object names, relative to their "directory" (the regexes
+ * of Litestream's {@code litestream.go}). Anything else in the bucket, such as the
+ * "directory" objects some S3-compatible servers list, is not Litestream's and is
+ * skipped.
  */
 public final class ReplicaKeys {
 
@@ -51,7 +52,10 @@ public final class ReplicaKeys {
 				size, lastModified));
 	}
 
-	/** {@code <prefix><generation>/snapshots/}; {@code generationsPrefix} is {@link S3Location#prefix()}. */
+	/**
+	 * {@code <prefix><generation>/snapshots/}; {@code generationsPrefix} is
+	 * {@link S3Location#prefix()}.
+	 */
 	public static String snapshotsPrefix(String generationsPrefix, String generation) {
 		return generationsPrefix + generation + "/snapshots/";
 	}
@@ -61,7 +65,10 @@ public final class ReplicaKeys {
 		return generationsPrefix + generation + "/wal/";
 	}
 
-	/** The generation id of a CommonPrefix such as {@code db/generations/0123456789abcdef/}, if it is one. */
+	/**
+	 * The generation id of a CommonPrefix such as
+	 * {@code db/generations/0123456789abcdef/}, if it is one.
+	 */
 	public static Optional<String> generationOfCommonPrefix(String generationsPrefix, String commonPrefix) {
 		if (commonPrefix == null || !commonPrefix.startsWith(generationsPrefix) || !commonPrefix.endsWith("/")) {
 			return Optional.empty();

@@ -23,14 +23,17 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /**
- * Builds and caches one {@link S3Client} per distinct connection setting (endpoint, region,
- * path style, TLS verification, credentials); replicas that share them share a client and its
- * connection pool. Timeouts are short and retries few, so an outage shows within one poll
- * rather than after the SDK's default backoff.
+ * Builds and caches one {@link S3Client} per distinct connection setting (endpoint,
+ * region, path style, TLS verification, credentials); replicas that share them share a
+ * client and its connection pool. Timeouts are short and retries few, so an outage shows
+ * within one poll rather than after the SDK's default backoff.
  */
 public class S3ClientFactory implements AutoCloseable {
 
-	/** Litestream uses us-east-1 whenever an endpoint is set and no region is; so does AWS's global endpoint. */
+	/**
+	 * Litestream uses us-east-1 whenever an endpoint is set and no region is; so does
+	 * AWS's global endpoint.
+	 */
 	static final Region FALLBACK_REGION = Region.US_EAST_1;
 
 	private final Duration apiCallTimeout;
@@ -55,7 +58,10 @@ public class S3ClientFactory implements AutoCloseable {
 		return apiCallTimeout;
 	}
 
-	/** The client for this location; the same instance for every location with the same settings. */
+	/**
+	 * The client for this location; the same instance for every location with the same
+	 * settings.
+	 */
 	public S3Client client(S3Location location) {
 		if (closed) {
 			throw new IllegalStateException("S3ClientFactory is closed");
@@ -65,18 +71,20 @@ public class S3ClientFactory implements AutoCloseable {
 
 	private S3Client build(ClientKey key) {
 		S3ClientBuilder builder = S3Client.builder()
-				.httpClient(httpClient(key.skipVerify()))
-				.credentialsProvider(credentials(key))
-				.forcePathStyle(key.forcePathStyle())
-				// Litestream's objects carry no SDK checksums, and many S3-compatible servers reject the
-				// newer default checksum headers; only a listing is done anyway.
-				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-				.overrideConfiguration(ClientOverrideConfiguration.builder()
-						.apiCallTimeout(apiCallTimeout)
-						// One retry rides out a dropped connection; more would hide an outage for minutes.
-						.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build())
-						.build());
+			.httpClient(httpClient(key.skipVerify()))
+			.credentialsProvider(credentials(key))
+			.forcePathStyle(key.forcePathStyle())
+			// Litestream's objects carry no SDK checksums, and many S3-compatible servers
+			// reject the
+			// newer default checksum headers; only a listing is done anyway.
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+			.overrideConfiguration(ClientOverrideConfiguration.builder()
+				.apiCallTimeout(apiCallTimeout)
+				// One retry rides out a dropped connection; more would hide an outage for
+				// minutes.
+				.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build())
+				.build());
 		if (key.endpoint() != null) {
 			builder.endpointOverride(endpointUri(key.endpoint()));
 			builder.region(key.region() == null ? FALLBACK_REGION : Region.of(key.region()));
@@ -85,7 +93,8 @@ public class S3ClientFactory implements AutoCloseable {
 			builder.region(Region.of(key.region()));
 		}
 		else {
-			// Litestream asks GetBucketLocation, which needs owner rights; following the region
+			// Litestream asks GetBucketLocation, which needs owner rights; following the
+			// region
 			// redirect works with list-only credentials.
 			builder.region(FALLBACK_REGION).crossRegionAccessEnabled(true);
 		}
@@ -95,12 +104,13 @@ public class S3ClientFactory implements AutoCloseable {
 	private SdkHttpClient httpClient(boolean skipVerify) {
 		Duration connect = apiCallTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? apiCallTimeout : Duration.ofSeconds(5);
 		ApacheHttpClient.Builder http = ApacheHttpClient.builder()
-				.connectionTimeout(connect)
-				.socketTimeout(apiCallTimeout);
+			.connectionTimeout(connect)
+			.socketTimeout(apiCallTimeout);
 		if (!skipVerify) {
 			return http.build();
 		}
-		// Same meaning as Litestream's skip-verify: no certificate and no host name check.
+		// Same meaning as Litestream's skip-verify: no certificate and no host name
+		// check.
 		return http.buildWithDefaults(
 				AttributeMap.builder().put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE).build());
 	}
@@ -109,8 +119,8 @@ public class S3ClientFactory implements AutoCloseable {
 		if (key.accessKeyId() == null) {
 			return DefaultCredentialsProvider.builder().build();
 		}
-		return StaticCredentialsProvider.create(
-				AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey() == null ? "" : key.secretAccessKey()));
+		return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(),
+				key.secretAccessKey() == null ? "" : key.secretAccessKey()));
 	}
 
 	/** Litestream accepts an endpoint without a scheme and then means https. */

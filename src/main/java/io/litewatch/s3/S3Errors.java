@@ -41,8 +41,8 @@ final class S3Errors {
 			mapped = mapClient(e, location, where);
 		}
 		else {
-			mapped = new S3ListingException(Kind.OTHER, "listing " + bucket + " at " + where + " failed: "
-					+ e.getClass().getSimpleName());
+			mapped = new S3ListingException(Kind.OTHER,
+					"listing " + bucket + " at " + where + " failed: " + e.getClass().getSimpleName());
 		}
 		return scrub(mapped, location);
 	}
@@ -52,16 +52,18 @@ final class S3Errors {
 		int status = e.statusCode();
 		String detail = (code == null ? "" : code + ", ") + "HTTP " + status;
 		if (e instanceof NoSuchBucketException || "NoSuchBucket".equals(code)) {
-			return new S3ListingException(Kind.NO_SUCH_BUCKET, bucket + " does not exist at " + where + " (" + detail + ")");
+			return new S3ListingException(Kind.NO_SUCH_BUCKET,
+					bucket + " does not exist at " + where + " (" + detail + ")");
 		}
 		if (status == 403 || (code != null && DENIED_CODES.contains(code))) {
-			// Only the code: the server's message and XML may echo the access key id or the string to sign.
+			// Only the code: the server's message and XML may echo the access key id or
+			// the string to sign.
 			return new S3ListingException(Kind.ACCESS_DENIED, "access to " + bucket + " at " + where + " denied ("
 					+ detail + "); check the credentials and that they may list the bucket");
 		}
 		if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
-			return new S3ListingException(Kind.OTHER, "listing " + bucket + " at " + where + " failed (" + detail
-					+ "); is the region right?");
+			return new S3ListingException(Kind.OTHER,
+					"listing " + bucket + " at " + where + " failed (" + detail + "); is the region right?");
 		}
 		return new S3ListingException(Kind.OTHER, "listing " + bucket + " at " + where + " failed (" + detail + ")");
 	}
@@ -77,7 +79,8 @@ final class S3Errors {
 			if (t instanceof NoRouteToHostException) {
 				return new S3ListingException(Kind.UNREACHABLE, "cannot reach " + where + ": no route to host");
 			}
-			// Apache's ConnectTimeoutException is an InterruptedIOException, like SocketTimeoutException.
+			// Apache's ConnectTimeoutException is an InterruptedIOException, like
+			// SocketTimeoutException.
 			if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
 				return new S3ListingException(Kind.UNREACHABLE, "cannot reach " + where + ": timed out");
 			}
@@ -94,7 +97,9 @@ final class S3Errors {
 		return new S3ListingException(Kind.OTHER, "listing at " + where + " failed: " + firstLine(message));
 	}
 
-	/** Belt and braces: whatever a message ended up quoting, the credentials never leave. */
+	/**
+	 * Belt and braces: whatever a message ended up quoting, the credentials never leave.
+	 */
 	static S3ListingException scrub(S3ListingException e, S3Location location) {
 		String message = e.getMessage();
 		String scrubbed = message;

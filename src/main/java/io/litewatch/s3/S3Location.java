@@ -3,22 +3,23 @@ package io.litewatch.s3;
 import java.util.Objects;
 
 /**
- * Where a replica lives and how to reach it. Built by the caller from the replica configuration,
- * so this package does not depend on the config classes.
- * {@link #toString()} must not print the secret or the access key id, because locations end up
- * in logs and error pages.
+ * Where a replica lives and how to reach it. Built by the caller from the replica
+ * configuration, so this package does not depend on the config classes.
+ * {@link #toString()} must not print the secret or the access key id, because locations
+ * end up in logs and error pages.
  *
- * @param endpoint        {@code null} means AWS itself
- * @param region          {@code null} means unknown
- * @param accessKeyId     {@code null} means the SDK default credential chain
- * @param path            no leading {@code /}; {@code ""} when the replica sits at the bucket root
+ * @param endpoint {@code null} means AWS itself
+ * @param region {@code null} means unknown
+ * @param accessKeyId {@code null} means the SDK default credential chain
+ * @param path no leading {@code /}; {@code ""} when the replica sits at the bucket root
  */
-public record S3Location(String endpoint, String region, boolean forcePathStyle, boolean skipVerify,
-		String accessKeyId, String secretAccessKey, String bucket, String path) {
+public record S3Location(String endpoint, String region, boolean forcePathStyle, boolean skipVerify, String accessKeyId,
+		String secretAccessKey, String bucket, String path) {
 
 	public S3Location {
 		Objects.requireNonNull(bucket, "bucket");
-		// Litestream strips the leading '/' of a URL path; a trailing '/' would give "a//generations/".
+		// Litestream strips the leading '/' of a URL path; a trailing '/' would give
+		// "a//generations/".
 		path = stripSlashes(path == null ? "" : path);
 		endpoint = blankToNull(endpoint);
 		region = blankToNull(region);
@@ -30,12 +31,17 @@ public record S3Location(String endpoint, String region, boolean forcePathStyle,
 		return path.isEmpty() ? "generations/" : path + "/generations/";
 	}
 
-	/** Whether explicit static credentials are given (otherwise the SDK default chain is used). */
+	/**
+	 * Whether explicit static credentials are given (otherwise the SDK default chain is
+	 * used).
+	 */
 	public boolean hasStaticCredentials() {
 		return accessKeyId != null;
 	}
 
-	/** Human-readable endpoint for messages: the configured one, or AWS with its region. */
+	/**
+	 * Human-readable endpoint for messages: the configured one, or AWS with its region.
+	 */
 	public String endpointForDisplay() {
 		if (endpoint != null) {
 			return endpoint;
@@ -45,9 +51,9 @@ public record S3Location(String endpoint, String region, boolean forcePathStyle,
 
 	@Override
 	public String toString() {
-		return "S3Location[endpoint=" + endpointForDisplay() + ", region=" + region + ", forcePathStyle=" + forcePathStyle
-				+ ", skipVerify=" + skipVerify + ", credentials=" + (hasStaticCredentials() ? "static" : "default chain")
-				+ ", bucket=" + bucket + ", path=" + path + "]";
+		return "S3Location[endpoint=" + endpointForDisplay() + ", region=" + region + ", forcePathStyle="
+				+ forcePathStyle + ", skipVerify=" + skipVerify + ", credentials="
+				+ (hasStaticCredentials() ? "static" : "default chain") + ", bucket=" + bucket + ", path=" + path + "]";
 	}
 
 	private static String stripSlashes(String s) {

@@ -26,17 +26,18 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Lists Litestream replicas with List requests only, so read-only credentials suffice.
  * <p>
- * A full walk costs one request per 1000 WAL segments and a busy replica holds millions, so only
- * the first listing of a replica, and one every {@code fullPassInterval}, walks everything. In
- * between, WAL is listed with {@code StartAfter} the last key seen, and the new segments are folded
- * into the remembered {@link WalStats}: a steady-state poll costs 1 request for the generations
- * plus 2 per generation (snapshots, new WAL), however long the history. Snapshots are always
- * listed in full because a snapshot at an unchanged index rewrites the same key, which StartAfter
- * would miss. Deletions by Litestream's retention (old snapshots and WAL) are therefore seen at
- * the next full pass; a generation that vanishes from the generation listing is dropped at once.
+ * A full walk costs one request per 1000 WAL segments and a busy replica holds millions,
+ * so only the first listing of a replica, and one every {@code fullPassInterval}, walks
+ * everything. In between, WAL is listed with {@code StartAfter} the last key seen, and
+ * the new segments are folded into the remembered {@link WalStats}: a steady-state poll
+ * costs 1 request for the generations plus 2 per generation (snapshots, new WAL), however
+ * long the history. Snapshots are always listed in full because a snapshot at an
+ * unchanged index rewrites the same key, which StartAfter would miss. Deletions by
+ * Litestream's retention (old snapshots and WAL) are therefore seen at the next full
+ * pass; a generation that vanishes from the generation listing is dropped at once.
  * <p>
- * Thread-safe: different replicas are listed concurrently; the same replica is listed by one
- * thread at a time, because the listings build on each other's state.
+ * Thread-safe: different replicas are listed concurrently; the same replica is listed by
+ * one thread at a time, because the listings build on each other's state.
  */
 public class S3ReplicaLister implements AutoCloseable {
 
@@ -57,8 +58,9 @@ public class S3ReplicaLister implements AutoCloseable {
 	}
 
 	/**
-	 * Lists the replica at {@code location}, incrementally when a recent full pass allows it.
-	 * On failure the remembered state is left as it was, so the next call resumes from there.
+	 * Lists the replica at {@code location}, incrementally when a recent full pass allows
+	 * it. On failure the remembered state is left as it was, so the next call resumes
+	 * from there.
 	 */
 	public ReplicaListing list(S3Location location) throws S3ListingException {
 		Slot slot = slots.computeIfAbsent(ReplicaId.of(location), id -> new Slot());
@@ -70,8 +72,11 @@ public class S3ReplicaLister implements AutoCloseable {
 			try {
 				ReplicaState next = pass.run(fullPass ? null : previous, fullPass ? now : previous.lastFullPass());
 				slot.state = next;
-				List<GenerationListing> generations = next.generations().values().stream().map(GenerationState::listing)
-						.toList();
+				List<GenerationListing> generations = next.generations()
+					.values()
+					.stream()
+					.map(GenerationState::listing)
+					.toList();
 				log.debug("listed s3://{}/{} in {} requests (full pass: {})", location.bucket(), location.prefix(),
 						pass.requests, fullPass);
 				return new ReplicaListing(generations, pass.requests, fullPass, now);
@@ -82,7 +87,10 @@ public class S3ReplicaLister implements AutoCloseable {
 		}
 	}
 
-	/** Forgets what was remembered about a replica, e.g. when it is removed from the configuration. */
+	/**
+	 * Forgets what was remembered about a replica, e.g. when it is removed from the
+	 * configuration.
+	 */
 	public void forget(S3Location location) {
 		slots.remove(ReplicaId.of(location));
 	}
@@ -92,7 +100,10 @@ public class S3ReplicaLister implements AutoCloseable {
 		slots.clear();
 	}
 
-	/** One listing run; counts its own requests so concurrent listings do not mix their counts. */
+	/**
+	 * One listing run; counts its own requests so concurrent listings do not mix their
+	 * counts.
+	 */
 	private static final class Pass {
 
 		private final S3Client s3;
@@ -112,8 +123,10 @@ public class S3ReplicaLister implements AutoCloseable {
 			for (String id : listGenerations(prefix)) {
 				GenerationState before = previous == null ? null : previous.generations().get(id);
 				List<SnapshotObject> snapshots = listSnapshots(prefix, id);
-				// A generation not seen before (or every one, on a full pass) is walked from its first key.
-				GenerationState start = before != null ? before : new GenerationState(id, snapshots, WalStats.EMPTY, null);
+				// A generation not seen before (or every one, on a full pass) is walked
+				// from its first key.
+				GenerationState start = before != null ? before
+						: new GenerationState(id, snapshots, WalStats.EMPTY, null);
 				generations.put(id, foldNewWal(prefix, start, snapshots));
 			}
 			return new ReplicaState(lastFullPass, generations);
@@ -135,13 +148,16 @@ public class S3ReplicaLister implements AutoCloseable {
 			for (ListObjectsV2Response page : pages(request(dir, null))) {
 				for (S3Object o : page.contents()) {
 					ReplicaKeys.snapshot(id, o.key().substring(dir.length()), size(o), o.lastModified())
-							.ifPresent(snapshots::add);
+						.ifPresent(snapshots::add);
 				}
 			}
 			return snapshots;
 		}
 
-		/** Lists the WAL keys after {@code start.lastWalKey()} and folds them into its stats. */
+		/**
+		 * Lists the WAL keys after {@code start.lastWalKey()} and folds them into its
+		 * stats.
+		 */
 		private GenerationState foldNewWal(String prefix, GenerationState start, List<SnapshotObject> snapshots) {
 			String id = start.id();
 			String dir = ReplicaKeys.walPrefix(prefix, id);
@@ -151,7 +167,8 @@ public class S3ReplicaLister implements AutoCloseable {
 				for (S3Object o : page.contents()) {
 					Optional<WalSegment> segment = ReplicaKeys.wal(id, o.key().substring(dir.length()), size(o),
 							o.lastModified());
-					// Only segment keys move the StartAfter mark: a stray key such as "zz.txt" sorts after
+					// Only segment keys move the StartAfter mark: a stray key such as
+					// "zz.txt" sorts after
 					// segments yet to come, and starting after it would skip them.
 					if (segment.isPresent()) {
 						wal = wal.plus(segment.get());
@@ -165,18 +182,22 @@ public class S3ReplicaLister implements AutoCloseable {
 		}
 
 		private ListObjectsV2Request request(String prefix, String startAfter) {
-			// Delimiter as Litestream lists: anything below a further '/' is not Litestream's.
+			// Delimiter as Litestream lists: anything below a further '/' is not
+			// Litestream's.
 			ListObjectsV2Request.Builder b = ListObjectsV2Request.builder()
-					.bucket(location.bucket())
-					.prefix(prefix)
-					.delimiter("/");
+				.bucket(location.bucket())
+				.prefix(prefix)
+				.delimiter("/");
 			if (startAfter != null) {
 				b.startAfter(startAfter);
 			}
 			return b.build();
 		}
 
-		/** The pages of a listing; the paginator sends one request per page as it is iterated, counted here. */
+		/**
+		 * The pages of a listing; the paginator sends one request per page as it is
+		 * iterated, counted here.
+		 */
 		private Iterable<ListObjectsV2Response> pages(ListObjectsV2Request request) {
 			Iterator<ListObjectsV2Response> pages = s3.listObjectsV2Paginator(request).iterator();
 			return () -> new Iterator<>() {
@@ -202,7 +223,10 @@ public class S3ReplicaLister implements AutoCloseable {
 
 	}
 
-	/** Which replica: the same bucket and path behind the same endpoint, whatever the credentials. */
+	/**
+	 * Which replica: the same bucket and path behind the same endpoint, whatever the
+	 * credentials.
+	 */
 	private record ReplicaId(String endpoint, String bucket, String path) {
 
 		static ReplicaId of(S3Location l) {
@@ -211,7 +235,10 @@ public class S3ReplicaLister implements AutoCloseable {
 
 	}
 
-	/** Guards one replica's state; the lock is per replica so different replicas list in parallel. */
+	/**
+	 * Guards one replica's state; the lock is per replica so different replicas list in
+	 * parallel.
+	 */
 	private static final class Slot {
 
 		private ReplicaState state;
@@ -230,7 +257,8 @@ public class S3ReplicaLister implements AutoCloseable {
 	/**
 	 * What is remembered per generation between listings.
 	 *
-	 * @param lastWalKey greatest segment key seen under {@code wal/}, where the next listing starts after; null if none
+	 * @param lastWalKey greatest segment key seen under {@code wal/}, where the next
+	 * listing starts after; null if none
 	 */
 	private record GenerationState(String id, List<SnapshotObject> snapshots, WalStats wal, String lastWalKey) {
 

@@ -3,10 +3,12 @@ package io.litewatch.s3;
 import java.time.Instant;
 
 /**
- * Aggregate over all WAL segments of a generation. A busy replica can hold millions of segments,
- * so only these few numbers are kept, and new segments are folded in with {@link #plus}.
+ * Aggregate over all WAL segments of a generation. A busy replica can hold millions of
+ * segments, so only these few numbers are kept, and new segments are folded in with
+ * {@link #plus}.
  *
- * @param newest the segment with the highest index/offset, {@code null} when there is none
+ * @param newest the segment with the highest index/offset, {@code null} when there is
+ * none
  */
 public record WalStats(long segmentCount, long totalBytes, Instant oldestModified, Instant newestModified,
 		WalSegment newest) {
@@ -16,7 +18,8 @@ public record WalStats(long segmentCount, long totalBytes, Instant oldestModifie
 	/** This aggregate with one more segment folded in. */
 	public WalStats plus(WalSegment segment) {
 		Instant t = segment.lastModified();
-		return new WalStats(segmentCount + 1, totalBytes + segment.size(), min(oldestModified, t), max(newestModified, t),
+		return new WalStats(segmentCount + 1, totalBytes + segment.size(), min(oldestModified, t),
+				max(newestModified, t),
 				newest == null || WalSegment.POSITION_ORDER.compare(segment, newest) > 0 ? segment : newest);
 	}
 

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** The schema's one convention for instants: epoch milliseconds in BIGINT columns, null allowed. */
+/**
+ * The schema's one convention for instants: epoch milliseconds in BIGINT columns, null
+ * allowed.
+ */
 public final class EpochMillis {
 
 	private EpochMillis() {

@@ -9,9 +9,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Runs a task with a fixed delay from the moment the application is ready until it stops. A
- * TaskScheduler rather than {@code @Scheduled} so the delay is the bound, validated property and
- * its default is written once. An exception never stops the schedule.
+ * Runs a task with a fixed delay from the moment the application is ready until it stops.
+ * A TaskScheduler rather than {@code @Scheduled} so the delay is the bound, validated
+ * property and its default is written once. An exception never stops the schedule.
  */
 public class FixedDelayTask implements SmartLifecycle {
 

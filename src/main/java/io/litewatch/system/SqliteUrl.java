@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What Litewatch needs to know about a {@code jdbc:sqlite:} URL: whether it is one, and which file it
- * opens (sqlite-jdbc creates the file but not its directory).
+ * What Litewatch needs to know about a {@code jdbc:sqlite:} URL: whether it is one, and
+ * which file it opens (sqlite-jdbc creates the file but not its directory).
  */
 public final class SqliteUrl {
 
@@ -21,14 +21,18 @@ public final class SqliteUrl {
 		return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
 	}
 
-	/** The default database inside the data directory; absolute so logs and docs show where it is. */
+	/**
+	 * The default database inside the data directory; absolute so logs and docs show
+	 * where it is.
+	 */
 	public static String inDataDir(Path dataDir) {
 		return PREFIX + dataDir.toAbsolutePath().normalize().resolve("litewatch.db");
 	}
 
 	/**
-	 * The database file of a SQLite URL, or empty for an in-memory database. Query parameters
-	 * ({@code ?journal_mode=WAL}) and a {@code file:} URI prefix are not part of the path.
+	 * The database file of a SQLite URL, or empty for an in-memory database. Query
+	 * parameters ({@code ?journal_mode=WAL}) and a {@code file:} URI prefix are not part
+	 * of the path.
 	 */
 	public static Optional<Path> file(String url) {
 		if (!isSqlite(url)) {
@@ -52,7 +56,10 @@ public final class SqliteUrl {
 		return Optional.of(Path.of(name));
 	}
 
-	/** Names of the URL's query parameters ({@code ?journal_mode=WAL&busy_timeout=5000}), lower case. */
+	/**
+	 * Names of the URL's query parameters ({@code ?journal_mode=WAL&busy_timeout=5000}),
+	 * lower case.
+	 */
 	public static Set<String> parameters(String url) {
 		Set<String> names = new LinkedHashSet<>();
 		int query = url.indexOf('?');

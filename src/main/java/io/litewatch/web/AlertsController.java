@@ -31,10 +31,13 @@ import io.litewatch.alert.channel.ChannelRegistry;
 import io.litewatch.alert.channel.NotificationChannel;
 import io.litewatch.alert.outbox.OutboxMessage;
 import io.litewatch.alert.outbox.OutboxRepository;
-import io.litewatch.config.GoDuration;
+import io.litewatch.time.GoDuration;
 import io.litewatch.health.FindingCode;
 
-/** {@code /alerts} (page) and {@code /api/alerts} (JSON): alerts, deliveries, channels, silences. */
+/**
+ * {@code /alerts} (page) and {@code /api/alerts} (JSON): alerts, deliveries, channels,
+ * silences.
+ */
 @Controller
 class AlertsController {
 
@@ -60,8 +63,8 @@ class AlertsController {
 		this.clock = clock;
 	}
 
-	public record AlertView(String database, String replica, String code, String severity, String state,
-			String message, String firstSeenAt, String firedAt, String notifiedAt, boolean silenced) {
+	public record AlertView(String database, String replica, String code, String severity, String state, String message,
+			String firstSeenAt, String firedAt, String notifiedAt, boolean silenced) {
 	}
 
 	public record ResolvedView(String database, String replica, String code, String severity, String message,
@@ -77,8 +80,7 @@ class AlertsController {
 			String lastAttemptAt, String lastError) {
 	}
 
-	public record SilenceView(String id, String database, String code, String reason, String createdAt,
-			String endsAt) {
+	public record SilenceView(String id, String database, String code, String reason, String createdAt, String endsAt) {
 	}
 
 	public record AlertsView(List<AlertView> active, List<ResolvedView> resolved, List<DeliveryView> deliveries,
@@ -91,9 +93,8 @@ class AlertsController {
 		List<AlertView> active = new ArrayList<>();
 		for (AlertState s : alerts.states().values()) {
 			boolean silenced = silences.stream().anyMatch((x) -> x.covers(s.database(), s.code(), now));
-			active.add(new AlertView(s.database(), s.replica(), s.code().name(), lower(s.severity()),
-					lower(s.phase()), s.message(), text(s.firstSeenAt()), text(s.firedAt()), text(s.notifiedAt()),
-					silenced));
+			active.add(new AlertView(s.database(), s.replica(), s.code().name(), lower(s.severity()), lower(s.phase()),
+					s.message(), text(s.firstSeenAt()), text(s.firedAt()), text(s.notifiedAt()), silenced));
 		}
 		active.sort(Comparator.comparing(AlertView::state).thenComparing(AlertView::database));
 		List<ResolvedView> resolved = alerts.resolved(50)
@@ -106,8 +107,9 @@ class AlertsController {
 		List<DeliveryView> deliveries = recent.stream()
 			.map((m) -> new DeliveryView(m.id(), m.notificationId(), m.channel(), lower(m.event()), m.database(),
 					lower(m.severity()), m.message().subject(), lower(m.status()), m.attempts(), text(m.createdAt()),
-					text(m.lastAttemptAt()), m.status() == OutboxMessage.Status.PENDING ? text(m.nextAttemptAt()) : null,
-					text(m.sentAt()), m.lastError()))
+					text(m.lastAttemptAt()),
+					m.status() == OutboxMessage.Status.PENDING ? text(m.nextAttemptAt()) : null, text(m.sentAt()),
+					m.lastError()))
 			.toList();
 		Map<String, OutboxMessage> lastByChannel = new LinkedHashMap<>();
 		for (OutboxMessage m : recent) {
@@ -146,8 +148,8 @@ class AlertsController {
 
 	@PostMapping("/alerts/silences")
 	String silence(@RequestParam(required = false) String database, @RequestParam(required = false) String code,
-			@RequestParam String duration, @RequestParam(required = false) String reason,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			@RequestParam String duration, @RequestParam(required = false) String reason, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		csrf.check(request);
 		Duration length;
 		FindingCode findingCode;
@@ -162,8 +164,8 @@ class AlertsController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "duration must be above zero");
 		}
 		Instant now = clock.instant();
-		alerts.addSilence(new Silence(UUID.randomUUID().toString(), database == null || database.isBlank() ? null : database,
-				findingCode, reason, now, now.plus(length)));
+		alerts.addSilence(new Silence(UUID.randomUUID().toString(),
+				database == null || database.isBlank() ? null : database, findingCode, reason, now, now.plus(length)));
 		redirect.addFlashAttribute("message", "Silenced for " + GoDuration.format(length) + ".");
 		return "redirect:/alerts";
 	}

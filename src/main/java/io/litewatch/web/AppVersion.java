@@ -6,8 +6,8 @@ import org.springframework.boot.info.GitProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Which Litewatch this is, from the build's own metadata (build-info and git.properties, written
- * by the Maven build); "dev" and null when run without them.
+ * Which Litewatch this is, from the build's own metadata (build-info and git.properties,
+ * written by the Maven build); "dev" and null when run without them.
  */
 @Component
 public class AppVersion {

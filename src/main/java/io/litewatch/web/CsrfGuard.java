@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Guards the page's few actions (silences, test notifications) against cross-site requests: a
- * secret token in every form, which another site cannot read, and the browser's own
- * {@code Sec-Fetch-Site}/{@code Origin} headers, which another site cannot forge. No session is
- * needed: the token is made at start-up and lives only in this process.
+ * Guards the page's few actions (silences, test notifications) against cross-site
+ * requests: a secret token in every form, which another site cannot read, and the
+ * browser's own {@code Sec-Fetch-Site}/{@code Origin} headers, which another site cannot
+ * forge. No session is needed: the token is made at start-up and lives only in this
+ * process.
  */
 @Component
 public class CsrfGuard {

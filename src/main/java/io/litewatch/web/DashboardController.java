@@ -16,7 +16,10 @@ import io.litewatch.config.LitewatchProperties;
 import io.litewatch.health.FindingCode;
 import io.litewatch.poll.LatestPoll;
 
-/** The first page: one row per database and replica, refreshed in place by htmx every poll. */
+/**
+ * The first page: one row per database and replica, refreshed in place by htmx every
+ * poll.
+ */
 @Controller
 class DashboardController {
 
@@ -65,7 +68,8 @@ class DashboardController {
 		model.addAttribute("demo", demo);
 		model.addAttribute("silenced", new Silenced(alerts.activeSilences(now), now));
 		model.addAttribute("refreshSeconds", Math.max(1, properties.pollInterval().toSeconds()));
-		// History-restore requests want the whole page; ordinary htmx polls want the fragment.
+		// History-restore requests want the whole page; ordinary htmx polls want the
+		// fragment.
 		return "true".equals(htmx) ? STATUS_FRAGMENT : VIEW;
 	}
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
-
 /** Small display helpers for templates ({@code ${@fmt.age(...)}}). */
 @Component("fmt")
 public class Formats {
@@ -33,7 +32,10 @@ public class Formats {
 		return sign + (s / 86400) + "d " + ((s % 86400) / 3600) + "h";
 	}
 
-	/** How long ago an ISO instant was, relative to another ISO instant (the poll time, not the render time). */
+	/**
+	 * How long ago an ISO instant was, relative to another ISO instant (the poll time,
+	 * not the render time).
+	 */
 	public String ago(String instant, String reference) {
 		if (instant == null || reference == null) {
 			return "—";
@@ -42,7 +44,10 @@ public class Formats {
 		return seconds(d.toMillis() / 1000.0) + " ago";
 	}
 
-	/** An ISO instant as a short UTC time of day, e.g. {@code 11:58:26 UTC}; the date only when not today's. */
+	/**
+	 * An ISO instant as a short UTC time of day, e.g. {@code 11:58:26 UTC}; the date only
+	 * when not today's.
+	 */
 	public String time(String instant, String reference) {
 		if (instant == null) {
 			return "—";
@@ -66,6 +71,5 @@ public class Formats {
 		}
 		return String.format("%.1f %s", value, units[unit]);
 	}
-
 
 }

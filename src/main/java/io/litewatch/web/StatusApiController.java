@@ -10,8 +10,9 @@ import io.litewatch.health.HealthStatus;
 import io.litewatch.poll.LatestPoll;
 
 /**
- * {@code GET /api/status}: 200 while everything is ok or only warning, 503 when anything is critical
- * or nothing has been polled yet, so an uptime checker can watch the status code alone.
+ * {@code GET /api/status}: 200 while everything is ok or only warning, 503 when anything
+ * is critical or nothing has been polled yet, so an uptime checker can watch the status
+ * code alone.
  */
 @RestController
 class StatusApiController {
@@ -28,8 +29,8 @@ class StatusApiController {
 	@GetMapping("/api/status")
 	ResponseEntity<StatusView> status() {
 		return latest.get()
-			.map((poll) -> ResponseEntity.status(poll.status() == HealthStatus.CRITICAL ? HttpStatus.SERVICE_UNAVAILABLE
-					: HttpStatus.OK)
+			.map((poll) -> ResponseEntity
+				.status(poll.status() == HealthStatus.CRITICAL ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK)
 				.cacheControl(CacheControl.noStore())
 				.body(StatusView.of(poll, latest.polling(), version)))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

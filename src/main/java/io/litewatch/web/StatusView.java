@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.litewatch.config.GoDuration;
+import io.litewatch.time.GoDuration;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.ContainerState;
 import io.litewatch.docker.EngineInfo;
@@ -18,12 +18,11 @@ import io.litewatch.poll.PollResult;
 
 /**
  * The documented shape of {@code GET /api/status}, also the page's model. Built from a
- * {@link PollResult} only; it names no credential, so none can leak. Times are ISO-8601 UTC
- * strings, durations are seconds.
+ * {@link PollResult} only; it names no credential, so none can leak. Times are ISO-8601
+ * UTC strings, durations are seconds.
  */
-public record StatusView(String status, String checkedAt, Long pollDurationMs, boolean polling,
-		LitewatchView litewatch, List<FindingView> findings, ConfigView config, AccessoryView accessory,
-		List<DatabaseView> databases) {
+public record StatusView(String status, String checkedAt, Long pollDurationMs, boolean polling, LitewatchView litewatch,
+		List<FindingView> findings, ConfigView config, AccessoryView accessory, List<DatabaseView> databases) {
 
 	/** This Litewatch: its version and the commit it was built from. */
 	public record LitewatchView(String version, String commit) {
@@ -41,9 +40,8 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 
 	static StatusView of(PollResult poll, boolean polling, AppVersion version) {
 		return new StatusView(poll.status().label(), text(poll.checkedAt()), poll.duration().toMillis(), polling,
-				LitewatchView.of(version),
-				findingViews(poll.findings()), ConfigView.of(poll.config()), AccessoryView.of(poll.accessory()),
-				poll.databases().stream().map(DatabaseView::of).toList());
+				LitewatchView.of(version), findingViews(poll.findings()), ConfigView.of(poll.config()),
+				AccessoryView.of(poll.accessory()), poll.databases().stream().map(DatabaseView::of).toList());
 	}
 
 	public record FindingView(String code, String severity, String message) {
@@ -60,18 +58,18 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 
 	}
 
-	public record AccessoryView(String container, String state, Boolean running, Integer restartCount,
-			String startedAt, String finishedAt, Integer exitCode, String image, String litestreamVersion,
-			String engineVersion,
+	public record AccessoryView(String container, String state, Boolean running, Integer restartCount, String startedAt,
+			String finishedAt, Integer exitCode, String image, String litestreamVersion, String engineVersion,
 			String engineApiVersion, String apiVersion, String error) {
 
 		static AccessoryView of(AccessoryState accessory) {
 			ContainerState c = accessory.state();
 			EngineInfo e = accessory.engine();
-			return new AccessoryView(accessory.container(), c != null ? c.status() : null, c != null ? c.running() : null,
-					c != null ? c.restartCount() : null, c != null ? text(c.startedAt()) : null,
-					c != null ? text(c.finishedAt()) : null, c != null ? c.exitCode() : null, c != null ? c.image() : null,
-					accessory.litestreamVersion(), e != null ? e.engineVersion() : null, e != null ? e.engineApiVersion() : null,
+			return new AccessoryView(accessory.container(), c != null ? c.status() : null,
+					c != null ? c.running() : null, c != null ? c.restartCount() : null,
+					c != null ? text(c.startedAt()) : null, c != null ? text(c.finishedAt()) : null,
+					c != null ? c.exitCode() : null, c != null ? c.image() : null, accessory.litestreamVersion(),
+					e != null ? e.engineVersion() : null, e != null ? e.engineApiVersion() : null,
 					e != null ? e.negotiatedApiVersion() : null, accessory.error());
 		}
 
@@ -99,7 +97,10 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 
 	}
 
-	/** What the accessory's own {@code litestream} commands said, for comparison with Litewatch's S3 view. */
+	/**
+	 * What the accessory's own {@code litestream} commands said, for comparison with
+	 * Litewatch's S3 view.
+	 */
 	public record LitestreamCliView(String snapshotsAt, int snapshotRows, String generationsAt, int generationRows,
 			List<String> storageErrors, String execError) {
 
@@ -134,14 +135,17 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 	public record RestoreWindowView(String from, String to, Double seconds) {
 	}
 
-	/** Configured intervals as written in Go form, and in seconds; null where disabled. */
+	/**
+	 * Configured intervals as written in Go form, and in seconds; null where disabled.
+	 */
 	public record IntervalsView(String sync, String snapshot, String retention, String retentionCheck,
 			String validation, double syncSeconds, Double snapshotSeconds, Double retentionSeconds) {
 
 		static IntervalsView of(ReplicaConfig c) {
 			return new IntervalsView(GoDuration.format(c.syncInterval()), positive(c.snapshotInterval()),
 					positive(c.retention()), positive(c.retentionCheckInterval()), positive(c.validationInterval()),
-					seconds(c.syncInterval()), GoDuration.positive(c.snapshotInterval()) ? seconds(c.snapshotInterval()) : null,
+					seconds(c.syncInterval()),
+					GoDuration.positive(c.snapshotInterval()) ? seconds(c.snapshotInterval()) : null,
 					GoDuration.positive(c.retention()) ? seconds(c.retention()) : null);
 		}
 

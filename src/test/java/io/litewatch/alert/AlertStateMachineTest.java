@@ -19,8 +19,8 @@ class AlertStateMachineTest {
 
 	static final Duration POLL = Duration.ofSeconds(15);
 
-	final AlertStateMachine machine = new AlertStateMachine(new AlertProperties(2, Duration.ZERO,
-			Duration.ofHours(4), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(10), 20));
+	final AlertStateMachine machine = new AlertStateMachine(new AlertProperties(2, Duration.ZERO, Duration.ofHours(4),
+			Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(10), 20));
 
 	Map<String, AlertState> states = Map.of();
 

@@ -90,18 +90,20 @@ class ConfigIssueTest {
 				""");
 
 		assertThat(issues).hasSize(2);
-		assertThat(issues).filteredOn((issue) -> issue.code() == FindingCode.CONFIG_SUSPICIOUS).singleElement()
+		assertThat(issues).filteredOn((issue) -> issue.code() == FindingCode.CONFIG_SUSPICIOUS)
+			.singleElement()
 			.satisfies((issue) -> {
-			assertThat(issue.code()).isEqualTo(FindingCode.CONFIG_SUSPICIOUS);
-			assertThat(issue.severity()).isEqualTo(Severity.CRITICAL);
-			assertThat(issue.line()).isEqualTo(3);
-			assertThat(issue.message()).startsWith("Line 3: `replica:`")
-				.contains("Litestream 0.5")
-				.contains("ignores it")
-				.contains("not backed up")
-				.contains("replicas:");
-		});
-		assertThat(issues).filteredOn((issue) -> issue.code() == FindingCode.NO_REPLICA).singleElement()
+				assertThat(issue.code()).isEqualTo(FindingCode.CONFIG_SUSPICIOUS);
+				assertThat(issue.severity()).isEqualTo(Severity.CRITICAL);
+				assertThat(issue.line()).isEqualTo(3);
+				assertThat(issue.message()).startsWith("Line 3: `replica:`")
+					.contains("Litestream 0.5")
+					.contains("ignores it")
+					.contains("not backed up")
+					.contains("replicas:");
+			});
+		assertThat(issues).filteredOn((issue) -> issue.code() == FindingCode.NO_REPLICA)
+			.singleElement()
 			.satisfies((issue) -> assertThat(issue.severity()).isEqualTo(Severity.CRITICAL));
 	}
 
@@ -160,11 +162,12 @@ class ConfigIssueTest {
 				        snapshot-interval: 48h
 				        retention: 24h
 				""")).singleElement().satisfies((issue) -> {
-					assertThat(issue.line()).isEqualTo(5);
-					assertThat(issue.severity()).isEqualTo(Severity.WARNING);
-					assertThat(issue.message()).contains("snapshot-interval").contains("48h0m0s")
-						.contains("longer than its retention (24h0m0s)");
-				});
+			assertThat(issue.line()).isEqualTo(5);
+			assertThat(issue.severity()).isEqualTo(Severity.WARNING);
+			assertThat(issue.message()).contains("snapshot-interval")
+				.contains("48h0m0s")
+				.contains("longer than its retention (24h0m0s)");
+		});
 	}
 
 	@Test
@@ -176,9 +179,9 @@ class ConfigIssueTest {
 				      - url: s3://b/app
 				        retention: 0s
 				""")).singleElement().satisfies((issue) -> {
-					assertThat(issue.line()).isEqualTo(5);
-					assertThat(issue.message()).contains("disables retention").contains("grows forever");
-				});
+			assertThat(issue.line()).isEqualTo(5);
+			assertThat(issue.message()).contains("disables retention").contains("grows forever");
+		});
 	}
 
 	@Test
@@ -194,8 +197,10 @@ class ConfigIssueTest {
 				""", java.util.Map.of("SECRET", "from-env")).issues();
 
 		assertThat(issues).extracting(ConfigIssue::line).containsExactly(1, 7);
-		assertThat(issues.get(0).message()).contains("`access-key-id`").contains("plain text")
-			.contains("environment").doesNotContain("AKIAPLAINTEXT");
+		assertThat(issues.get(0).message()).contains("`access-key-id`")
+			.contains("plain text")
+			.contains("environment")
+			.doesNotContain("AKIAPLAINTEXT");
 		assertThat(issues.get(1).message()).contains("`secret-access-key`").doesNotContain("plain-secret-value");
 		assertThat(issues.get(1).replicaName()).isEqualTo("s3");
 	}
@@ -225,9 +230,9 @@ class ConfigIssueTest {
 				    replicas:
 				      - url: s3://b/app
 				""")).singleElement().satisfies((issue) -> {
-					assertThat(issue.line()).isEqualTo(3);
-					assertThat(issue.message()).contains("monitor-interval").contains("not replicated");
-				});
+			assertThat(issue.line()).isEqualTo(3);
+			assertThat(issue.message()).contains("monitor-interval").contains("not replicated");
+		});
 	}
 
 	@Test
@@ -237,9 +242,9 @@ class ConfigIssueTest {
 				  level: verbose
 				dbs: []
 				""")).singleElement().satisfies((issue) -> {
-					assertThat(issue.line()).isEqualTo(2);
-					assertThat(issue.message()).contains("verbose").contains("info");
-				});
+			assertThat(issue.line()).isEqualTo(2);
+			assertThat(issue.message()).contains("verbose").contains("info");
+		});
 	}
 
 	@Test

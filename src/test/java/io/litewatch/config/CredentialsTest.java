@@ -65,8 +65,8 @@ class CredentialsTest {
 
 	@Test
 	void litestreamEnvWhenAwsIsUnset() {
-		assertThat(credentials("", "", env("LITESTREAM_ACCESS_KEY_ID", "LSID", "LITESTREAM_SECRET_ACCESS_KEY",
-				"ls-secret")))
+		assertThat(credentials("", "",
+				env("LITESTREAM_ACCESS_KEY_ID", "LSID", "LITESTREAM_SECRET_ACCESS_KEY", "ls-secret")))
 			.isEqualTo(new S3Credentials("LSID", "ls-secret", "LITESTREAM_ACCESS_KEY_ID env"));
 	}
 
@@ -85,8 +85,9 @@ class CredentialsTest {
 
 	@Test
 	void expandedGlobalsFromEnvAreGlobal() {
-		assertThat(credentials("access-key-id: ${LITESTREAM_ACCESS_KEY_ID}\nsecret-access-key: ${LITESTREAM_SECRET_ACCESS_KEY}",
-				"", env("LITESTREAM_ACCESS_KEY_ID", "LSID", "LITESTREAM_SECRET_ACCESS_KEY", "ls-secret")))
+		assertThat(credentials(
+				"access-key-id: ${LITESTREAM_ACCESS_KEY_ID}\nsecret-access-key: ${LITESTREAM_SECRET_ACCESS_KEY}", "",
+				env("LITESTREAM_ACCESS_KEY_ID", "LSID", "LITESTREAM_SECRET_ACCESS_KEY", "ls-secret")))
 			.isEqualTo(new S3Credentials("LSID", "ls-secret", "global"));
 	}
 

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Go os.ExpandEnv behaviour, the way Litestream 0.3.13 expands the whole file before parsing. */
+/**
+ * Go os.ExpandEnv behaviour, the way Litestream 0.3.13 expands the whole file before
+ * parsing.
+ */
 class ExpandEnvTest {
 
 	private static final Map<String, String> ENV = Map.of("A", "alpha", "B_2", "beta", "EMPTY", "");

@@ -277,8 +277,8 @@ class LitestreamConfigParserTest {
 			assertThat(issue.severity()).isEqualTo(io.litewatch.health.Severity.CRITICAL);
 			assertThat(issue.dbPath()).isEqualTo("/data/app.db");
 			assertThat(issue.line()).isEqualTo(2);
-			assertThat(issue.message()).isEqualTo(
-					"Line 2: database /data/app.db has no replicas, so Litestream does not back it up.");
+			assertThat(issue.message())
+				.isEqualTo("Line 2: database /data/app.db has no replicas, so Litestream does not back it up.");
 		});
 	}
 

@@ -20,18 +20,19 @@ class ReplicaUrlTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(nullValues = "null", textBlock = """
-			s3://mybucket.localhost:9000/backups/app,         mybucket, backups/app, http://localhost:9000,                 us-east-1,   true
-			s3://mybucket.localhost/app,                      mybucket, app,         http://localhost,                      us-east-1,   true
-			s3://mybucket.s3.us-west-002.backblazeb2.com/app, mybucket, app,         https://s3.us-west-002.backblazeb2.com, us-west-002, true
-			s3://mybucket.s3.filebase.com/app,                mybucket, app,         https://s3.filebase.com,               us-east-1,   true
-			s3://mybucket.nyc3.digitaloceanspaces.com/app,    mybucket, app,         https://nyc3.digitaloceanspaces.com,   nyc3,        true
-			s3://mybucket.s3.fr-par.scw.cloud/app,            mybucket, app,         https://s3.fr-par.scw.cloud,           fr-par,      true
-			s3://mybucket.us-east-1.linodeobjects.com/app,    mybucket, app,         https://us-east-1.linodeobjects.com,   us-east-1,   true
-			s3://mybucket/app,                                mybucket, app,         null,                                  null,        false
-			s3://my.dotted.bucket/a/b/../c/,                  my.dotted.bucket, a/c, null,                                  null,        false
-			s3://mybucket,                                    mybucket, '',          null,                                  null,        false
-			""")
+	@CsvSource(nullValues = "null",
+			textBlock = """
+					s3://mybucket.localhost:9000/backups/app,         mybucket, backups/app, http://localhost:9000,                 us-east-1,   true
+					s3://mybucket.localhost/app,                      mybucket, app,         http://localhost,                      us-east-1,   true
+					s3://mybucket.s3.us-west-002.backblazeb2.com/app, mybucket, app,         https://s3.us-west-002.backblazeb2.com, us-west-002, true
+					s3://mybucket.s3.filebase.com/app,                mybucket, app,         https://s3.filebase.com,               us-east-1,   true
+					s3://mybucket.nyc3.digitaloceanspaces.com/app,    mybucket, app,         https://nyc3.digitaloceanspaces.com,   nyc3,        true
+					s3://mybucket.s3.fr-par.scw.cloud/app,            mybucket, app,         https://s3.fr-par.scw.cloud,           fr-par,      true
+					s3://mybucket.us-east-1.linodeobjects.com/app,    mybucket, app,         https://us-east-1.linodeobjects.com,   us-east-1,   true
+					s3://mybucket/app,                                mybucket, app,         null,                                  null,        false
+					s3://my.dotted.bucket/a/b/../c/,                  my.dotted.bucket, a/c, null,                                  null,        false
+					s3://mybucket,                                    mybucket, '',          null,                                  null,        false
+					""")
 	void s3HostForms(String url, String bucket, String path, String endpoint, String region, boolean pathStyle) {
 		ReplicaConfig r = replica("url: " + url);
 

@@ -18,10 +18,11 @@ import io.litewatch.testsupport.InProcessS3Proxy;
 import io.litewatch.testsupport.SqliteWriter;
 
 /**
- * The demo's stack, all on loopback and all real: s3proxy, the Litestream v0.3.13 binary the build
- * fetched, replicating four SQLite files (a Rails 8 app's production, queue, cache and cable) that
- * writers keep changing at different rates. One database is misconfigured on purpose (a typo
- * Litestream 0.3.13 silently ignores), so the demo shows a firing alert.
+ * The demo's stack, all on loopback and all real: s3proxy, the Litestream v0.3.13 binary
+ * the build fetched, replicating four SQLite files (a Rails 8 app's production, queue,
+ * cache and cable) that writers keep changing at different rates. One database is
+ * misconfigured on purpose (a typo Litestream 0.3.13 silently ignores), so the demo shows
+ * a firing alert.
  */
 public final class Demo implements AutoCloseable {
 
@@ -29,22 +30,22 @@ public final class Demo implements AutoCloseable {
 
 	static final String SECRET = "demo-secret-key";
 
-	/** Rates differ so the page moves at different paces; cable's underscore key is the deliberate mistake. */
-	static final List<ReplicationStack.Db> DATABASES = List.of(
-			new ReplicationStack.Db("production", Duration.ofMillis(300), """
-					sync-interval: 1s
-					snapshot-interval: 1m
-					retention: 1h"""),
-			new ReplicationStack.Db("queue", Duration.ofSeconds(1), """
-					sync-interval: 1s
-					snapshot-interval: 2m
-					retention: 3h"""),
-			new ReplicationStack.Db("cache", Duration.ofSeconds(3), """
-					sync-interval: 5s
-					retention: 24h"""),
-			new ReplicationStack.Db("cable", Duration.ofSeconds(10), """
-					sync_interval: 10s
-					retention: 24h"""));
+	/**
+	 * Rates differ so the page moves at different paces; cable's underscore key is the
+	 * deliberate mistake.
+	 */
+	static final List<ReplicationStack.Db> DATABASES = List
+		.of(new ReplicationStack.Db("production", Duration.ofMillis(300), """
+				sync-interval: 1s
+				snapshot-interval: 1m
+				retention: 1h"""), new ReplicationStack.Db("queue", Duration.ofSeconds(1), """
+				sync-interval: 1s
+				snapshot-interval: 2m
+				retention: 3h"""), new ReplicationStack.Db("cache", Duration.ofSeconds(3), """
+				sync-interval: 5s
+				retention: 24h"""), new ReplicationStack.Db("cable", Duration.ofSeconds(10), """
+				sync_interval: 10s
+				retention: 24h"""));
 
 	private final Path dir;
 
@@ -52,7 +53,10 @@ public final class Demo implements AutoCloseable {
 
 	private final Map<String, SqliteWriter> writers = new LinkedHashMap<>();
 
-	/** Litestream in a container when a Docker Engine answers (as in production), else a local process. */
+	/**
+	 * Litestream in a container when a Docker Engine answers (as in production), else a
+	 * local process.
+	 */
 	private final LitestreamContainer container;
 
 	private final Process litestream;
@@ -65,7 +69,8 @@ public final class Demo implements AutoCloseable {
 		this.dir = dir;
 		this.binary = Path.of("target/litestream/package/litestream").toAbsolutePath();
 		if (!Files.isExecutable(binary) && !binary.toFile().setExecutable(true)) {
-			throw new IllegalStateException("Litestream binary missing at " + binary + ": run through ./mvnw spring-boot:run");
+			throw new IllegalStateException(
+					"Litestream binary missing at " + binary + ": run through ./mvnw spring-boot:run");
 		}
 		this.s3 = new InProcessS3Proxy(dir.resolve("s3"), ACCESS_KEY, SECRET);
 		s3.createBucket("backups");
@@ -76,8 +81,9 @@ public final class Demo implements AutoCloseable {
 			writers.put(db.name(), writer);
 		}
 		this.config = dir.resolve("litestream.yml");
-		Files.writeString(config, "# Litewatch demo: the seed's four databases, intervals scaled down to move within a minute.\n"
-				+ ReplicationStack.litestreamYaml(DATABASES, data, s3.endpoint()));
+		Files.writeString(config,
+				"# Litewatch demo: the seed's four databases, intervals scaled down to move within a minute.\n"
+						+ ReplicationStack.litestreamYaml(DATABASES, data, s3.endpoint()));
 		this.container = dockerContainer(data);
 		if (container != null) {
 			this.litestream = null;
@@ -99,7 +105,8 @@ public final class Demo implements AutoCloseable {
 		LitestreamContainer started = null;
 		try {
 			LitestreamContainer.ensureImage(binary);
-			// Runs as the owner of the demo directory, so a later run can clear what Litestream wrote.
+			// Runs as the owner of the demo directory, so a later run can clear what
+			// Litestream wrote.
 			String user = Files.getAttribute(dir, "unix:uid") + ":" + Files.getAttribute(dir, "unix:gid");
 			started = new LitestreamContainer(data, config, environment(), user);
 			started.start();
@@ -131,7 +138,10 @@ public final class Demo implements AutoCloseable {
 		return Map.of("LITESTREAM_ACCESS_KEY_ID", ACCESS_KEY, "LITESTREAM_SECRET_ACCESS_KEY", SECRET);
 	}
 
-	/** Litewatch's arguments for this stack: the local accessory, the demo's config and label. */
+	/**
+	 * Litewatch's arguments for this stack: the local accessory, the demo's config and
+	 * label.
+	 */
 	public List<String> litewatchArguments() {
 		List<String> args = new ArrayList<>(List.of("--litewatch.demo=true", "--litewatch.litestream-config=" + config,
 				"--litewatch.data-dir=" + dir.resolve("litewatch"), "--litewatch.poll-interval=5s",

@@ -12,10 +12,10 @@ import org.springframework.context.event.ContextClosedEvent;
 import io.litewatch.LitewatchApplication;
 
 /**
- * What {@code ./mvnw spring-boot:run} starts: the demo stack, then Litewatch in front of it; both
- * stop together. Given a real litestream.yml ({@code LITESTREAM_CONFIG} or
- * {@code --litewatch.litestream-config}), it starts plain Litewatch and no demo piece at all. It
- * lives in the test sources, so nothing of the demo can reach the production jar.
+ * What {@code ./mvnw spring-boot:run} starts: the demo stack, then Litewatch in front of
+ * it; both stop together. Given a real litestream.yml ({@code LITESTREAM_CONFIG} or
+ * {@code --litewatch.litestream-config}), it starts plain Litewatch and no demo piece at
+ * all. It lives in the test sources, so nothing of the demo can reach the production jar.
  */
 public final class DemoApplication {
 

@@ -18,9 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a newcomer gets from {@code ./mvnw spring-boot:run}: within a minute, four live databases
- * replicated by the real Litestream binary to the embedded S3 server, the misconfigured one with
- * its finding and its alert firing; and nothing left running once the app stops.
+ * What a newcomer gets from {@code ./mvnw spring-boot:run}: within a minute, four live
+ * databases replicated by the real Litestream binary to the embedded S3 server, the
+ * misconfigured one with its finding and its alert firing; and nothing left running once
+ * the app stops.
  */
 class DemoIT {
 
@@ -35,14 +36,17 @@ class DemoIT {
 		try {
 			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 			DocumentContext status = awaitJson(base + "/api/status", Duration.ofSeconds(60),
-					(json) -> json.read("$.databases[*].replicas[*].generation", List.class).stream()
-						.filter((g) -> g != null).count() == 4);
+					(json) -> json.read("$.databases[*].replicas[*].generation", List.class)
+						.stream()
+						.filter((g) -> g != null)
+						.count() == 4);
 			log.info("MEASURED demo: start -> four databases with generations: {} ms",
 					Duration.between(started, Instant.now()).toMillis());
 			assertThat(status.read("$.databases[*].name", List.class)).containsExactly("production", "queue", "cache",
 					"cable");
 			assertThat(status.read("$.accessory.litestreamVersion", String.class)).isEqualTo("v0.3.13");
-			// Through docker-java when an engine answers, as in production; else a local process.
+			// Through docker-java when an engine answers, as in production; else a local
+			// process.
 			if (io.litewatch.testsupport.LitestreamContainer.engineReachable()) {
 				assertThat(status.read("$.accessory.apiVersion", String.class)).isNotBlank();
 				assertThat(status.read("$.accessory.container", String.class)).startsWith("lw-it-litestream-");
@@ -55,7 +59,8 @@ class DemoIT {
 			assertThat(status.read("$.databases[3].findings[*].code", List.class)).contains("CONFIG_SUSPICIOUS");
 			assertThat(status.read("$.databases[3].findings[0].message", String.class)).contains("sync_interval");
 
-			awaitJson(base + "/api/alerts", Duration.ofSeconds(60 - Duration.between(started, Instant.now()).toSeconds()),
+			awaitJson(base + "/api/alerts",
+					Duration.ofSeconds(60 - Duration.between(started, Instant.now()).toSeconds()),
 					(json) -> json.read("$.active[?(@.state == 'firing')].database", List.class).contains("cable"));
 			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -77,7 +82,8 @@ class DemoIT {
 
 	@Test
 	void aRealLitestreamConfigStartsNoDemoPiece() {
-		assertThat(DemoApplication.wantsDemo(new String[] { "--litewatch.litestream-config=/etc/litestream.yml" }, null))
+		assertThat(
+				DemoApplication.wantsDemo(new String[] { "--litewatch.litestream-config=/etc/litestream.yml" }, null))
 			.isFalse();
 		assertThat(DemoApplication.wantsDemo(new String[0], "/etc/litestream.yml")).isFalse();
 		assertThat(DemoApplication.wantsDemo(new String[0], null)).isTrue();

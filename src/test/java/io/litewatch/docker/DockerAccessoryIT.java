@@ -31,26 +31,38 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Against the real dockerd and the FROM-scratch Litestream 0.3.13 image. No assumptions and no
- * skipping: when Docker is unreachable these tests fail, because that is what they are for.
+ * Against the real dockerd and the FROM-scratch Litestream 0.3.13 image. No assumptions
+ * and no skipping: when Docker is unreachable these tests fail, because that is what they
+ * are for.
  */
 class DockerAccessoryIT {
 
 	private static final String IMAGE = "litewatch-test/litestream:0.3.13";
+
 	private static final String HOST = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+
 	private static final Duration API_TIMEOUT = Duration.ofSeconds(10);
+
 	private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(20);
 
 	private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+
 	private static final String RUNNING = "lwt-docker-it-" + SUFFIX;
+
 	private static final String STOPPED = "lwt-docker-it-" + SUFFIX + "-stopped";
+
 	private static final String MISSING = "lwt-docker-it-" + SUFFIX + "-missing";
 
 	private static Path dataDir;
+
 	private static DockerClient docker;
+
 	private static DockerAccessory running;
+
 	private static DockerAccessory stopped;
+
 	private static DockerAccessory missing;
+
 	private static final List<String> created = new ArrayList<>();
 
 	@BeforeAll
@@ -70,7 +82,8 @@ class DockerAccessoryIT {
 				        type: file
 				        path: /data/replica-it
 				""");
-		// A second db for the blocking exec: `replicate` on an existing db runs until signalled.
+		// A second db for the blocking exec: `replicate` on an existing db runs until
+		// signalled.
 		Files.writeString(etc.resolve("block.yml"), """
 				dbs:
 				  - path: /data/block.sqlite3
@@ -86,8 +99,9 @@ class DockerAccessoryIT {
 
 		HostConfig hostConfig = HostConfig.newHostConfig()
 			.withNetworkMode("host")
-			.withBinds(new Bind(data.toString(), new Volume("/data")),
-					new Bind(etc.resolve("litestream.yml").toString(), new Volume("/etc/litestream.yml"), AccessMode.ro),
+			.withBinds(
+					new Bind(data.toString(), new Volume("/data")), new Bind(etc.resolve("litestream.yml").toString(),
+							new Volume("/etc/litestream.yml"), AccessMode.ro),
 					new Bind(etc.toString(), new Volume("/etc/lwt"), AccessMode.ro));
 		for (String name : List.of(RUNNING, STOPPED)) {
 			docker.createContainerCmd(IMAGE).withName(name).withCmd("replicate").withHostConfig(hostConfig).exec();
@@ -158,8 +172,8 @@ class DockerAccessoryIT {
 	@Test
 	void execSeparatesStdoutStderrAndReportsExitCode() {
 		ExecResult notInConfig = running.exec(List.of("litestream", "generations", "/data/nope.sqlite3"), EXEC_TIMEOUT);
-		ExecResult noConfig = running
-			.exec(List.of("litestream", "generations", "-config", "/etc/lwt/nope.yml", "/data/it.sqlite3"), EXEC_TIMEOUT);
+		ExecResult noConfig = running.exec(
+				List.of("litestream", "generations", "-config", "/etc/lwt/nope.yml", "/data/it.sqlite3"), EXEC_TIMEOUT);
 
 		assertThat(notInConfig.exitCode()).isEqualTo(1);
 		assertThat(LitestreamOutputParser.generations(notInConfig.stdout()).errors())
@@ -275,7 +289,9 @@ class DockerAccessoryIT {
 			.withApiVersion(apiVersion)
 			.build();
 		return DockerClientImpl.getInstance(config,
-				new ApacheDockerHttpClient.Builder().dockerHost(URI.create(HOST)).responseTimeout(Duration.ofSeconds(60)).build());
+				new ApacheDockerHttpClient.Builder().dockerHost(URI.create(HOST))
+					.responseTimeout(Duration.ofSeconds(60))
+					.build());
 	}
 
 	private static int compare(String a, String b) {
@@ -284,4 +300,5 @@ class DockerAccessoryIT {
 		int major = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
 		return major != 0 ? major : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
 	}
+
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** The pure parts of {@link DockerAccessory}; the engine-facing parts are in {@link DockerAccessoryIT}. */
+/**
+ * The pure parts of {@link DockerAccessory}; the engine-facing parts are in
+ * {@link DockerAccessoryIT}.
+ */
 class DockerAccessoryTest {
 
 	@Test
@@ -28,8 +31,10 @@ class DockerAccessoryTest {
 	void refusesAnEngineWhoseMinimumIsAboveWhatWeSpeak() {
 		assertThatThrownBy(() -> DockerAccessory.chooseApiVersion("1.60", "1.50", "unix:///x.sock"))
 			.isInstanceOf(DockerAccessException.class)
-			.hasMessage("Docker engine at unix:///x.sock requires API 1.50 or newer, but this client speaks at most 1.44");
-		assertThatThrownBy(() -> DockerAccessory.chooseApiVersion("", "", "h")).isInstanceOf(DockerAccessException.class);
+			.hasMessage(
+					"Docker engine at unix:///x.sock requires API 1.50 or newer, but this client speaks at most 1.44");
+		assertThatThrownBy(() -> DockerAccessory.chooseApiVersion("", "", "h"))
+			.isInstanceOf(DockerAccessException.class);
 	}
 
 	@Test
@@ -38,8 +43,8 @@ class DockerAccessoryTest {
 				+ "\"mtime\":\"2026-11-25T10:56:22.123456789Z\",\"linkTarget\":\"\"}";
 		String header = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
 
-		assertThat(DockerAccessory.parsePathStat("/data/it.sqlite3", header)).isEqualTo(
-				new FileStat("/data/it.sqlite3", true, 8192, Instant.parse("2026-11-25T10:56:22.123456789Z")));
+		assertThat(DockerAccessory.parsePathStat("/data/it.sqlite3", header))
+			.isEqualTo(new FileStat("/data/it.sqlite3", true, 8192, Instant.parse("2026-11-25T10:56:22.123456789Z")));
 		assertThatThrownBy(() -> DockerAccessory.parsePathStat("/x", "not base64!"))
 			.isInstanceOf(DockerAccessException.class);
 	}
@@ -50,4 +55,5 @@ class DockerAccessoryTest {
 		assertThat(DockerAccessory.dockerTime("2026-11-25T10:56:22.5+01:00"))
 			.isEqualTo(Instant.parse("2026-11-25T09:56:22.5Z"));
 	}
+
 }

@@ -21,7 +21,9 @@ class LitestreamOutputParserTest {
 			+ "\"http://127.0.0.1:9107/backups?delimiter=%2F&prefix=app%2Fgenerations%2F\": "
 			+ "dial tcp 127.0.0.1:9107: connect: connection refused";
 
-	/** Fixtures were captured from the real 0.3.13 binary; see the README next to them. */
+	/**
+	 * Fixtures were captured from the real 0.3.13 binary; see the README next to them.
+	 */
 	static String fixture(String name) {
 		String path = "/fixtures/litestream-cli/v0.3.13/" + name;
 		try (InputStream in = LitestreamOutputParserTest.class.getResourceAsStream(path)) {
@@ -49,7 +51,8 @@ class LitestreamOutputParserTest {
 
 		@Test
 		void generationsOneGeneration() {
-			CliTable<GenerationRow> table = LitestreamOutputParser.generations(fixture("generations-one-generation.stdout"));
+			CliTable<GenerationRow> table = LitestreamOutputParser
+				.generations(fixture("generations-one-generation.stdout"));
 
 			assertThat(table.rows()).containsExactly(new GenerationRow("s3", "0071966df60428c3", Duration.ofMillis(285),
 					Instant.parse("2026-11-25T10:56:18Z"), Instant.parse("2026-11-25T10:56:22Z")));
@@ -58,7 +61,8 @@ class LitestreamOutputParserTest {
 
 		@Test
 		void generationsTwoGenerations() {
-			CliTable<GenerationRow> table = LitestreamOutputParser.generations(fixture("generations-two-generations.stdout"));
+			CliTable<GenerationRow> table = LitestreamOutputParser
+				.generations(fixture("generations-two-generations.stdout"));
 
 			assertThat(table.rows()).extracting(GenerationRow::generation)
 				.containsExactly("0071966df60428c3", "e7f7854cbefcd02a");
@@ -79,7 +83,8 @@ class LitestreamOutputParserTest {
 
 		@Test
 		void headerOnlyIsNoRowsAndNoErrors() {
-			CliTable<GenerationRow> table = LitestreamOutputParser.generations(fixture("generations-no-replicas.stdout"));
+			CliTable<GenerationRow> table = LitestreamOutputParser
+				.generations(fixture("generations-no-replicas.stdout"));
 
 			assertThat(table.rows()).isEmpty();
 			assertThat(table.errors()).isEmpty();
@@ -89,7 +94,8 @@ class LitestreamOutputParserTest {
 		@Test
 		void snapshotsOneAndTwoGenerations() {
 			assertThat(LitestreamOutputParser.snapshots(fixture("snapshots-one-generation.stdout")).rows())
-				.containsExactly(new SnapshotRow("s3", "0071966df60428c3", 0, 6391, Instant.parse("2026-11-25T10:56:18Z")));
+				.containsExactly(
+						new SnapshotRow("s3", "0071966df60428c3", 0, 6391, Instant.parse("2026-11-25T10:56:18Z")));
 			assertThat(LitestreamOutputParser.snapshots(fixture("snapshots-two-generations.stdout")).rows())
 				.extracting(SnapshotRow::generation, SnapshotRow::size)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("0071966df60428c3", 6391L),
@@ -116,13 +122,17 @@ class LitestreamOutputParserTest {
 
 		@Test
 		void s3DownIsAnErrorWithHeaderOnly() {
-			CliTable<GenerationRow> generations = LitestreamOutputParser.generations(fixture("generations-s3-down.stdout"));
+			CliTable<GenerationRow> generations = LitestreamOutputParser
+				.generations(fixture("generations-s3-down.stdout"));
 			CliTable<SnapshotRow> snapshots = LitestreamOutputParser.snapshots(fixture("snapshots-s3-down.stdout"));
 			CliTable<WalRow> wal = LitestreamOutputParser.wal(fixture("wal-s3-down.stdout"));
 
 			assertThat(generations.rows()).isEmpty();
 			assertThat(generations.errors()).containsExactly("cannot list generations: " + CONNECTION_REFUSED);
-			assertThat(generations.logLines()).hasSize(1).first().asString().startsWith("time=2026-11-25T10:56:40.598Z");
+			assertThat(generations.logLines()).hasSize(1)
+				.first()
+				.asString()
+				.startsWith("time=2026-11-25T10:56:40.598Z");
 			assertThat(snapshots.rows()).isEmpty();
 			assertThat(snapshots.errors())
 				.containsExactly("cannot determine snapshots: cannot fetch generations: " + CONNECTION_REFUSED);
@@ -135,13 +145,17 @@ class LitestreamOutputParserTest {
 			String expected = "SignatureDoesNotMatch: The request signature we calculated does not match the signature"
 					+ " you provided. Check your key and signing method. status code: 403, request id: ";
 			assertThat(LitestreamOutputParser.generations(fixture("generations-wrong-credentials.stdout")).errors())
-				.singleElement().asString()
+				.singleElement()
+				.asString()
 				.startsWith("cannot list generations: " + expected)
 				.doesNotContain("\n", "\t");
 			assertThat(LitestreamOutputParser.snapshots(fixture("snapshots-wrong-credentials.stdout")).errors())
-				.singleElement().asString().startsWith("cannot determine snapshots: cannot fetch generations: " + expected);
-			assertThat(LitestreamOutputParser.wal(fixture("wal-wrong-credentials.stdout")).errors())
-				.singleElement().asString().startsWith("cannot determine generations: " + expected);
+				.singleElement()
+				.asString()
+				.startsWith("cannot determine snapshots: cannot fetch generations: " + expected);
+			assertThat(LitestreamOutputParser.wal(fixture("wal-wrong-credentials.stdout")).errors()).singleElement()
+				.asString()
+				.startsWith("cannot determine generations: " + expected);
 		}
 
 		@Test
@@ -150,27 +164,34 @@ class LitestreamOutputParserTest {
 			CliTable<GenerationRow> generations = LitestreamOutputParser
 				.generations(fixture("generations-missing-bucket.stdout"));
 			assertThat(generations.rows()).isEmpty();
-			assertThat(generations.errors()).singleElement().asString()
+			assertThat(generations.errors()).singleElement()
+				.asString()
 				.startsWith("cannot list generations: " + expected)
 				.endsWith("host id:");
 			assertThat(LitestreamOutputParser.snapshots(fixture("snapshots-missing-bucket.stdout")).errors())
-				.singleElement().asString().startsWith("cannot determine snapshots: cannot fetch generations: " + expected);
-			assertThat(LitestreamOutputParser.wal(fixture("wal-missing-bucket.stdout")).errors())
-				.singleElement().asString().startsWith("cannot determine generations: " + expected);
+				.singleElement()
+				.asString()
+				.startsWith("cannot determine snapshots: cannot fetch generations: " + expected);
+			assertThat(LitestreamOutputParser.wal(fixture("wal-missing-bucket.stdout")).errors()).singleElement()
+				.asString()
+				.startsWith("cannot determine generations: " + expected);
 		}
 
 		@Test
 		void notInConfigHasNoHeaderButAnError() {
-			CliTable<GenerationRow> table = LitestreamOutputParser.generations(fixture("generations-not-in-config.stdout"));
+			CliTable<GenerationRow> table = LitestreamOutputParser
+				.generations(fixture("generations-not-in-config.stdout"));
 
 			assertThat(table.rows()).isEmpty();
-			assertThat(table.errors()).containsExactly("failed to run: database not found in config: /data/nope.sqlite3");
+			assertThat(table.errors())
+				.containsExactly("failed to run: database not found in config: /data/nope.sqlite3");
 		}
 
 		@Test
 		void configMissingGoDefaultLoggerOnStderr() {
 			assertThat(fixture("generations-config-missing.stdout")).isEmpty();
-			CliTable<GenerationRow> table = LitestreamOutputParser.generations(fixture("generations-config-missing.stderr"));
+			CliTable<GenerationRow> table = LitestreamOutputParser
+				.generations(fixture("generations-config-missing.stderr"));
 
 			assertThat(table.errors()).containsExactly("failed to run: config file not found: /etc/lwt/nope.yml");
 		}
@@ -180,8 +201,11 @@ class LitestreamOutputParserTest {
 			assertThat(LitestreamOutputParser.generations(fixture("generations-json.stdout")).rows()).hasSize(2);
 			assertThat(LitestreamOutputParser.generations(fixture("generations-json-s3-down.stdout")).errors())
 				.containsExactly("cannot list generations: " + CONNECTION_REFUSED);
-			assertThat(LitestreamOutputParser.generations(fixture("generations-json-wrong-credentials.stdout")).errors())
-				.singleElement().asString().startsWith("cannot list generations: SignatureDoesNotMatch: ");
+			assertThat(
+					LitestreamOutputParser.generations(fixture("generations-json-wrong-credentials.stdout")).errors())
+				.singleElement()
+				.asString()
+				.startsWith("cannot list generations: SignatureDoesNotMatch: ");
 			CliTable<GenerationRow> notInConfig = LitestreamOutputParser
 				.generations(fixture("generations-json-not-in-config.stdout"));
 			assertThat(notInConfig.errors())
@@ -196,6 +220,7 @@ class LitestreamOutputParserTest {
 		void successfulCapturesWroteNothingToStderr(String name) {
 			assertThat(fixture(name + ".stderr")).isEmpty();
 		}
+
 	}
 
 	@Nested
@@ -209,7 +234,8 @@ class LitestreamOutputParserTest {
 
 		@Test
 		void microsecondLagCountsAsOneRuneForAlignment() {
-			// tabwriter counts runes: "312µs" is 5 wide, so the next column starts 2 after it
+			// tabwriter counts runes: "312µs" is 5 wide, so the next column starts 2
+			// after it
 			String out = "name  generation        lag    start                 end\n"
 					+ "s3    00fbc4bd93036238  312µs  2026-11-25T03:04:23Z  2026-11-25T03:06:23Z\n"
 					+ "s3    c9802732cb14c102  379ms  2026-11-25T03:06:26Z  2026-11-25T03:06:26Z\n";
@@ -223,7 +249,7 @@ class LitestreamOutputParserTest {
 		void goDurations(String lag) {
 			Duration parsed = LitestreamOutputParser.generations(GEN_HEADER + genRow(lag)).rows().get(0).lag();
 
-			assertThat(parsed).isEqualTo(io.litewatch.config.GoDuration.parse(lag));
+			assertThat(parsed).isEqualTo(io.litewatch.time.GoDuration.parse(lag));
 		}
 
 		@Test
@@ -236,8 +262,8 @@ class LitestreamOutputParserTest {
 
 		@Test
 		void spacesInDatabasePathAndReplicaNames() {
-			String out = "path                          replicas\n" + "/srv/My Data/app one.db       s3 east,local file\n"
-					+ "/srv/b.db                     file\n";
+			String out = "path                          replicas\n"
+					+ "/srv/My Data/app one.db       s3 east,local file\n" + "/srv/b.db                     file\n";
 
 			assertThat(LitestreamOutputParser.databases(out).rows()).containsExactly(
 					new DatabaseRow("/srv/My Data/app one.db", List.of("s3 east", "local file")),
@@ -248,7 +274,8 @@ class LitestreamOutputParserTest {
 		void emptyReplicasCellWithoutTrailingPadding() {
 			String out = "path       replicas\n/a/b.db    \n";
 
-			assertThat(LitestreamOutputParser.databases(out).rows()).containsExactly(new DatabaseRow("/a/b.db", List.of()));
+			assertThat(LitestreamOutputParser.databases(out).rows())
+				.containsExactly(new DatabaseRow("/a/b.db", List.of()));
 		}
 
 		@Test
@@ -274,7 +301,8 @@ class LitestreamOutputParserTest {
 		@Test
 		void emptyOutputRejected() {
 			assertThatThrownBy(() -> LitestreamOutputParser.snapshots("")).isInstanceOf(CliOutputException.class)
-				.hasMessageContaining("expected the Litestream 0.3.13 header 'replica  generation  index  size  created'")
+				.hasMessageContaining(
+						"expected the Litestream 0.3.13 header 'replica  generation  index  size  created'")
 				.hasMessageContaining("nothing");
 			assertThatThrownBy(() -> LitestreamOutputParser.snapshots(null)).isInstanceOf(CliOutputException.class);
 		}
@@ -355,7 +383,8 @@ class LitestreamOutputParserTest {
 
 		@Test
 		void quotedErrorWithRealNewlinesIsOneRecord() {
-			// the same message as the s3-down fixture, but with a real newline instead of "\n"
+			// the same message as the s3-down fixture, but with a real newline instead of
+			// "\n"
 			String out = "time=2026-11-25T03:05:48.015Z level=ERROR msg=\"cannot list generations\" db=/data/app.db"
 					+ " replica=s3 error=\"RequestError: send request failed\ncaused by: Get \\\"http://x/\\\": refused\"\n"
 					+ "name  generation  lag  start  end\n";
@@ -364,8 +393,8 @@ class LitestreamOutputParserTest {
 
 			assertThat(table.rows()).isEmpty();
 			assertThat(table.logLines()).hasSize(1);
-			assertThat(table.errors())
-				.containsExactly("cannot list generations: RequestError: send request failed caused by: Get \"http://x/\": refused");
+			assertThat(table.errors()).containsExactly(
+					"cannot list generations: RequestError: send request failed caused by: Get \"http://x/\": refused");
 		}
 
 		@Test
@@ -384,8 +413,7 @@ class LitestreamOutputParserTest {
 		void jsonErrorWithEscapesAndGroups() {
 			String out = "{\"time\":\"2026-11-25T03:05:48Z\",\"level\":\"ERROR\",\"msg\":\"monitor error\","
 					+ "\"grp\":{\"a\":\"}\"},\"n\":3,\"error\":\"NoSuchBucket: gone\\n\\tstatus code: 404\"}\n"
-					+ "{\"time\":\"2026-11-25T03:05:48Z\",\"level\":\"WARN\",\"msg\":\"slow\"}\n"
-					+ "path  replicas\n";
+					+ "{\"time\":\"2026-11-25T03:05:48Z\",\"level\":\"WARN\",\"msg\":\"slow\"}\n" + "path  replicas\n";
 
 			CliTable<DatabaseRow> table = LitestreamOutputParser.databases(out);
 
@@ -402,7 +430,8 @@ class LitestreamOutputParserTest {
 
 		@Test
 		void errorLoggedAfterTheHeader() {
-			// a command can fail after writing the header: the flush runs, then main logs the error
+			// a command can fail after writing the header: the flush runs, then main logs
+			// the error
 			String out = "path  replicas\n"
 					+ "time=2026-11-25T03:05:48.015Z level=ERROR msg=\"failed to run\" error=\"bucket required for s3 replica\"\n";
 
@@ -424,7 +453,10 @@ class LitestreamOutputParserTest {
 		void crlfLineEndingsTolerated() {
 			String out = "path       replicas\r\n/a/b.db    s3\r\n";
 
-			assertThat(LitestreamOutputParser.databases(out).rows()).containsExactly(new DatabaseRow("/a/b.db", List.of("s3")));
+			assertThat(LitestreamOutputParser.databases(out).rows())
+				.containsExactly(new DatabaseRow("/a/b.db", List.of("s3")));
 		}
+
 	}
+
 }

@@ -33,9 +33,9 @@ import io.litewatch.testsupport.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Alerts on the real stack: a real Litestream container replicating real SQLite files to s3proxy,
- * a real HTTP receiver for the webhook and GreenMail for SMTP. The container is stopped and
- * started like an incident; Litewatch is restarted in the middle of it.
+ * Alerts on the real stack: a real Litestream container replicating real SQLite files to
+ * s3proxy, a real HTTP receiver for the webhook and GreenMail for SMTP. The container is
+ * stopped and started like an incident; Litewatch is restarted in the middle of it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,14 +61,12 @@ class AlertsEndToEndIT {
 
 	@BeforeAll
 	void startStack() throws Exception {
-		stack = new ReplicationStack(List.of(
-				new ReplicationStack.Db("production", Duration.ofMillis(300), """
-						sync-interval: 1s
-						snapshot-interval: 1m
-						retention: 24h"""),
-				new ReplicationStack.Db("cable", null, """
-						sync-interval: 5s
-						retention: 24h""")));
+		stack = new ReplicationStack(List.of(new ReplicationStack.Db("production", Duration.ofMillis(300), """
+				sync-interval: 1s
+				snapshot-interval: 1m
+				retention: 24h"""), new ReplicationStack.Db("cable", null, """
+				sync-interval: 5s
+				retention: 24h""")));
 		receiver = new WebhookReceiver();
 		app = start();
 	}
@@ -80,7 +78,8 @@ class AlertsEndToEndIT {
 				"--litewatch.s3.api-call-timeout=3s", "--litewatch.alerts.for-polls=2",
 				"--litewatch.alerts.repeat-interval=1h", "--litewatch.alerts.dispatch-interval=500ms",
 				"--litewatch.alerts.retry-initial=1s", "--litewatch.alerts.base-url=http://litewatch.test",
-				"--litewatch.alerts.webhooks[0].name=ops", "--litewatch.alerts.webhooks[0].url=" + receiver.url("/hook"),
+				"--litewatch.alerts.webhooks[0].name=ops",
+				"--litewatch.alerts.webhooks[0].url=" + receiver.url("/hook"),
 				"--litewatch.alerts.webhooks[0].headers.Authorization=Bearer " + WEBHOOK_TOKEN,
 				"--litewatch.alerts.emails[0].name=oncall",
 				"--litewatch.alerts.emails[0].to=ops@example.com,dba@example.com",
@@ -143,12 +142,13 @@ class AlertsEndToEndIT {
 				+ "receiver failed the first 2 attempts, retry 1s doubling)", toWebhook.toMillis());
 		await(Duration.ofSeconds(30), "the firing email", () -> List.of(smtp.getReceivedMessages()));
 
-		// A while later, with the primary going stale all along: still exactly one of each.
+		// A while later, with the primary going stale all along: still exactly one of
+		// each.
 		Thread.sleep(12000);
 		assertThat(receiver.delivered()).hasSize(1);
 		assertThat(receiver.requests()).hasSize(3);
-		assertThat(receiver.requests()).extracting((r) -> r.header("X-Litewatch-Notification-Id")).containsOnly(
-				firing.get(0).header("X-Litewatch-Notification-Id"));
+		assertThat(receiver.requests()).extracting((r) -> r.header("X-Litewatch-Notification-Id"))
+			.containsOnly(firing.get(0).header("X-Litewatch-Notification-Id"));
 		WebhookReceiver.Request hook = firing.get(0);
 		assertThat(hook.header("Authorization")).isEqualTo("Bearer " + WEBHOOK_TOKEN);
 		assertThat(JsonPath.<String>read(hook.body(), "$.event")).isEqualTo("firing");
@@ -197,7 +197,8 @@ class AlertsEndToEndIT {
 		for (MimeMessage mail : smtp.getReceivedMessages()) {
 			subjects.add(mail.getSubject());
 		}
-		assertThat(subjects).filteredOn((subject) -> subject.contains("RESOLVED")).hasSize(2)
+		assertThat(subjects).filteredOn((subject) -> subject.contains("RESOLVED"))
+			.hasSize(2)
 			.allSatisfy((subject) -> assertThat(subject).contains("all databases", "ACCESSORY_DOWN"));
 
 		// Secrets stay out of pages, JSON and logs.

@@ -26,11 +26,12 @@ import io.litewatch.testsupport.SqliteWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The core monitor on the real stack: a real Litestream v0.3.13 container replicates four real
- * SQLite files (a Rails 8 app's primary, cache, queue and cable databases, each with its own
- * intervals) to a real s3proxy while writers insert rows, and Litewatch runs as the Spring Boot app
- * against the same litestream.yml. The steps run in order and share that stack, as an operator's
- * day would: healthy, idle, S3 down, broken config, accessory down, restart after a checkpoint.
+ * The core monitor on the real stack: a real Litestream v0.3.13 container replicates four
+ * real SQLite files (a Rails 8 app's primary, cache, queue and cable databases, each with
+ * its own intervals) to a real s3proxy while writers insert rows, and Litewatch runs as
+ * the Spring Boot app against the same litestream.yml. The steps run in order and share
+ * that stack, as an operator's day would: healthy, idle, S3 down, broken config,
+ * accessory down, restart after a checkpoint.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,20 +49,18 @@ class MonitorEndToEndIT {
 
 	@BeforeAll
 	void startStack() throws Exception {
-		stack = new ReplicationStack(List.of(
-				new ReplicationStack.Db("production", Duration.ofMillis(250), """
-						sync-interval: 1s
-						snapshot-interval: 20s
-						retention: 1h
-						retention-check-interval: 10m"""),
-				new ReplicationStack.Db("queue", Duration.ofMillis(700), """
-						sync-interval: 1s
-						snapshot-interval: 30s
-						retention: 72h"""),
-				new ReplicationStack.Db("cache", Duration.ofSeconds(2), """
-						sync-interval: 5s
-						retention: 24h"""),
-				// cable stays idle after its first write: an idle database must not be reported stale.
+		stack = new ReplicationStack(List.of(new ReplicationStack.Db("production", Duration.ofMillis(250), """
+				sync-interval: 1s
+				snapshot-interval: 20s
+				retention: 1h
+				retention-check-interval: 10m"""), new ReplicationStack.Db("queue", Duration.ofMillis(700), """
+				sync-interval: 1s
+				snapshot-interval: 30s
+				retention: 72h"""), new ReplicationStack.Db("cache", Duration.ofSeconds(2), """
+				sync-interval: 5s
+				retention: 24h"""),
+				// cable stays idle after its first write: an idle database must not be
+				// reported stale.
 				new ReplicationStack.Db("cable", null, """
 						sync-interval: 5s
 						retention: 24h""")));
@@ -113,14 +112,17 @@ class MonitorEndToEndIT {
 		assertThat(json.read("$.litewatch.version", String.class)).isEqualTo("0.1.0-SNAPSHOT");
 		assertThat(json.read("$.litewatch.commit", String.class)).matches("[0-9a-f]{7,}");
 
-		// A steady-state poll lists the generations, then each generation's snapshots and new WAL.
+		// A steady-state poll lists the generations, then each generation's snapshots and
+		// new WAL.
 		Json steady = app.awaitStatus(Duration.ofSeconds(20), "a steady-state poll", (s) -> s.code() == 200);
 		List<Integer> requests = steady.json().read("$.databases[*].replicas[*].s3Requests");
 		log.info("MEASURED s3 requests per replica in a steady-state poll: {} (total {}), poll took {} ms", requests,
-				requests.stream().mapToInt(Integer::intValue).sum(), steady.json().read("$.pollDurationMs", Long.class));
+				requests.stream().mapToInt(Integer::intValue).sum(),
+				steady.json().read("$.pollDurationMs", Long.class));
 		assertThat(requests).allSatisfy((n) -> assertThat(n).isBetween(3, 5));
 
-		// Poll duration for the four databases over ten consecutive polls (a measurement, not a bound).
+		// Poll duration for the four databases over ten consecutive polls (a measurement,
+		// not a bound).
 		java.util.List<Long> durations = new java.util.ArrayList<>();
 		long lastSequence = -1;
 		while (durations.size() < 10) {
@@ -152,12 +154,14 @@ class MonitorEndToEndIT {
 	@Order(2)
 	void anIdleDatabaseIsNotStale() throws Exception {
 		Json status = app.awaitStatus(Duration.ofSeconds(90), "cable idle for 40s",
-				(s) -> Duration.between(Instant.parse(s.json().read("$.databases[3].replicas[0].lastSyncAt")),
-						Instant.parse(s.json().read("$.checkedAt"))).toSeconds() > 40);
+				(s) -> Duration
+					.between(Instant.parse(s.json().read("$.databases[3].replicas[0].lastSyncAt")),
+							Instant.parse(s.json().read("$.checkedAt")))
+					.toSeconds() > 40);
 		assertThat(status.json().read("$.databases[3].status", String.class)).isEqualTo("ok");
 		assertThat(status.json().read("$.databases[3].replicas[0].lagSeconds", Double.class)).isLessThanOrEqualTo(1.0);
-		log.info("cable idle since {} (last write {}), still ok", status.json().read("$.databases[3].replicas[0].lastSyncAt"),
-				cableLastWrite);
+		log.info("cable idle since {} (last write {}), still ok",
+				status.json().read("$.databases[3].replicas[0].lastSyncAt"), cableLastWrite);
 	}
 
 	@Test
@@ -184,8 +188,9 @@ class MonitorEndToEndIT {
 	@Test
 	@Order(4)
 	void brokenConfigIsReportedAndThePageStillRenders() throws Exception {
-		stack.writeConfig(stack.validConfig().replace("sync-interval: 1s\n        snapshot-interval: 20s",
-				"sync-interval: 1s\n      snapshot-interval: [20s"));
+		stack.writeConfig(stack.validConfig()
+			.replace("sync-interval: 1s\n        snapshot-interval: 20s",
+					"sync-interval: 1s\n      snapshot-interval: [20s"));
 		try {
 			Json broken = app.awaitStatus(Duration.ofSeconds(20), "CONFIG_INVALID",
 					(s) -> s.strings("$.findings[*].code").contains("CONFIG_INVALID"));
@@ -224,7 +229,8 @@ class MonitorEndToEndIT {
 				(s) -> s.strings("$.databases[0].replicas[0].findings[*].code").contains("REPLICA_STALE"));
 		assertThat(stale.strings("$.databases[3].replicas[0].findings[*].code")).doesNotContain("REPLICA_STALE");
 
-		// The app checkpoints while Litestream is away: the WAL restarts under Litestream's feet.
+		// The app checkpoints while Litestream is away: the WAL restarts under
+		// Litestream's feet.
 		SqliteWriter production = stack.writer("production");
 		production.pause();
 		production.checkpointTruncate();

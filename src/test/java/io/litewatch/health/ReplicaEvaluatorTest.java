@@ -26,9 +26,8 @@ class ReplicaEvaluatorTest {
 
 	static final String GEN_B = "c9802732cb14c102";
 
-	final ReplicaEvaluator evaluator = new ReplicaEvaluator(
-			new LitewatchProperties.Health(3, 10, Duration.ofSeconds(10), 1, 2, Duration.ofMinutes(1),
-					Duration.ofHours(1)));
+	final ReplicaEvaluator evaluator = new ReplicaEvaluator(new LitewatchProperties.Health(3, 10,
+			Duration.ofSeconds(10), 1, 2, Duration.ofMinutes(1), Duration.ofHours(1)));
 
 	static ReplicaConfig replica(Duration sync, Duration snapshot, Duration retention) {
 		return new ReplicaConfig("s3", "s3", "s3://backups/production", "backups", "production",
@@ -40,8 +39,8 @@ class ReplicaEvaluatorTest {
 
 	static GenerationListing generation(String id, Instant firstSnapshot, Instant lastSnapshot, Instant lastWal) {
 		List<SnapshotObject> snapshots = firstSnapshot.equals(lastSnapshot)
-				? List.of(new SnapshotObject(id, 0, 1000, firstSnapshot))
-				: List.of(new SnapshotObject(id, 0, 1000, firstSnapshot), new SnapshotObject(id, 7, 1000, lastSnapshot));
+				? List.of(new SnapshotObject(id, 0, 1000, firstSnapshot)) : List
+					.of(new SnapshotObject(id, 0, 1000, firstSnapshot), new SnapshotObject(id, 7, 1000, lastSnapshot));
 		WalStats wal = WalStats.EMPTY.plus(new WalSegment(id, 0, 0, 100, firstSnapshot))
 			.plus(new WalSegment(id, 7, 4152, 120, lastWal));
 		return GenerationListing.of(id, snapshots, wal);
@@ -114,10 +113,8 @@ class ReplicaEvaluatorTest {
 	void withoutTheFileTheLagComesFromLitestreamsOwnGenerationsOutput() {
 		GenerationListing gen = generation(GEN_A, NOW.minus(Duration.ofDays(1)), NOW.minusSeconds(60),
 				NOW.minusSeconds(30));
-		LitestreamView view = new LitestreamView(NOW, List.of(), NOW,
-				List.of(new GenerationRow("s3", GEN_A, Duration.ofSeconds(25), NOW.minus(Duration.ofDays(1)),
-						NOW.minusSeconds(30))),
-				List.of(), null);
+		LitestreamView view = new LitestreamView(NOW, List.of(), NOW, List.of(new GenerationRow("s3", GEN_A,
+				Duration.ofSeconds(25), NOW.minus(Duration.ofDays(1)), NOW.minusSeconds(30))), List.of(), null);
 		ReplicaStatus status = evaluator.evaluate(ReplicaObservation.listed(PRIMARY, listing(gen)),
 				DbFileState.unknown("engine unreachable"), view, null, NOW);
 		assertThat(status.lag()).isEqualTo(Duration.ofSeconds(25));
@@ -136,7 +133,8 @@ class ReplicaEvaluatorTest {
 			assertThat(f.severity()).isEqualTo(Severity.WARNING);
 			assertThat(f.message()).contains("1h30m0s old", "snapshot-interval 1h0m0s");
 		});
-		// No snapshot-interval: Litestream snapshots at retention checks, so 90 minutes is normal.
+		// No snapshot-interval: Litestream snapshots at retention checks, so 90 minutes
+		// is normal.
 		ReplicaConfig noInterval = replica(Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(24));
 		assertThat(evaluate(noInterval, listing(gen), file(NOW.minusSeconds(2)), null, NOW).findings()).isEmpty();
 		GenerationListing old = generation(GEN_A, NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofHours(26)),
@@ -216,8 +214,8 @@ class ReplicaEvaluatorTest {
 		// The generation has been seen for 3 days, yet only 2 hours can be restored.
 		GenerationListing gen = generation(GEN_A, NOW.minus(Duration.ofHours(2)), NOW.minusSeconds(1200),
 				NOW.minusSeconds(1));
-		ReplicaStatus previous = new ReplicaStatus(daily, HealthStatus.OK, List.of(), GEN_A, 1, null, null, null,
-				null, null, null, 0, 0, 0, null, null, null, null, null, Map.of(GEN_A, NOW.minusSeconds(20)),
+		ReplicaStatus previous = new ReplicaStatus(daily, HealthStatus.OK, List.of(), GEN_A, 1, null, null, null, null,
+				null, null, 0, 0, 0, null, null, null, null, null, Map.of(GEN_A, NOW.minusSeconds(20)),
 				Map.of(GEN_A, NOW.minus(Duration.ofDays(3))));
 		ReplicaStatus status = evaluate(daily, listing(gen), file(NOW.minusSeconds(2)), previous, NOW);
 		assertThat(status.findings()).extracting(Finding::code).containsExactly(FindingCode.RETENTION_SHORT);

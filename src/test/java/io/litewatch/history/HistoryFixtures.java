@@ -41,7 +41,10 @@ final class HistoryFixtures {
 	private HistoryFixtures() {
 	}
 
-	/** A SQLite file with the app's pragmas, migrated by Flyway's Java API like at startup. */
+	/**
+	 * A SQLite file with the app's pragmas, migrated by Flyway's Java API like at
+	 * startup.
+	 */
 	static DataSource migratedSqlite(Path file) {
 		DataSource dataSource = sqlite(file);
 		Flyway.configure().dataSource(dataSource).load().migrate();
@@ -74,16 +77,16 @@ final class HistoryFixtures {
 		List<Finding> list = List.of(findings);
 		Instant restoreFrom = T0.minus(Duration.ofHours(20));
 		return new ReplicaStatus(replicaConfig(name), HealthStatus.of(list), list, GENERATION, 1, restoreFrom, lag,
-				"db-file", T0.minusSeconds(2), T0.minusSeconds(1200), Duration.ofSeconds(1200), 2, 7, 4152,
-				restoreFrom, T0.minusSeconds(2), 3, null, null, Map.of(GENERATION, T0.minusSeconds(2)),
+				"db-file", T0.minusSeconds(2), T0.minusSeconds(1200), Duration.ofSeconds(1200), 2, 7, 4152, restoreFrom,
+				T0.minusSeconds(2), 3, null, null, Map.of(GENERATION, T0.minusSeconds(2)),
 				Map.of(GENERATION, restoreFrom));
 	}
 
 	static DatabaseStatus database(String name, List<Finding> findings, ReplicaStatus... replicas) {
 		List<ReplicaStatus> list = List.of(replicas);
 		DbConfig config = new DbConfig("/data/" + name + ".db", name, "/data/." + name + ".db-litestream",
-				Duration.ofSeconds(1), Duration.ofMinutes(1), Arrays.stream(replicas).map(ReplicaStatus::config).toList(),
-				3);
+				Duration.ofSeconds(1), Duration.ofMinutes(1),
+				Arrays.stream(replicas).map(ReplicaStatus::config).toList(), 3);
 		return new DatabaseStatus(config, DatabaseStatus.worstOf(findings, list), findings,
 				new DbFileState(true, 4096, T0.minusSeconds(3), null), LitestreamView.none("not asked"), list);
 	}

@@ -37,15 +37,16 @@ class HistoryPrunerTest {
 	}
 
 	HistoryPruner pruner(Duration retention, int batchSize) {
-		return new HistoryPruner(repository, clock, new LitewatchProperties.History(retention, Duration.ofHours(1),
-				batchSize), Duration.ZERO);
+		return new HistoryPruner(repository, clock,
+				new LitewatchProperties.History(retention, Duration.ofHours(1), batchSize), Duration.ZERO);
 	}
 
 	@Test
 	void removesExactlyTheRowsOlderThanTheRetention() {
 		clock.set(T0.plus(Duration.ofHours(30)));
 
-		// Cutoff T0+20h: polls at 0h..19h go, 20h..23h stay. Batches of 5 take several rounds.
+		// Cutoff T0+20h: polls at 0h..19h go, 20h..23h stay. Batches of 5 take several
+		// rounds.
 		long deleted = pruner(Duration.ofHours(10), 5).prune();
 
 		assertThat(deleted).isEqualTo(20 + 20 + 40);

@@ -53,8 +53,7 @@ class HistoryRepositoryTest {
 
 	@Test
 	void recordsEveryReplicaWithItsFigures() {
-		DatabaseStatus production = database("production", List.of(),
-				replica("s3", Duration.ofMillis(-1500)),
+		DatabaseStatus production = database("production", List.of(), replica("s3", Duration.ofMillis(-1500)),
 				replica("backup", null, STALE, OVERDUE, Finding.critical(FindingCode.REPLICA_STALE, "again")));
 		repository.record(poll(7, T0, production, healthy("cable")));
 
@@ -108,14 +107,14 @@ class HistoryRepositoryTest {
 
 	@Test
 	void uptimeIsTheShareOfPollsWithoutACriticalStatus() {
-		// production: ok, warning (still up), critical (own finding), critical (a replica's) → 2 of 4.
+		// production: ok, warning (still up), critical (own finding), critical (a
+		// replica's) → 2 of 4.
 		repository.record(poll(1, T0, healthy("production"), healthy("cable")));
-		repository.record(poll(2, T0.plusSeconds(15),
-				database("production", List.of(), replica("s3", null, OVERDUE)), healthy("cable")));
-		repository.record(poll(3, T0.plusSeconds(30),
-				database("production", List.of(S3_DOWN), replica("s3", null)), healthy("cable")));
-		repository.record(poll(4, T0.plusSeconds(45),
-				database("production", List.of(), replica("s3", null, STALE))));
+		repository.record(poll(2, T0.plusSeconds(15), database("production", List.of(), replica("s3", null, OVERDUE)),
+				healthy("cable")));
+		repository.record(poll(3, T0.plusSeconds(30), database("production", List.of(S3_DOWN), replica("s3", null)),
+				healthy("cable")));
+		repository.record(poll(4, T0.plusSeconds(45), database("production", List.of(), replica("s3", null, STALE))));
 
 		assertThat(repository.uptime("production", T0)).hasValueSatisfying((uptime) -> {
 			assertThat(uptime.polls()).isEqualTo(4);
@@ -136,16 +135,16 @@ class HistoryRepositoryTest {
 	@Test
 	void latestRunsAreTheNewestFirst() {
 		for (int i = 1; i <= 5; i++) {
-			repository.record(poll(i, T0.plusSeconds(15L * i), List.of(Finding.warning(FindingCode.CONFIG_SUSPICIOUS,
-					"odd")), healthy("production")));
+			repository.record(poll(i, T0.plusSeconds(15L * i),
+					List.of(Finding.warning(FindingCode.CONFIG_SUSPICIOUS, "odd")), healthy("production")));
 		}
 		repository.record(poll(6, T0.plusSeconds(90), List.of(), database("production", List.of(S3_DOWN))));
 
 		List<PollRun> runs = repository.latestRuns(3);
 
 		assertThat(runs).extracting(PollRun::sequence).containsExactly(6L, 5L, 4L);
-		assertThat(runs.get(0)).isEqualTo(new PollRun(T0.plusSeconds(90), 6, HealthStatus.CRITICAL,
-				Duration.ofMillis(850), 1, List.of()));
+		assertThat(runs.get(0))
+			.isEqualTo(new PollRun(T0.plusSeconds(90), 6, HealthStatus.CRITICAL, Duration.ofMillis(850), 1, List.of()));
 		assertThat(runs.get(1).status()).isEqualTo(HealthStatus.WARNING);
 		assertThat(runs.get(1).findingCodes()).containsExactly("CONFIG_SUSPICIOUS");
 		assertThat(repository.latestRuns(100)).hasSize(6);
@@ -153,7 +152,8 @@ class HistoryRepositoryTest {
 
 	@Test
 	void aPollIsRecordedAllOrNothing() {
-		// The second replica has no name: its insert fails after the poll and database rows went in.
+		// The second replica has no name: its insert fails after the poll and database
+		// rows went in.
 		PollResult broken = poll(1, T0, database("production", List.of(), replica("s3", null), replica(null, null)));
 
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> repository.record(broken));
@@ -183,10 +183,12 @@ class HistoryRepositoryTest {
 			repository.record(poll(i + 1, T0.plusSeconds(i), healthy("production"), healthy("cable")));
 		}
 
-		// 4 polls before the cutoff: 4 poll_run, 8 database_sample and 8 replica_sample rows.
+		// 4 polls before the cutoff: 4 poll_run, 8 database_sample and 8 replica_sample
+		// rows.
 		Instant cutoff = T0.plusSeconds(4);
 		int first = repository.deleteOlderThan(cutoff, 3);
-		// 3 runs + at least 3 of each sample table (a boundary poll's rows go together: 4 each).
+		// 3 runs + at least 3 of each sample table (a boundary poll's rows go together: 4
+		// each).
 		assertThat(first).isEqualTo(3 + 4 + 4);
 		assertThat(repository.deleteOlderThan(cutoff, 3)).isEqualTo(1 + 4 + 4);
 		assertThat(repository.deleteOlderThan(cutoff, 3)).isZero();

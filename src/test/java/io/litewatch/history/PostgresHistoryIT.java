@@ -24,14 +24,15 @@ import static io.litewatch.history.HistoryFixtures.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every migration and the history queries on a real PostgreSQL server, which scripts/test.sh
- * starts and names in {@code LITEWATCH_TEST_POSTGRES_URL}; each run works in a schema of its own
- * and drops it. Fails, never skips, without the server: the PostgreSQL option must stay true.
+ * Every migration and the history queries on a real PostgreSQL server, which
+ * scripts/test.sh starts and names in {@code LITEWATCH_TEST_POSTGRES_URL}; each run works
+ * in a schema of its own and drops it. Fails, never skips, without the server: the
+ * PostgreSQL option must stay true.
  */
 class PostgresHistoryIT {
 
-	final String schema = "litewatch_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-		.toLowerCase(Locale.ROOT);
+	final String schema = "litewatch_test_"
+			+ UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 
 	DriverManagerDataSource dataSource;
 
@@ -56,9 +57,9 @@ class PostgresHistoryIT {
 	void recordsQueriesAndPrunes() {
 		Finding stale = Finding.critical(FindingCode.REPLICA_STALE, "stale");
 		for (int i = 0; i < 4; i++) {
-			repository.record(poll(i + 1, T0.plusSeconds(15L * i), database("production", List.of(),
-					replica("s3", Duration.ofMillis(-1500)), (i == 3) ? replica("backup", null, stale)
-							: replica("backup", null))));
+			repository.record(poll(i + 1, T0.plusSeconds(15L * i),
+					database("production", List.of(), replica("s3", Duration.ofMillis(-1500)),
+							(i == 3) ? replica("backup", null, stale) : replica("backup", null))));
 		}
 
 		assertThat(repository.replicaSamples("production", "s3", T0.plusSeconds(15))).hasSize(3)

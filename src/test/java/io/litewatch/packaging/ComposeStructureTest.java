@@ -27,8 +27,8 @@ class ComposeStructureTest {
 
 	private static final String STORAGE = "/rails/storage";
 
-	private static final Pattern SECRET_NAME = Pattern
-		.compile("(?i).*(secret|password|passwd|token|credential|access_key|identity|api_key|private_key|webhook_url).*");
+	private static final Pattern SECRET_NAME = Pattern.compile(
+			"(?i).*(secret|password|passwd|token|credential|access_key|identity|api_key|private_key|webhook_url).*");
 
 	private static final Pattern REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?][^}]*)?}");
 
@@ -56,7 +56,8 @@ class ComposeStructureTest {
 	void dockerSocketIsMountedIntoLitewatchOnly() {
 		Map<String, Map<String, Object>> services = services();
 
-		assertThat(mounts(services.get("litewatch"))).anyMatch((m) -> m.source().equals(SOCKET) && m.target().equals(SOCKET));
+		assertThat(mounts(services.get("litewatch")))
+			.anyMatch((m) -> m.source().equals(SOCKET) && m.target().equals(SOCKET));
 		services.forEach((name, service) -> {
 			if (!name.equals("litewatch")) {
 				assertThat(mounts(service)).as("service %s", name).noneMatch((m) -> m.source().contains("docker.sock"));
@@ -73,7 +74,8 @@ class ComposeStructureTest {
 		Mount watched = mount(services.get("litewatch"), STORAGE);
 		assertThat(watched.readOnly()).as("litewatch's %s mount is read-only", STORAGE).isTrue();
 		assertThat(namedVolumes()).containsKey(watched.source());
-		// Litestream 0.3.13 writes its meta directory next to the database: it needs the same volume, writable.
+		// Litestream 0.3.13 writes its meta directory next to the database: it needs the
+		// same volume, writable.
 		Mount replicated = mount(services.get("litestream"), STORAGE);
 		assertThat(replicated.source()).isEqualTo(watched.source());
 		assertThat(replicated.readOnly()).isFalse();
@@ -180,7 +182,8 @@ class ComposeStructureTest {
 		assertThat(replica.get("retention")).isEqualTo(retention);
 	}
 
-	// ---- reading compose ---------------------------------------------------------------------------
+	// ---- reading compose
+	// ---------------------------------------------------------------------------
 
 	record Mount(String source, String target, boolean readOnly) {
 	}

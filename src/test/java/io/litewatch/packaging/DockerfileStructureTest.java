@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Dockerfile cannot be built in the test environment (no base image can be pulled), so its
- * structure is checked as text: stages, user, healthcheck, launcher, layer order, no secrets.
+ * The Dockerfile cannot be built in the test environment (no base image can be pulled),
+ * so its structure is checked as text: stages, user, healthcheck, launcher, layer order,
+ * no secrets.
  */
 class DockerfileStructureTest {
 
@@ -34,7 +35,8 @@ class DockerfileStructureTest {
 
 	private static final Pattern KEY_LIKE_VALUE = Pattern.compile("(AKIA|ASIA)[0-9A-Z]{16}|[A-Za-z0-9/+]{40}");
 
-	// ---- the Dockerfile ----------------------------------------------------------------------
+	// ---- the Dockerfile
+	// ----------------------------------------------------------------------
 
 	@Test
 	void hasANamedBuildStageThatTheRuntimeStageCopiesFrom() {
@@ -80,7 +82,8 @@ class DockerfileStructureTest {
 		assertThat(healthcheck).containsAnyOf("127.0.0.1", "localhost");
 		assertThat(healthcheck).containsAnyOf("8080", "${PORT:-8080}");
 		if (healthcheck.contains("curl")) {
-			// The Ubuntu-based Temurin images ship curl; the Alpine ones only have BusyBox wget.
+			// The Ubuntu-based Temurin images ship curl; the Alpine ones only have
+			// BusyBox wget.
 			assertThat(runtime.image()).doesNotContain("alpine");
 			assertThat(healthcheck).as("curl must fail on HTTP errors").containsPattern("-[a-zA-Z]*f");
 		}
@@ -181,7 +184,8 @@ class DockerfileStructureTest {
 		assertThat(patterns).doesNotContain("src", "pom.xml", "mvnw", ".mvn", "*");
 	}
 
-	// ---- the parser the tests rely on ------------------------------------------------------------
+	// ---- the parser the tests rely on
+	// ------------------------------------------------------------
 
 	@Test
 	void parserJoinsContinuationsSkipsCommentsAndSplitsStages() {
@@ -208,7 +212,8 @@ class DockerfileStructureTest {
 			.containsEntry("LEGACY", "value with spaces");
 	}
 
-	// ---- a small Dockerfile reader -----------------------------------------------------------------
+	// ---- a small Dockerfile reader
+	// -----------------------------------------------------------------
 
 	record Instruction(String keyword, String args) {
 	}
@@ -242,7 +247,9 @@ class DockerfileStructureTest {
 			return -1;
 		}
 
-		/** ENV in both forms: {@code ENV K=V K2="v 2"} and the legacy {@code ENV K value}. */
+		/**
+		 * ENV in both forms: {@code ENV K=V K2="v 2"} and the legacy {@code ENV K value}.
+		 */
 		Map<String, String> env() {
 			Map<String, String> env = new LinkedHashMap<>();
 			Pattern pair = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S*)");
@@ -285,7 +292,8 @@ class DockerfileStructureTest {
 			for (String raw : text.split("\\R", -1)) {
 				String line = raw.strip();
 				if (line.startsWith("#") || line.isEmpty()) {
-					continue; // comments and blank lines, also inside a continuation, are removed by Docker
+					continue; // comments and blank lines, also inside a continuation, are
+								// removed by Docker
 				}
 				boolean continues = line.endsWith("\\");
 				String content = continues ? line.substring(0, line.length() - 1).strip() : line;

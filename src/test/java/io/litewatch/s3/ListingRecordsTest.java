@@ -22,9 +22,9 @@ class ListingRecordsTest {
 	@Test
 	void walStatsFoldKeepsCountsBoundsAndHighestPosition() {
 		WalStats stats = WalStats.EMPTY.plus(wal("g", 1, 0, 10, 50))
-				.plus(wal("g", 0, 16512, 20, 5))
-				.plus(wal("g", 1, 4128, 30, 40))
-				.plus(wal("g", 0, 0, 40, 60));
+			.plus(wal("g", 0, 16512, 20, 5))
+			.plus(wal("g", 1, 4128, 30, 40))
+			.plus(wal("g", 0, 0, 40, 60));
 		assertThat(stats.segmentCount()).isEqualTo(4);
 		assertThat(stats.totalBytes()).isEqualTo(100);
 		assertThat(stats.oldestModified()).isEqualTo(t(5));
@@ -54,7 +54,8 @@ class ListingRecordsTest {
 
 	@Test
 	void newestSnapshotIsByTimeNotIndex() {
-		// Index 0 was rewritten after index 1 was taken (a snapshot at an unchanged index overwrites the key).
+		// Index 0 was rewritten after index 1 was taken (a snapshot at an unchanged index
+		// overwrites the key).
 		SnapshotObject rewritten = new SnapshotObject("g", 0, 5, t(300));
 		SnapshotObject one = new SnapshotObject("g", 1, 5, t(200));
 		SnapshotObject two = new SnapshotObject("g", 2, 5, t(100));
@@ -77,10 +78,10 @@ class ListingRecordsTest {
 
 	@Test
 	void currentTieGoesToTheSmallerIdLikeLitestreamRestore() {
-		GenerationListing a = GenerationListing.of("000000000000000a", List.of(new SnapshotObject("000000000000000a", 0, 1, t(5))),
-				WalStats.EMPTY);
-		GenerationListing b = GenerationListing.of("000000000000000b", List.of(new SnapshotObject("000000000000000b", 0, 1, t(5))),
-				WalStats.EMPTY);
+		GenerationListing a = GenerationListing.of("000000000000000a",
+				List.of(new SnapshotObject("000000000000000a", 0, 1, t(5))), WalStats.EMPTY);
+		GenerationListing b = GenerationListing.of("000000000000000b",
+				List.of(new SnapshotObject("000000000000000b", 0, 1, t(5))), WalStats.EMPTY);
 		assertThat(new ReplicaListing(List.of(b, a), 1, true, t(6)).current()).contains(a);
 	}
 

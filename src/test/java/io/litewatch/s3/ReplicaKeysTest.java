@@ -35,13 +35,13 @@ class ReplicaKeysTest {
 	@Test
 	void parsesSnapshots() {
 		assertThat(ReplicaKeys.snapshot(GEN, "00000000.snapshot.lz4", 459, T))
-				.contains(new SnapshotObject(GEN, 0, 459, T));
+			.contains(new SnapshotObject(GEN, 0, 459, T));
 		assertThat(ReplicaKeys.snapshot(GEN, "0000001a.snapshot.lz4", 7, T)).hasValueSatisfying(s -> {
 			assertThat(s.index()).isEqualTo(26);
 			assertThat(s.size()).isEqualTo(7);
 		});
 		assertThat(ReplicaKeys.snapshot(GEN, "7fffffff.snapshot.lz4", 1, T))
-				.hasValueSatisfying(s -> assertThat(s.index()).isEqualTo(0x7FFFFFFFL));
+			.hasValueSatisfying(s -> assertThat(s.index()).isEqualTo(0x7FFFFFFFL));
 	}
 
 	@ParameterizedTest
@@ -55,11 +55,11 @@ class ReplicaKeysTest {
 	@Test
 	void parsesWalSegments() {
 		assertThat(ReplicaKeys.wal(GEN, "00000000_00004080.wal.lz4", 83741, T))
-				.contains(new WalSegment(GEN, 0, 16512, 83741, T));
+			.contains(new WalSegment(GEN, 0, 16512, 83741, T));
 		assertThat(ReplicaKeys.wal(GEN, "00000001_00000000.wal.lz4", 119, T))
-				.contains(new WalSegment(GEN, 1, 0, 119, T));
+			.contains(new WalSegment(GEN, 1, 0, 119, T));
 		assertThat(ReplicaKeys.wal(GEN, "00000000_0003f608.wal.lz4", 1, T))
-				.hasValueSatisfying(w -> assertThat(w.offset()).isEqualTo(259592));
+			.hasValueSatisfying(w -> assertThat(w.offset()).isEqualTo(259592));
 	}
 
 	@ParameterizedTest
@@ -79,7 +79,7 @@ class ReplicaKeysTest {
 	@Test
 	void extractsGenerationsFromCommonPrefixes() {
 		assertThat(ReplicaKeys.generationOfCommonPrefix("db/generations/", "db/generations/00fbc4bd93036238/"))
-				.contains(GEN);
+			.contains(GEN);
 		assertThat(ReplicaKeys.generationOfCommonPrefix("generations/", "generations/00fbc4bd93036238/")).contains(GEN);
 		assertThat(ReplicaKeys.generationOfCommonPrefix("db/generations/", "db/generations/tmp/")).isEmpty();
 		assertThat(ReplicaKeys.generationOfCommonPrefix("db/generations/", "other/00fbc4bd93036238/")).isEmpty();
@@ -87,7 +87,8 @@ class ReplicaKeysTest {
 
 	@Test
 	void buildsDirectoryPrefixes() {
-		assertThat(ReplicaKeys.snapshotsPrefix("db/generations/", GEN)).isEqualTo("db/generations/" + GEN + "/snapshots/");
+		assertThat(ReplicaKeys.snapshotsPrefix("db/generations/", GEN))
+			.isEqualTo("db/generations/" + GEN + "/snapshots/");
 		assertThat(ReplicaKeys.walPrefix("generations/", GEN)).isEqualTo("generations/" + GEN + "/wal/");
 	}
 

@@ -23,7 +23,8 @@ class S3ClientFactoryTest {
 			S3Client otherSecret = factory.client(location("http://127.0.0.1:9000", "k", "t", "one", "a"));
 			S3Client otherEndpoint = factory.client(location("http://127.0.0.1:9001", "k", "s", "one", "a"));
 			S3Client aws = factory.client(new S3Location(null, null, false, false, null, null, "one", "a"));
-			S3Client awsRegion = factory.client(new S3Location(null, "eu-central-1", false, false, null, null, "one", "a"));
+			S3Client awsRegion = factory
+				.client(new S3Location(null, "eu-central-1", false, false, null, null, "one", "a"));
 			assertThat(b).isSameAs(a);
 			assertThat(otherSecret).isNotSameAs(a);
 			assertThat(otherEndpoint).isNotSameAs(a);
@@ -34,8 +35,9 @@ class S3ClientFactoryTest {
 	@Test
 	void buildsAClientThatSkipsTlsVerification() {
 		try (S3ClientFactory factory = new S3ClientFactory(Duration.ofSeconds(2))) {
-			assertThat(factory.client(new S3Location("https://minio.local:9000", "us-east-1", true, true, "k", "s", "b", "")))
-					.isNotNull();
+			assertThat(factory
+				.client(new S3Location("https://minio.local:9000", "us-east-1", true, true, "k", "s", "b", "")))
+				.isNotNull();
 		}
 	}
 
@@ -51,7 +53,7 @@ class S3ClientFactoryTest {
 		S3ClientFactory factory = new S3ClientFactory(Duration.ofSeconds(1));
 		factory.close();
 		assertThatThrownBy(() -> factory.client(location("http://127.0.0.1:9000", "k", "s", "b", "")))
-				.isInstanceOf(IllegalStateException.class);
+			.isInstanceOf(IllegalStateException.class);
 	}
 
 }

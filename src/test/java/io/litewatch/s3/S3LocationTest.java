@@ -28,10 +28,14 @@ class S3LocationTest {
 	@Test
 	void toStringHidesCredentials() {
 		String s = at("app").toString();
-		assertThat(s).doesNotContain("AKIAEXAMPLEKEY").doesNotContain("sekrit").contains("backups").contains("app")
-				.contains("static");
+		assertThat(s).doesNotContain("AKIAEXAMPLEKEY")
+			.doesNotContain("sekrit")
+			.contains("backups")
+			.contains("app")
+			.contains("static");
 		assertThat(new S3Location(null, "eu-west-1", false, false, null, null, "b", "").toString())
-				.contains("default chain").contains("AWS S3 (eu-west-1)");
+			.contains("default chain")
+			.contains("AWS S3 (eu-west-1)");
 	}
 
 	@Test

@@ -37,8 +37,9 @@ import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
- * The lister against a real s3proxy holding objects in Litestream 0.3's layout. The tests build on
- * each other (first listing, steady state, new segments, retention, failures), like successive polls.
+ * The lister against a real s3proxy holding objects in Litestream 0.3's layout. The tests
+ * build on each other (first listing, steady state, new segments, retention, failures),
+ * like successive polls.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,7 +55,9 @@ class S3ReplicaListerIT {
 
 	private static final String PATH = "apps/app.db";
 
-	/** Written first, so older; its id sorts last, so picking by id order would choose it. */
+	/**
+	 * Written first, so older; its id sorts last, so picking by id order would choose it.
+	 */
 	private static final String OLD = "fedcba9876543210";
 
 	/** Written last: the current generation. */
@@ -180,7 +183,8 @@ class S3ReplicaListerIT {
 		assertThat(old.end()).isBefore(neu.start());
 
 		assertThat(listing.current()).map(GenerationListing::id).contains(NEW);
-		// 1 generations page + NEW (1 snapshots + 3 WAL pages of up to 1000) + OLD (1 + 1).
+		// 1 generations page + NEW (1 snapshots + 3 WAL pages of up to 1000) + OLD (1 +
+		// 1).
 		assertThat(listing.requests()).isEqualTo(1 + (1 + 3) + (1 + 1));
 		measured.add(listing.requests());
 	}
@@ -194,7 +198,7 @@ class S3ReplicaListerIT {
 		assertThat(listing.fullPass()).isFalse();
 		assertThat(listing.requests()).isEqualTo(1 + 2 * 2);
 		assertThat(listing.generation(NEW).orElseThrow().wal().segmentCount())
-				.isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX);
+			.isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX);
 		assertThat(listing.generation(NEW).orElseThrow().wal().totalBytes()).isEqualTo(newWalBytes);
 		assertThat(listing.generation(OLD).orElseThrow().wal().segmentCount()).isEqualTo(3);
 		assertThat(listing.current()).map(GenerationListing::id).contains(NEW);
@@ -240,7 +244,8 @@ class S3ReplicaListerIT {
 	@Test
 	@Order(5)
 	void retentionDeletionsShowAtTheNextFullPass() {
-		// Litestream's retention: the old generation goes, and in NEW the snapshot and WAL of index 0.
+		// Litestream's retention: the old generation goes, and in NEW the snapshot and
+		// WAL of index 0.
 		List<String> oldKeys = new ArrayList<>(List.of(snapshotKey(OLD, 0)));
 		for (int k = 0; k < 3; k++) {
 			oldKeys.add(walKey(OLD, 0, k));
@@ -258,11 +263,12 @@ class S3ReplicaListerIT {
 		// A generation gone from the listing is dropped at once ...
 		assertThat(incremental.generations()).extracting(GenerationListing::id).containsExactly(NEW);
 		assertThat(incremental.requests()).isEqualTo(1 + 2);
-		// ... and snapshots are listed fully each time, but deleted WAL waits for the full pass.
+		// ... and snapshots are listed fully each time, but deleted WAL waits for the
+		// full pass.
 		assertThat(incremental.generation(NEW).orElseThrow().snapshots()).extracting(SnapshotObject::index)
-				.containsExactly(2L);
+			.containsExactly(2L);
 		assertThat(incremental.generation(NEW).orElseThrow().wal().segmentCount())
-				.isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX + 3);
+			.isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX + 3);
 
 		clock.advance(FULL_PASS);
 		ReplicaListing full = lister.list(location);
@@ -283,8 +289,9 @@ class S3ReplicaListerIT {
 				PATH);
 		S3ListingException e = catchThrowableOfType(S3ListingException.class, () -> lister.list(wrong));
 		assertThat(e.kind()).isEqualTo(Kind.ACCESS_DENIED);
-		assertThat(e.getMessage()).contains("SignatureDoesNotMatch").doesNotContain("not-the-secret-4711")
-				.doesNotContain(IDENTITY);
+		assertThat(e.getMessage()).contains("SignatureDoesNotMatch")
+			.doesNotContain("not-the-secret-4711")
+			.doesNotContain(IDENTITY);
 	}
 
 	@Test
@@ -293,8 +300,9 @@ class S3ReplicaListerIT {
 		S3Location wrong = new S3Location(server.endpoint(), null, true, false, "AKIDNOBODY1234", SECRET, BUCKET, PATH);
 		S3ListingException e = catchThrowableOfType(S3ListingException.class, () -> lister.list(wrong));
 		assertThat(e.kind()).isEqualTo(Kind.ACCESS_DENIED);
-		assertThat(e.getMessage()).contains("InvalidAccessKeyId").doesNotContain("AKIDNOBODY1234")
-				.doesNotContain(SECRET);
+		assertThat(e.getMessage()).contains("InvalidAccessKeyId")
+			.doesNotContain("AKIDNOBODY1234")
+			.doesNotContain(SECRET);
 	}
 
 	@Test
@@ -366,9 +374,10 @@ class S3ReplicaListerIT {
 
 	private void delete(List<String> keys) {
 		for (int from = 0; from < keys.size(); from += 1000) {
-			List<ObjectIdentifier> ids = keys.subList(from, Math.min(keys.size(), from + 1000)).stream()
-					.map(k -> ObjectIdentifier.builder().key(k).build())
-					.toList();
+			List<ObjectIdentifier> ids = keys.subList(from, Math.min(keys.size(), from + 1000))
+				.stream()
+				.map(k -> ObjectIdentifier.builder().key(k).build())
+				.toList();
 			s3.deleteObjects(b -> b.bucket(BUCKET).delete(Delete.builder().objects(ids).build()));
 		}
 	}
@@ -378,15 +387,22 @@ class S3ReplicaListerIT {
 	}
 
 	private String walKey(String generation, long index, int k) {
-		return ReplicaKeys.walPrefix(location.prefix(), generation) + String.format("%08x_%08x.wal.lz4", index, offset(k));
+		return ReplicaKeys.walPrefix(location.prefix(), generation)
+				+ String.format("%08x_%08x.wal.lz4", index, offset(k));
 	}
 
-	/** Frame-aligned offsets as Litestream writes them with 4 KiB pages: 0, then 32 + k·4120. */
+	/**
+	 * Frame-aligned offsets as Litestream writes them with 4 KiB pages: 0, then 32 +
+	 * k·4120.
+	 */
 	private static long offset(int k) {
 		return k == 0 ? 0 : 32 + k * 4120L;
 	}
 
-	/** A clock the test moves by hand, to cross the full-pass interval without waiting an hour. */
+	/**
+	 * A clock the test moves by hand, to cross the full-pass interval without waiting an
+	 * hour.
+	 */
 	private static final class MutableClock extends Clock {
 
 		private volatile Instant now;

@@ -80,8 +80,9 @@ class PersistenceConfigurationTest {
 			assertThat(jdbc.sql("PRAGMA foreign_keys").query(Integer.class).single()).isEqualTo(1);
 			assertThat(jdbc.sql("PRAGMA synchronous").query(Integer.class).single()).as("NORMAL").isEqualTo(1);
 			assertThat(jdbc.sql("PRAGMA busy_timeout").query(Integer.class).single()).isEqualTo(10_000);
-			assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success = 1").query(String.class)
-				.list()).contains("1");
+			assertThat(
+					jdbc.sql("SELECT version FROM flyway_schema_history WHERE success = 1").query(String.class).list())
+				.contains("1");
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM replica_sample").query(Long.class).single()).isZero();
 			HikariDataSource hikari = context.getBean(HikariDataSource.class);
 			assertThat(hikari.getMaximumPoolSize()).isEqualTo(PersistenceConfiguration.SQLITE_POOL_SIZE);
@@ -111,18 +112,20 @@ class PersistenceConfigurationTest {
 			DataSource dataSource = context.getBean(DataSource.class);
 			HistoryRepository history = context.getBean(HistoryRepository.class);
 			try (Connection other = dataSource.getConnection()) {
-				// Another writer holds the lock (like a prune batch) while a poll is recorded.
+				// Another writer holds the lock (like a prune batch) while a poll is
+				// recorded.
 				other.setAutoCommit(false);
 				try (Statement statement = other.createStatement()) {
 					statement.executeUpdate("DELETE FROM poll_run");
 				}
-				CompletableFuture<Void> recording = CompletableFuture
-					.runAsync(() -> history.record(poll(1, NOW)));
+				CompletableFuture<Void> recording = CompletableFuture.runAsync(() -> history.record(poll(1, NOW)));
 				Thread.sleep(300);
 				assertThat(recording).isNotDone();
 				other.commit();
-				// As Spring's transaction manager does: sqlite-jdbc begins the next transaction right
-				// after a commit, which in IMMEDIATE mode takes the lock again until autocommit is back.
+				// As Spring's transaction manager does: sqlite-jdbc begins the next
+				// transaction right
+				// after a commit, which in IMMEDIATE mode takes the lock again until
+				// autocommit is back.
 				other.setAutoCommit(true);
 				recording.get(5, TimeUnit.SECONDS);
 			}
@@ -132,53 +135,59 @@ class PersistenceConfigurationTest {
 
 	@Test
 	void theHikariSettingsOverrideTheSqliteDefaults() {
-		runner.withPropertyValues("litewatch.data-dir=" + dir, "spring.datasource.hikari.maximum-pool-size=2",
-				"spring.datasource.hikari.data-source-properties.busy_timeout=1234").run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(context.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(2);
-					JdbcClient jdbc = context.getBean(JdbcClient.class);
-					assertThat(jdbc.sql("PRAGMA busy_timeout").query(Integer.class).single()).isEqualTo(1234);
-					assertThat(jdbc.sql("PRAGMA journal_mode").query(String.class).single()).isEqualTo("wal");
-				});
+		runner
+			.withPropertyValues("litewatch.data-dir=" + dir, "spring.datasource.hikari.maximum-pool-size=2",
+					"spring.datasource.hikari.data-source-properties.busy_timeout=1234")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(2);
+				JdbcClient jdbc = context.getBean(JdbcClient.class);
+				assertThat(jdbc.sql("PRAGMA busy_timeout").query(Integer.class).single()).isEqualTo(1234);
+				assertThat(jdbc.sql("PRAGMA journal_mode").query(String.class).single()).isEqualTo("wal");
+			});
 	}
 
 	@Test
 	void anExplicitSqliteUrlGetsItsDirectoryAndTheSameSettings() {
 		Path file = dir.resolve("elsewhere/history.sqlite");
-		runner.withPropertyValues("litewatch.data-dir=" + dir.resolve("unused"),
-				"spring.datasource.url=jdbc:sqlite:" + file + "?busy_timeout=2000").run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(file).isRegularFile();
-					assertThat(dir.resolve("unused")).doesNotExist();
-					JdbcClient jdbc = context.getBean(JdbcClient.class);
-					assertThat(jdbc.sql("PRAGMA journal_mode").query(String.class).single()).isEqualTo("wal");
-					// A parameter in the URL wins over the default.
-					assertThat(jdbc.sql("PRAGMA busy_timeout").query(Integer.class).single()).isEqualTo(2000);
-				});
+		runner
+			.withPropertyValues("litewatch.data-dir=" + dir.resolve("unused"),
+					"spring.datasource.url=jdbc:sqlite:" + file + "?busy_timeout=2000")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(file).isRegularFile();
+				assertThat(dir.resolve("unused")).doesNotExist();
+				JdbcClient jdbc = context.getBean(JdbcClient.class);
+				assertThat(jdbc.sql("PRAGMA journal_mode").query(String.class).single()).isEqualTo("wal");
+				// A parameter in the URL wins over the default.
+				assertThat(jdbc.sql("PRAGMA busy_timeout").query(Integer.class).single()).isEqualTo(2000);
+			});
 	}
 
 	@Test
 	void aPostgresqlUrlGetsNothingSqliteSpecific() {
 		// Flyway off: nothing listens on that port, and the pool connects lazily.
-		runner.withPropertyValues("litewatch.data-dir=" + dir.resolve("unused"),
-				"spring.datasource.url=jdbc:postgresql://127.0.0.1:1/litewatch", "spring.datasource.username=lw",
-				"spring.datasource.password=secret", "spring.flyway.enabled=false").run((context) -> {
-					assertThat(context).hasNotFailed();
-					HikariDataSource hikari = context.getBean(HikariDataSource.class);
-					assertThat(hikari.getJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:1/litewatch");
-					assertThat(hikari.getUsername()).isEqualTo("lw");
-					assertThat(hikari.getDriverClassName()).isEqualTo("org.postgresql.Driver");
-					assertThat(hikari.getDataSourceProperties()).isEmpty();
-					assertThat(hikari.getMaximumPoolSize()).isEqualTo(10);
-					assertThat(dir.resolve("unused")).doesNotExist();
-					assertThat(context.getBeansOfType(DataSource.class)).hasSize(1);
-				});
+		runner
+			.withPropertyValues("litewatch.data-dir=" + dir.resolve("unused"),
+					"spring.datasource.url=jdbc:postgresql://127.0.0.1:1/litewatch", "spring.datasource.username=lw",
+					"spring.datasource.password=secret", "spring.flyway.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				HikariDataSource hikari = context.getBean(HikariDataSource.class);
+				assertThat(hikari.getJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:1/litewatch");
+				assertThat(hikari.getUsername()).isEqualTo("lw");
+				assertThat(hikari.getDriverClassName()).isEqualTo("org.postgresql.Driver");
+				assertThat(hikari.getDataSourceProperties()).isEmpty();
+				assertThat(hikari.getMaximumPoolSize()).isEqualTo(10);
+				assertThat(dir.resolve("unused")).doesNotExist();
+				assertThat(context.getBeansOfType(DataSource.class)).hasSize(1);
+			});
 	}
 
 	static PollResult poll(long sequence, Instant at) {
-		ReplicaConfig replicaConfig = new ReplicaConfig("s3", "s3", "s3://backups/production", "backups",
-				"production", null, "us-east-1", false, false, null, Duration.ofSeconds(1), Duration.ZERO,
-				Duration.ofHours(24), Duration.ofHours(1), Duration.ZERO, 4);
+		ReplicaConfig replicaConfig = new ReplicaConfig("s3", "s3", "s3://backups/production", "backups", "production",
+				null, "us-east-1", false, false, null, Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(24),
+				Duration.ofHours(1), Duration.ZERO, 4);
 		ReplicaStatus replica = new ReplicaStatus(replicaConfig, HealthStatus.OK, List.of(), "00fbc4bd93036238", 1,
 				at.minusSeconds(3600), Duration.ofSeconds(-1), "db-file", at, at.minusSeconds(60),
 				Duration.ofSeconds(60), 1, 3, 1024, at.minusSeconds(3600), at, 2, null, null, java.util.Map.of(),

@@ -18,8 +18,8 @@ class SqliteUrlTest {
 
 	@Test
 	void theDefaultIsLitewatchDbInTheAbsoluteDataDirectory() {
-		assertThat(SqliteUrl.inDataDir(Path.of("/var/lib/litewatch/./x/.."))).isEqualTo(
-				"jdbc:sqlite:" + Path.of("/var/lib/litewatch/litewatch.db").toAbsolutePath());
+		assertThat(SqliteUrl.inDataDir(Path.of("/var/lib/litewatch/./x/..")))
+			.isEqualTo("jdbc:sqlite:" + Path.of("/var/lib/litewatch/litewatch.db").toAbsolutePath());
 		assertThat(SqliteUrl.inDataDir(Path.of("./data")))
 			.isEqualTo("jdbc:sqlite:" + Path.of("data/litewatch.db").toAbsolutePath());
 	}

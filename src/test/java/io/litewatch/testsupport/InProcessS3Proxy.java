@@ -11,7 +11,10 @@ import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 
-/** s3proxy inside this JVM, filesystem backend, on a free loopback port: the demo's S3 server. */
+/**
+ * s3proxy inside this JVM, filesystem backend, on a free loopback port: the demo's S3
+ * server.
+ */
 public final class InProcessS3Proxy implements AutoCloseable {
 
 	private final S3Proxy proxy;

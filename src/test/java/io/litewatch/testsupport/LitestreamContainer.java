@@ -16,9 +16,9 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 
 /**
- * A real Litestream v0.3.13 container (the FROM-scratch image that scripts/test-env.sh builds),
- * on the host network so it reaches s3proxy on loopback. Tests stop and start it like an outage.
- * Fails loudly when Docker is not there: these tests never skip.
+ * A real Litestream v0.3.13 container (the FROM-scratch image that scripts/test-env.sh
+ * builds), on the host network so it reaches s3proxy on loopback. Tests stop and start it
+ * like an outage. Fails loudly when Docker is not there: these tests never skip.
  */
 public final class LitestreamContainer implements AutoCloseable {
 
@@ -34,7 +34,10 @@ public final class LitestreamContainer implements AutoCloseable {
 		this(dataDir, config, env, null);
 	}
 
-	/** @param user the uid:gid to run Litestream as, so files it writes stay the caller's; null for the image's */
+	/**
+	 * @param user the uid:gid to run Litestream as, so files it writes stay the caller's;
+	 * null for the image's
+	 */
 	public LitestreamContainer(Path dataDir, Path config, Map<String, String> env, String user) {
 		this.docker = client();
 		this.name = "lw-it-litestream-" + UUID.randomUUID().toString().substring(0, 8);
@@ -44,8 +47,7 @@ public final class LitestreamContainer implements AutoCloseable {
 		if (user != null) {
 			create.withUser(user);
 		}
-		this.id = create
-			.withName(name)
+		this.id = create.withName(name)
 			.withCmd("replicate")
 			.withEnv(envList)
 			.withLabels(Map.of("io.litewatch.test", "true"))
@@ -81,8 +83,9 @@ public final class LitestreamContainer implements AutoCloseable {
 	}
 
 	/**
-	 * Builds {@link #IMAGE} from the binary, FROM scratch (nothing is pulled), unless it exists.
-	 * scripts/test-env.sh builds the same image with the docker CLI for the tests.
+	 * Builds {@link #IMAGE} from the binary, FROM scratch (nothing is pulled), unless it
+	 * exists. scripts/test-env.sh builds the same image with the docker CLI for the
+	 * tests.
 	 */
 	public static void ensureImage(Path binary) throws Exception {
 		try (DockerClient docker = client()) {

@@ -18,7 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.litewatch.LitewatchApplication;
 
-/** Litewatch started as the real Spring Boot app on a free port, and a small HTTP client for it. */
+/**
+ * Litewatch started as the real Spring Boot app on a free port, and a small HTTP client
+ * for it.
+ */
 public final class LitewatchApp implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
@@ -27,7 +30,9 @@ public final class LitewatchApp implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	/** @param args command-line arguments: they outrank application.yml, as in production */
+	/**
+	 * @param args command-line arguments: they outrank application.yml, as in production
+	 */
 	public LitewatchApp(String... args) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0"));
 		all.addAll(List.of(args));
@@ -78,7 +83,10 @@ public final class LitewatchApp implements AutoCloseable {
 		return json("/api/status");
 	}
 
-	/** Polls /api/status every 500 ms until the condition holds; fails with the last answer. */
+	/**
+	 * Polls /api/status every 500 ms until the condition holds; fails with the last
+	 * answer.
+	 */
 	public Json awaitStatus(Duration timeout, String what, Predicate<Json> condition) throws Exception {
 		Instant deadline = Instant.now().plus(timeout);
 		Json last = null;

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real stack a Rails app runs: SQLite files under write load, a Litestream v0.3.13 container
- * replicating them, and s3proxy as the S3 server, all on loopback. Credentials come from the
- * test JVM's LITESTREAM_* environment (set by failsafe), as Kamal hands them to the accessory.
+ * The real stack a Rails app runs: SQLite files under write load, a Litestream v0.3.13
+ * container replicating them, and s3proxy as the S3 server, all on loopback. Credentials
+ * come from the test JVM's LITESTREAM_* environment (set by failsafe), as Kamal hands
+ * them to the accessory.
  */
 public final class ReplicationStack implements AutoCloseable {
 
@@ -20,7 +21,9 @@ public final class ReplicationStack implements AutoCloseable {
 
 	/**
 	 * One database of the stack.
-	 * @param writeEvery how often a row is inserted, or null for a database that stays idle
+	 *
+	 * @param writeEvery how often a row is inserted, or null for a database that stays
+	 * idle
 	 * @param replicaYaml the replica's settings below its url/endpoint lines
 	 */
 	public record Db(String name, Duration writeEvery, String replicaYaml) {
@@ -40,7 +43,8 @@ public final class ReplicationStack implements AutoCloseable {
 
 	public ReplicationStack(List<Db> dbs) throws Exception {
 		if (ACCESS_KEY == null || ACCESS_KEY.isBlank()) {
-			throw new IllegalStateException("LITESTREAM_ACCESS_KEY_ID is not set: run the tests through Maven failsafe");
+			throw new IllegalStateException(
+					"LITESTREAM_ACCESS_KEY_ID is not set: run the tests through Maven failsafe");
 		}
 		this.work = Files.createTempDirectory("litewatch-e2e-");
 		Path data = Files.createDirectories(work.resolve("data"));
@@ -65,17 +69,24 @@ public final class ReplicationStack implements AutoCloseable {
 	}
 
 	/**
-	 * litestream.yml for {@code dbs} under {@code data}, each with one replica named s3 at
-	 * {@code s3://backups/<name>} on {@code endpoint}; credentials come from the environment.
+	 * litestream.yml for {@code dbs} under {@code data}, each with one replica named s3
+	 * at {@code s3://backups/<name>} on {@code endpoint}; credentials come from the
+	 * environment.
 	 */
 	public static String litestreamYaml(List<Db> dbs, Path data, String endpoint) {
 		StringBuilder yaml = new StringBuilder("# credentials come from LITESTREAM_* in the environment\ndbs:\n");
 		for (Db db : dbs) {
-			yaml.append("  - path: ").append(data.resolve(db.name() + ".sqlite3")).append('\n')
+			yaml.append("  - path: ")
+				.append(data.resolve(db.name() + ".sqlite3"))
+				.append('\n')
 				.append("    replicas:\n")
 				.append("      - name: s3\n")
-				.append("        url: s3://backups/").append(db.name()).append('\n')
-				.append("        endpoint: ").append(endpoint).append('\n');
+				.append("        url: s3://backups/")
+				.append(db.name())
+				.append('\n')
+				.append("        endpoint: ")
+				.append(endpoint)
+				.append('\n');
 			for (String line : db.replicaYaml().strip().split("\n")) {
 				yaml.append("        ").append(line.strip()).append('\n');
 			}
@@ -95,7 +106,10 @@ public final class ReplicationStack implements AutoCloseable {
 		return validConfig;
 	}
 
-	/** Rewrites litestream.yml in place (same inode), so the container's bind mount sees it too. */
+	/**
+	 * Rewrites litestream.yml in place (same inode), so the container's bind mount sees
+	 * it too.
+	 */
 	public void writeConfig(String text) throws Exception {
 		Files.writeString(config, text);
 	}

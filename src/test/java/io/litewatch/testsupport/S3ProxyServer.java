@@ -16,13 +16,14 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real s3proxy (filesystem backend) in its own JVM, so a test can stop "S3" to simulate an
- * outage and start it again on the same port with the same data.
+ * A real s3proxy (filesystem backend) in its own JVM, so a test can stop "S3" to simulate
+ * an outage and start it again on the same port with the same data.
  * <p>
  * The jar is the system property {@code litewatch.it.s3proxy-jar}, else
- * {@code target/s3proxy/s3proxy.jar} (copied by the pom in generate-test-resources). Its output
- * goes to {@code s3proxy.log} in the data directory, never to the test's stdout. When it cannot
- * start, {@link #start()} throws: a test that needs S3 must fail, not skip.
+ * {@code target/s3proxy/s3proxy.jar} (copied by the pom in generate-test-resources). Its
+ * output goes to {@code s3proxy.log} in the data directory, never to the test's stdout.
+ * When it cannot start, {@link #start()} throws: a test that needs S3 must fail, not
+ * skip.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -61,8 +62,8 @@ public final class S3ProxyServer implements AutoCloseable {
 		}
 		Path jar = jar();
 		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("s3proxy jar not found at " + jar + "; run ./mvnw -o generate-test-resources "
-					+ "or set -D" + JAR_PROPERTY);
+			throw new IllegalStateException("s3proxy jar not found at " + jar
+					+ "; run ./mvnw -o generate-test-resources " + "or set -D" + JAR_PROPERTY);
 		}
 		Path properties;
 		try {
@@ -70,8 +71,8 @@ public final class S3ProxyServer implements AutoCloseable {
 			properties = writeProperties();
 			ProcessBuilder pb = new ProcessBuilder(javaExecutable(), "-jar", jar.toString(), "--properties",
 					properties.toString())
-					.redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
 			process = pb.start();
 		}
 		catch (IOException e) {
@@ -87,7 +88,9 @@ public final class S3ProxyServer implements AutoCloseable {
 		return this;
 	}
 
-	/** Kills s3proxy: destroy, then destroyForcibly after 10 s. Data stays for a restart. */
+	/**
+	 * Kills s3proxy: destroy, then destroyForcibly after 10 s. Data stays for a restart.
+	 */
 	public synchronized void stop() {
 		if (process == null) {
 			return;
@@ -111,7 +114,10 @@ public final class S3ProxyServer implements AutoCloseable {
 		return process != null && process.isAlive();
 	}
 
-	/** Creates a bucket; with the filesystem backend a bucket is a directory under the blob root. */
+	/**
+	 * Creates a bucket; with the filesystem backend a bucket is a directory under the
+	 * blob root.
+	 */
 	public void createBucket(String name) {
 		try {
 			Files.createDirectories(blobDir().resolve(name));
@@ -164,7 +170,8 @@ public final class S3ProxyServer implements AutoCloseable {
 		p.setProperty("s3proxy.credential", credential);
 		p.setProperty("jclouds.provider", "filesystem");
 		p.setProperty("jclouds.filesystem.basedir", blobDir().toString());
-		// Outside the data dir: the file holds the credential, and the data dir is the test's to inspect.
+		// Outside the data dir: the file holds the credential, and the data dir is the
+		// test's to inspect.
 		Path file = Files.createTempFile("s3proxy-", ".properties");
 		try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			p.store(out, "written by S3ProxyServer");
@@ -178,7 +185,8 @@ public final class S3ProxyServer implements AutoCloseable {
 			if (!process.isAlive()) {
 				int exit = process.exitValue();
 				process = null;
-				throw new IllegalStateException("s3proxy exited with " + exit + " while starting; log tail:\n" + logTail());
+				throw new IllegalStateException(
+						"s3proxy exited with " + exit + " while starting; log tail:\n" + logTail());
 			}
 			if (answersHttp()) {
 				return;
@@ -186,8 +194,8 @@ public final class S3ProxyServer implements AutoCloseable {
 			sleep(100);
 		}
 		stop();
-		throw new IllegalStateException("s3proxy did not answer on " + endpoint() + " within " + START_TIMEOUT
-				+ "; log tail:\n" + logTail());
+		throw new IllegalStateException(
+				"s3proxy did not answer on " + endpoint() + " within " + START_TIMEOUT + "; log tail:\n" + logTail());
 	}
 
 	/** Any HTTP status line means Jetty is serving (an anonymous GET / answers 403). */
@@ -195,7 +203,8 @@ public final class S3ProxyServer implements AutoCloseable {
 		try (Socket s = new Socket()) {
 			s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
 			s.setSoTimeout(2000);
-			s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+			s.getOutputStream()
+				.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
 					.getBytes(StandardCharsets.US_ASCII));
 			byte[] head = s.getInputStream().readNBytes(8);
 			return new String(head, StandardCharsets.US_ASCII).startsWith("HTTP/");
@@ -230,7 +239,8 @@ public final class S3ProxyServer implements AutoCloseable {
 
 	private static Path jar() {
 		String configured = System.getProperty(JAR_PROPERTY);
-		return configured == null || configured.isBlank() ? Paths.get("target", "s3proxy", "s3proxy.jar").toAbsolutePath()
+		return configured == null || configured.isBlank()
+				? Paths.get("target", "s3proxy", "s3proxy.jar").toAbsolutePath()
 				: Paths.get(configured).toAbsolutePath();
 	}
 

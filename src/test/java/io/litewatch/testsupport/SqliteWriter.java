@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A real SQLite file in WAL mode, as Rails keeps it, written by a background thread at a steady
- * rate. Pausable, so a test can checkpoint it while Litestream is down.
+ * A real SQLite file in WAL mode, as Rails keeps it, written by a background thread at a
+ * steady rate. Pausable, so a test can checkpoint it while Litestream is down.
  */
 public final class SqliteWriter implements AutoCloseable {
 
@@ -80,7 +80,10 @@ public final class SqliteWriter implements AutoCloseable {
 		paused = false;
 	}
 
-	/** What an application does when Litestream is not holding its read lock: truncates the WAL. */
+	/**
+	 * What an application does when Litestream is not holding its read lock: truncates
+	 * the WAL.
+	 */
 	public synchronized void checkpointTruncate() throws SQLException {
 		try (Statement st = connection.createStatement()) {
 			st.execute("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real HTTP server on loopback that records every POST it gets, and can be told to answer 500
- * to the next few, like a receiver having a bad minute.
+ * A real HTTP server on loopback that records every POST it gets, and can be told to
+ * answer 500 to the next few, like a receiver having a bad minute.
  */
 public final class WebhookReceiver implements AutoCloseable {
 

@@ -21,13 +21,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import io.litewatch.health.Severity;
 
 /**
- * Where notifications go ({@code litewatch.alerts.webhooks[*]}, {@code litewatch.alerts.emails[*]}).
- * The alert engine's own settings share the prefix but live in another record; unknown fields are
- * ignored on purpose. SMTP servers are Spring Boot's {@code spring.mail.*}.
+ * Where notifications go ({@code litewatch.alerts.webhooks[*]},
+ * {@code litewatch.alerts.emails[*]}). The alert engine's own settings share the prefix
+ * but live in another record; unknown fields are ignored on purpose. SMTP servers are
+ * Spring Boot's {@code spring.mail.*}.
  * <p>
- * Everything is checked here, at startup, so that a typo fails the boot instead of the first page
- * at 3 a.m. Messages name the setting and never print a URL's path or a header's value.
- * @param baseUrl the dashboard's public URL, for links in notifications; empty means no links
+ * Everything is checked here, at startup, so that a typo fails the boot instead of the
+ * first page at 3 a.m. Messages name the setting and never print a URL's path or a
+ * header's value.
+ *
+ * @param baseUrl the dashboard's public URL, for links in notifications; empty means no
+ * links
  */
 @ConfigurationProperties("litewatch.alerts")
 public record ChannelProperties(@DefaultValue("") String baseUrl, @DefaultValue List<Webhook> webhooks,
@@ -42,8 +46,10 @@ public record ChannelProperties(@DefaultValue("") String baseUrl, @DefaultValue 
 		if (!baseUrl.isEmpty() && !isHttpUrl(baseUrl)) {
 			throw new IllegalArgumentException(PREFIX + "base-url must be an absolute http(s) URL or empty");
 		}
-		// Names are how the history and the "send test" button point at a channel, so they must
-		// be unique across both kinds; compared without case because "Ops" and "ops" would confuse people.
+		// Names are how the history and the "send test" button point at a channel, so
+		// they must
+		// be unique across both kinds; compared without case because "Ops" and "ops"
+		// would confuse people.
 		Map<String, String> seen = new HashMap<>();
 		for (int i = 0; i < webhooks.size(); i++) {
 			Webhook w = webhooks.get(i);
@@ -73,8 +79,8 @@ public record ChannelProperties(@DefaultValue("") String baseUrl, @DefaultValue 
 		}
 		String previous = seen.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), where);
 		if (previous != null) {
-			throw new IllegalArgumentException("Duplicate alert channel name '" + name + "': " + previous
-					+ " and " + where + " must have different names");
+			throw new IllegalArgumentException("Duplicate alert channel name '" + name + "': " + previous + " and "
+					+ where + " must have different names");
 		}
 	}
 
@@ -97,23 +103,29 @@ public record ChannelProperties(@DefaultValue("") String baseUrl, @DefaultValue 
 
 		/** Litewatch's own versioned JSON document (see docs/alert-channels.md). */
 		JSON,
-		/** {@code {"text": "..."}}: Slack incoming webhooks, Mattermost, Discord's {@code /slack} endpoint. */
+		/**
+		 * {@code {"text": "..."}}: Slack incoming webhooks, Mattermost, Discord's
+		 * {@code /slack} endpoint.
+		 */
 		SLACK
 
 	}
 
 	/**
 	 * One HTTP endpoint.
-	 * @param url absolute http(s) URL; treated as a secret beyond its first path segment (Slack's
-	 * token is in the path)
-	 * @param headers sent as-is with every request (e.g. {@code Authorization}); values are secrets
+	 *
+	 * @param url absolute http(s) URL; treated as a secret beyond its first path segment
+	 * (Slack's token is in the path)
+	 * @param headers sent as-is with every request (e.g. {@code Authorization}); values
+	 * are secrets
 	 * @param minSeverity notifications below this are not sent here
 	 * @param timeout bound of one delivery: connect, response and body together
 	 */
 	public record Webhook(String name, URI url, @DefaultValue("json") Format format, Map<String, String> headers,
 			@DefaultValue("warning") Severity minSeverity, @DefaultValue("10s") Duration timeout) {
 
-		// The JDK client refuses these (it owns them), and failing at startup beats failing on send.
+		// The JDK client refuses these (it owns them), and failing at startup beats
+		// failing on send.
 		private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
 				"upgrade");
 
@@ -130,24 +142,25 @@ public record ChannelProperties(@DefaultValue("") String baseUrl, @DefaultValue 
 			}
 			if (!isHttpUrl(url)) {
 				// The URL itself is not printed: Slack's secret is in it.
-				throw new IllegalArgumentException(where + ".url of channel '" + name
-						+ "' must be an absolute http:// or https:// URL");
+				throw new IllegalArgumentException(
+						where + ".url of channel '" + name + "' must be an absolute http:// or https:// URL");
 			}
 			if (timeout.isNegative() || timeout.isZero()) {
 				throw new IllegalArgumentException(where + ".timeout of channel '" + name + "' must be above zero");
 			}
 			HttpRequest.Builder probe = HttpRequest.newBuilder(URI.create("http://localhost/"));
 			for (String header : headers.keySet()) {
-				if (header == null || header.isBlank() || RESTRICTED_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
-					throw new IllegalArgumentException(where + ".headers of channel '" + name + "': header '" + header
-							+ "' cannot be set");
+				if (header == null || header.isBlank()
+						|| RESTRICTED_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
+					throw new IllegalArgumentException(
+							where + ".headers of channel '" + name + "': header '" + header + "' cannot be set");
 				}
 				try {
 					probe.header(header, "x");
 				}
 				catch (IllegalArgumentException ex) {
-					throw new IllegalArgumentException(where + ".headers of channel '" + name + "': '" + header
-							+ "' is not a valid header name");
+					throw new IllegalArgumentException(
+							where + ".headers of channel '" + name + "': '" + header + "' is not a valid header name");
 				}
 				try {
 					probe.header(header, headers.get(header) == null ? "" : headers.get(header));
@@ -160,7 +173,10 @@ public record ChannelProperties(@DefaultValue("") String baseUrl, @DefaultValue 
 			}
 		}
 
-		/** A client for this endpoint; connect is bounded by the same timeout as the whole call. */
+		/**
+		 * A client for this endpoint; connect is bounded by the same timeout as the whole
+		 * call.
+		 */
 		HttpClient newClient() {
 			return HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		}
@@ -169,13 +185,13 @@ public record ChannelProperties(@DefaultValue("") String baseUrl, @DefaultValue 
 
 	/**
 	 * One set of recipients; the SMTP server is {@code spring.mail.*}.
+	 *
 	 * @param to at least one address
 	 * @param from sender address
 	 * @param subjectPrefix put before every subject; empty for none
 	 */
 	public record Email(String name, List<String> to, @DefaultValue("litewatch@localhost") String from,
-			@DefaultValue("[Litewatch]") String subjectPrefix,
-			@DefaultValue("warning") Severity minSeverity) {
+			@DefaultValue("[Litewatch]") String subjectPrefix, @DefaultValue("warning") Severity minSeverity) {
 
 		public Email {
 			to = to == null ? List.of() : to.stream().map(a -> a == null ? "" : a.strip()).toList();
@@ -199,8 +215,8 @@ public record ChannelProperties(@DefaultValue("") String baseUrl, @DefaultValue 
 				new InternetAddress(address, true).validate();
 			}
 			catch (AddressException ex) {
-				throw new IllegalArgumentException(where + " of channel '" + name + "' is not a valid email address: '"
-						+ address + "'");
+				throw new IllegalArgumentException(
+						where + " of channel '" + name + "' is not a valid email address: '" + address + "'");
 			}
 		}
 

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The configured channels, built once at startup: one {@link WebhookChannel} per
- * {@code litewatch.alerts.webhooks[*]}, one {@link EmailChannel} per {@code litewatch.alerts.emails[*]},
- * in that order. An email channel without {@code spring.mail.host} stops the boot: silently
- * dropping pages would be worse.
+ * {@code litewatch.alerts.webhooks[*]}, one {@link EmailChannel} per
+ * {@code litewatch.alerts.emails[*]}, in that order. An email channel without
+ * {@code spring.mail.host} stops the boot: silently dropping pages would be worse.
  */
 @Component
 @EnableConfigurationProperties(ChannelProperties.class)
@@ -53,7 +53,10 @@ public class ChannelRegistry {
 		return channels.stream().filter(c -> c.name().equals(name)).findFirst();
 	}
 
-	/** The dashboard's base URL without trailing slash, or null; for whoever builds notification links. */
+	/**
+	 * The dashboard's base URL without trailing slash, or null; for whoever builds
+	 * notification links.
+	 */
 	public String dashboardBaseUrl() {
 		return properties.dashboardBaseUrl();
 	}

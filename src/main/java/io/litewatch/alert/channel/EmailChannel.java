@@ -19,8 +19,9 @@ import io.litewatch.alert.Notification;
 import io.litewatch.health.Severity;
 
 /**
- * Sends notifications as multipart/alternative email (plain text first, HTML preferred) through
- * Spring Boot's {@link JavaMailSender}, i.e. the SMTP server of {@code spring.mail.*}.
+ * Sends notifications as multipart/alternative email (plain text first, HTML preferred)
+ * through Spring Boot's {@link JavaMailSender}, i.e. the SMTP server of
+ * {@code spring.mail.*}.
  */
 public final class EmailChannel implements NotificationChannel {
 
@@ -43,7 +44,8 @@ public final class EmailChannel implements NotificationChannel {
 		this.target = "smtp to " + String.join(", ", settings.to());
 		List<String> secrets = new ArrayList<>();
 		String server = "the SMTP server";
-		// The channel never needs the password, but knows it to scrub it from JavaMail's error texts.
+		// The channel never needs the password, but knows it to scrub it from JavaMail's
+		// error texts.
 		if (mailSender instanceof JavaMailSenderImpl impl) {
 			secrets.add(impl.getPassword());
 			server = impl.getHost() + (impl.getPort() > 0 ? ":" + impl.getPort() : "");
@@ -72,7 +74,10 @@ public final class EmailChannel implements NotificationChannel {
 		return target;
 	}
 
-	/** Subject = prefix + summary, e.g. {@code [Litewatch] RESOLVED production: ACCESSORY_DOWN after 3m12s}. */
+	/**
+	 * Subject = prefix + summary, e.g.
+	 * {@code [Litewatch] RESOLVED production: ACCESSORY_DOWN after 3m12s}.
+	 */
 	@Override
 	public RenderedMessage render(Notification notification) {
 		String summary = NotificationText.summary(notification);
@@ -94,7 +99,8 @@ public final class EmailChannel implements NotificationChannel {
 			if (message.notificationId() != null) {
 				mime.setHeader(WebhookChannel.ID_HEADER, message.notificationId());
 			}
-			// Built by hand: MimeMessageHelper's multipart modes wrap the alternative in mixed/related,
+			// Built by hand: MimeMessageHelper's multipart modes wrap the alternative in
+			// mixed/related,
 			// which we do not need without attachments or inline images.
 			MimeMultipart alternative = new MimeMultipart("alternative");
 			MimeBodyPart plain = new MimeBodyPart();

@@ -12,14 +12,15 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import io.litewatch.alert.AlertEvent;
 import io.litewatch.alert.AlertItem;
 import io.litewatch.alert.Notification;
-import io.litewatch.config.GoDuration;
+import io.litewatch.time.GoDuration;
 
 /**
- * Renders the HTML part of notification emails from {@code templates/mail/notification.html}.
- * It has its own engine, not Boot's: Boot's resolves {@code templates/} for the dashboard, and
- * {@code spring.thymeleaf.*} must not change what an email looks like. Templates only read
- * {@link MailView}, which holds ready-made strings, and print them with {@code th:text}, so every
- * value is HTML-escaped.
+ * Renders the HTML part of notification emails from
+ * {@code templates/mail/notification.html}. It has its own engine, not Boot's: Boot's
+ * resolves {@code templates/} for the dashboard, and {@code spring.thymeleaf.*} must not
+ * change what an email looks like. Templates only read {@link MailView}, which holds
+ * ready-made strings, and print them with {@code th:text}, so every value is
+ * HTML-escaped.
  */
 public final class MailRenderer {
 
@@ -45,6 +46,7 @@ public final class MailRenderer {
 
 	/**
 	 * What the template sees.
+	 *
 	 * @param tone css-free word for the colour: critical, warning, resolved or test
 	 */
 	public record MailView(String id, String summary, String status, String tone, String database, String databasePath,
@@ -54,7 +56,8 @@ public final class MailRenderer {
 			String tone = switch (n.event()) {
 				case RESOLVED -> "resolved";
 				case TEST -> "test";
-				default -> NotificationText.lower(n.severity()) == null ? "warning" : NotificationText.lower(n.severity());
+				default ->
+					NotificationText.lower(n.severity()) == null ? "warning" : NotificationText.lower(n.severity());
 			};
 			String path = n.databasePath() != null && !n.databasePath().equals(n.database()) ? n.databasePath() : null;
 			// Only http(s) links: anything else in an href could be a javascript: URL.
@@ -68,16 +71,21 @@ public final class MailRenderer {
 
 	}
 
-	/** One row of the alert table; empty strings rather than nulls so the template stays simple. */
+	/**
+	 * One row of the alert table; empty strings rather than nulls so the template stays
+	 * simple.
+	 */
 	public record AlertView(String code, String severity, String replica, String message, String lag, String since,
 			String resolvedAt, String duration) {
 
 		static AlertView of(AlertItem a, Notification n) {
 			Duration d = NotificationText.itemDuration(a, n.createdAt());
-			// Whole seconds unless below one: S3 timestamps have no finer resolution anyway.
+			// Whole seconds unless below one: S3 timestamps have no finer resolution
+			// anyway.
 			String lag = a.lagSeconds() == null ? ""
-					: GoDuration.format(Math.abs(a.lagSeconds()) < 1 ? Duration.ofMillis(Math.round(a.lagSeconds() * 1000))
-							: Duration.ofSeconds(Math.round(a.lagSeconds())));
+					: GoDuration
+						.format(Math.abs(a.lagSeconds()) < 1 ? Duration.ofMillis(Math.round(a.lagSeconds() * 1000))
+								: Duration.ofSeconds(Math.round(a.lagSeconds())));
 			return new AlertView(String.valueOf(a.code()), a.severity() == null ? "" : a.severity().name(),
 					a.replica() == null ? "" : a.replica(), a.message() == null ? "" : a.message(), lag,
 					NotificationText.time(a.since()), NotificationText.time(a.resolvedAt()),

@@ -12,10 +12,16 @@ public interface NotificationChannel {
 	/** {@code webhook} or {@code email}. */
 	String type();
 
-	/** Notifications whose severity is below this are not sent here (RESOLVED follows its FIRING). */
+	/**
+	 * Notifications whose severity is below this are not sent here (RESOLVED follows its
+	 * FIRING).
+	 */
 	Severity minimumSeverity();
 
-	/** Where it goes, for the page, with every secret masked (e.g. {@code https://hooks.slack.com/…}). */
+	/**
+	 * Where it goes, for the page, with every secret masked (e.g.
+	 * {@code https://hooks.slack.com/…}).
+	 */
 	String target();
 
 	RenderedMessage render(Notification notification);

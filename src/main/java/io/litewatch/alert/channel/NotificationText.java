@@ -11,11 +11,12 @@ import java.util.Set;
 import io.litewatch.alert.AlertEvent;
 import io.litewatch.alert.AlertItem;
 import io.litewatch.alert.Notification;
-import io.litewatch.config.GoDuration;
+import io.litewatch.time.GoDuration;
 
 /**
- * Wording shared by all channels, so a Slack line, an email subject and the JSON {@code summary}
- * say the same thing: status word, database, finding codes, and how long for resolved ones.
+ * Wording shared by all channels, so a Slack line, an email subject and the JSON
+ * {@code summary} say the same thing: status word, database, finding codes, and how long
+ * for resolved ones.
  */
 final class NotificationText {
 
@@ -31,7 +32,8 @@ final class NotificationText {
 	/**
 	 * One line: {@code CRITICAL production: ACCESSORY_DOWN, REPLICA_STALE},
 	 * {@code STILL CRITICAL production: REPLICA_STALE for 1h0m0s},
-	 * {@code RESOLVED production: ACCESSORY_DOWN after 3m12s}, {@code TEST production: test notification}.
+	 * {@code RESOLVED production: ACCESSORY_DOWN after 3m12s},
+	 * {@code TEST production: test notification}.
 	 */
 	static String summary(Notification n) {
 		StringBuilder out = new StringBuilder(status(n)).append(' ').append(database(n)).append(": ");
@@ -50,7 +52,10 @@ final class NotificationText {
 		return Redaction.oneLine(out.toString(), 500);
 	}
 
-	/** The status word: the severity when firing, RESOLVED, TEST, or STILL + severity for reminders. */
+	/**
+	 * The status word: the severity when firing, RESOLVED, TEST, or STILL + severity for
+	 * reminders.
+	 */
 	static String status(Notification n) {
 		String severity = n.severity() == null ? "WARNING" : n.severity().name();
 		return switch (n.event()) {
@@ -81,7 +86,10 @@ final class NotificationText {
 				+ " more";
 	}
 
-	/** How long the longest alert lasted (resolved) or has lasted when the notification was made. */
+	/**
+	 * How long the longest alert lasted (resolved) or has lasted when the notification
+	 * was made.
+	 */
 	static Duration longest(Notification n) {
 		Duration max = Duration.ZERO;
 		for (AlertItem a : n.alerts()) {
@@ -101,7 +109,10 @@ final class NotificationText {
 		return d.isNegative() ? Duration.ZERO : d;
 	}
 
-	/** Go style ({@code 3m12s}), cut to whole seconds: nobody needs the milliseconds of an outage. */
+	/**
+	 * Go style ({@code 3m12s}), cut to whole seconds: nobody needs the milliseconds of an
+	 * outage.
+	 */
 	static String duration(Duration d) {
 		return GoDuration.format(Duration.ofSeconds(d.getSeconds()));
 	}
@@ -115,8 +126,8 @@ final class NotificationText {
 	}
 
 	/**
-	 * The readable multi-line version: summary, database, one line per alert, dashboard link.
-	 * Used as Slack text (escaped there) and as the email's plain part.
+	 * The readable multi-line version: summary, database, one line per alert, dashboard
+	 * link. Used as Slack text (escaped there) and as the email's plain part.
 	 */
 	static String plainText(Notification n) {
 		StringBuilder out = new StringBuilder();

@@ -5,20 +5,25 @@ import java.util.Collection;
 import java.util.Comparator;
 
 /**
- * Keeps secrets out of targets, exception messages and logs. Webhook URLs carry their token in
- * the path (Slack, Discord) or the query, so only the scheme, host and first path segment are shown.
+ * Keeps secrets out of targets, exception messages and logs. Webhook URLs carry their
+ * token in the path (Slack, Discord) or the query, so only the scheme, host and first
+ * path segment are shown.
  */
 final class Redaction {
 
-	/** Shorter values are not scrubbed from free text: replacing "1" everywhere would garble it. */
+	/**
+	 * Shorter values are not scrubbed from free text: replacing "1" everywhere would
+	 * garble it.
+	 */
 	private static final int MIN_SECRET_LENGTH = 4;
 
 	private Redaction() {
 	}
 
 	/**
-	 * {@code https://hooks.slack.com/services/…}: scheme, host, port and the first path segment when
-	 * more follows; a single path segment may itself be the secret, so it is hidden too.
+	 * {@code https://hooks.slack.com/services/…}: scheme, host, port and the first path
+	 * segment when more follows; a single path segment may itself be the secret, so it is
+	 * hidden too.
 	 */
 	static String maskUrl(URI url) {
 		StringBuilder out = new StringBuilder();
@@ -53,7 +58,9 @@ final class Redaction {
 		return result;
 	}
 
-	/** True when a secret appears in the message of the exception or any of its causes. */
+	/**
+	 * True when a secret appears in the message of the exception or any of its causes.
+	 */
 	static boolean leaks(Throwable error, Collection<String> secrets) {
 		for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			String message = t.getMessage();
@@ -64,7 +71,10 @@ final class Redaction {
 		return false;
 	}
 
-	/** "ConnectException: Connection refused", scrubbed, from the innermost cause that says something. */
+	/**
+	 * "ConnectException: Connection refused", scrubbed, from the innermost cause that
+	 * says something.
+	 */
 	static String describe(Throwable error, Collection<String> secrets) {
 		Throwable best = error;
 		for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -77,7 +87,10 @@ final class Redaction {
 		return message == null || message.isBlank() ? name : name + ": " + oneLine(scrub(message, secrets), 300);
 	}
 
-	/** Control characters become spaces, and long text is cut, so one value stays on one line. */
+	/**
+	 * Control characters become spaces, and long text is cut, so one value stays on one
+	 * line.
+	 */
 	static String oneLine(String text, int max) {
 		if (text == null) {
 			return "";

@@ -1,9 +1,10 @@
 package io.litewatch.alert.channel;
 
 /**
- * A notification rendered for one channel at the moment it was queued, so that a retry after a
- * restart sends exactly what was decided then. Holds no secret: headers and passwords stay in
- * the channel's settings.
+ * A notification rendered for one channel at the moment it was queued, so that a retry
+ * after a restart sends exactly what was decided then. Holds no secret: headers and
+ * passwords stay in the channel's settings.
+ *
  * @param notificationId the notification's id, stable across retries, sent as
  * {@code X-Litewatch-Notification-Id} so a receiver can drop a duplicate
  * @param subject email subject, or a one-line summary for webhooks

@@ -18,20 +18,25 @@ import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.litewatch.alert.Notification;
-import io.litewatch.config.GoDuration;
+import io.litewatch.time.GoDuration;
 import io.litewatch.health.Severity;
 
 /**
- * POSTs JSON to an HTTP endpoint: Litewatch's own {@link WebhookPayload} or Slack's {@code {"text": …}}.
+ * POSTs JSON to an HTTP endpoint: Litewatch's own {@link WebhookPayload} or Slack's
+ * {@code {"text": …}}.
  */
 public final class WebhookChannel implements NotificationChannel {
 
 	static final String ID_HEADER = "X-Litewatch-Notification-Id";
 
-	// Jackson 3 mappers are immutable; this one is private so spring.jackson.* cannot change the contract.
+	// Jackson 3 mappers are immutable; this one is private so spring.jackson.* cannot
+	// change the contract.
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Enough of an error body to tell "invalid_token" from "no_service"; the rest is noise. */
+	/**
+	 * Enough of an error body to tell "invalid_token" from "no_service"; the rest is
+	 * noise.
+	 */
 	private static final int MAX_ERROR_BODY = 200;
 
 	private final ChannelProperties.Webhook settings;
@@ -59,7 +64,8 @@ public final class WebhookChannel implements NotificationChannel {
 		secrets.add(url.getQuery());
 		secrets.add(url.getRawUserInfo());
 		secrets.add(url.getUserInfo());
-		String[] segments = url.getRawPath() == null ? new String[0] : url.getRawPath().replaceFirst("^/+", "").split("/");
+		String[] segments = url.getRawPath() == null ? new String[0]
+				: url.getRawPath().replaceFirst("^/+", "").split("/");
 		for (int i = segments.length > 1 ? 1 : 0; i < segments.length; i++) {
 			secrets.add(segments[i]);
 			secrets.add(URLDecoder.decode(segments[i], StandardCharsets.UTF_8));
@@ -100,7 +106,10 @@ public final class WebhookChannel implements NotificationChannel {
 				JSON.writeValueAsString(payload), null);
 	}
 
-	/** Slack's, Mattermost's and Discord-/slack's shared denominator: one text field, plain lines. */
+	/**
+	 * Slack's, Mattermost's and Discord-/slack's shared denominator: one text field,
+	 * plain lines.
+	 */
 	record SlackPayload(String text) {
 	}
 
@@ -109,8 +118,8 @@ public final class WebhookChannel implements NotificationChannel {
 	}
 
 	/**
-	 * Slack requires &, < and > escaped in text; it also stops a finding message from smuggling in
-	 * a {@code <!channel>} mention or a disguised link.
+	 * Slack requires &, < and > escaped in text; it also stops a finding message from
+	 * smuggling in a {@code <!channel>} mention or a disguised link.
 	 */
 	static String escapeSlack(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
@@ -127,7 +136,8 @@ public final class WebhookChannel implements NotificationChannel {
 			request.setHeader(ID_HEADER, message.notificationId());
 		}
 		request.POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8));
-		// The request timeout ends at the response headers; the outer bound also covers a body that trickles.
+		// The request timeout ends at the response headers; the outer bound also covers a
+		// body that trickles.
 		CompletableFuture<HttpResponse<String>> call = client.sendAsync(request.build(), info -> {
 			boolean ok = info.statusCode() / 100 == 2;
 			return ok ? BodySubscribers.<String>replacing(null) : BodySubscribers.ofString(StandardCharsets.UTF_8);
@@ -138,8 +148,8 @@ public final class WebhookChannel implements NotificationChannel {
 		}
 		catch (TimeoutException ex) {
 			call.cancel(true);
-			throw new DeliveryException("Timed out after " + GoDuration.format(settings.timeout()) + " posting to "
-					+ target);
+			throw new DeliveryException(
+					"Timed out after " + GoDuration.format(settings.timeout()) + " posting to " + target);
 		}
 		catch (InterruptedException ex) {
 			call.cancel(true);
@@ -156,13 +166,14 @@ public final class WebhookChannel implements NotificationChannel {
 		if (response.statusCode() / 100 != 2) {
 			String body = response.body() == null ? ""
 					: Redaction.oneLine(Redaction.scrub(response.body(), secrets), MAX_ERROR_BODY);
-			throw new DeliveryException("HTTP " + response.statusCode() + " from " + target
-					+ (body.isEmpty() ? "" : ": " + body));
+			throw new DeliveryException(
+					"HTTP " + response.statusCode() + " from " + target + (body.isEmpty() ? "" : ": " + body));
 		}
 	}
 
 	private DeliveryException failure(String message, Throwable cause) {
-		// The cause goes along for the stack trace only if none of its messages quotes a secret.
+		// The cause goes along for the stack trace only if none of its messages quotes a
+		// secret.
 		return Redaction.leaks(cause, secrets) ? new DeliveryException(message) : new DeliveryException(message, cause);
 	}
 

@@ -15,10 +15,11 @@ import io.litewatch.alert.channel.DeliveryException;
 import io.litewatch.alert.channel.NotificationChannel;
 
 /**
- * Delivers what the outbox holds, one message at a time, each failure isolated: a failed attempt
- * is retried after {@code retry-initial × 2^(attempts−1)}, at most {@code retry-max}, until
- * {@code max-attempts}. Delivery is at least once: a crash between sending and recording sends the
- * message again after the restart, with the same notification id for receivers to drop.
+ * Delivers what the outbox holds, one message at a time, each failure isolated: a failed
+ * attempt is retried after {@code retry-initial × 2^(attempts−1)}, at most
+ * {@code retry-max}, until {@code max-attempts}. Delivery is at least once: a crash
+ * between sending and recording sends the message again after the restart, with the same
+ * notification id for receivers to drop.
  */
 public class OutboxDispatcher {
 

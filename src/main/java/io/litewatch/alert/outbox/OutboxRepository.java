@@ -12,7 +12,10 @@ import io.litewatch.alert.channel.RenderedMessage;
 import io.litewatch.health.Severity;
 import io.litewatch.system.EpochMillis;
 
-/** The persisted outbox: a notification is queued in the same transaction as the alert state. */
+/**
+ * The persisted outbox: a notification is queued in the same transaction as the alert
+ * state.
+ */
 public class OutboxRepository {
 
 	private final JdbcClient jdbc;
@@ -28,14 +31,15 @@ public class OutboxRepository {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(m.id(), m.notificationId(), m.channel(), m.event().name(), m.database(), m.severity().name(),
 					m.message().subject(), m.message().body(), m.message().text(), m.status().name(), m.attempts(),
-					EpochMillis.of(m.createdAt()), EpochMillis.of(m.nextAttemptAt()), EpochMillis.of(m.lastAttemptAt()), EpochMillis.of(m.sentAt()),
-					m.lastError())
+					EpochMillis.of(m.createdAt()), EpochMillis.of(m.nextAttemptAt()), EpochMillis.of(m.lastAttemptAt()),
+					EpochMillis.of(m.sentAt()), m.lastError())
 			.update();
 	}
 
 	public List<OutboxMessage> due(Instant now, int limit) {
-		return jdbc.sql("SELECT * FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ? "
-				+ "ORDER BY next_attempt_at, created_at LIMIT ?")
+		return jdbc
+			.sql("SELECT * FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ? "
+					+ "ORDER BY next_attempt_at, created_at LIMIT ?")
 			.params(now.toEpochMilli(), limit)
 			.query(OutboxRepository::message)
 			.list();
@@ -74,11 +78,9 @@ public class OutboxRepository {
 				Severity.valueOf(rs.getString("severity")),
 				new RenderedMessage(rs.getString("notification_id"), rs.getString("subject"), rs.getString("body"),
 						rs.getString("text_body")),
-				OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), EpochMillis.read(rs, "created_at"),
-				EpochMillis.read(rs, "next_attempt_at"), EpochMillis.read(rs, "last_attempt_at"), EpochMillis.read(rs, "sent_at"),
-				rs.getString("last_error"));
+				OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+				EpochMillis.read(rs, "created_at"), EpochMillis.read(rs, "next_attempt_at"),
+				EpochMillis.read(rs, "last_attempt_at"), EpochMillis.read(rs, "sent_at"), rs.getString("last_error"));
 	}
-
-
 
 }

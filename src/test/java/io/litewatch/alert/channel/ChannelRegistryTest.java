@@ -32,16 +32,20 @@ class ChannelRegistryTest {
 
 	@Test
 	void eachEntryYieldsExactlyOneChannel() {
-		runner.withPropertyValues("litewatch.alerts.base-url=https://litewatch.example.com/",
-				"litewatch.alerts.repeat-interval=4h", // belongs to the alert engine's record: ignored here
-				"litewatch.alerts.webhooks[0].name=ops-slack",
-				"litewatch.alerts.webhooks[0].url=https://hooks.slack.com/services/T0/B0/SECRETSECRET",
-				"litewatch.alerts.webhooks[0].format=slack", "litewatch.alerts.webhooks[0].min-severity=critical",
-				"litewatch.alerts.webhooks[1].name=pager", "litewatch.alerts.webhooks[1].url=https://hooks.example.com/in",
-				"litewatch.alerts.webhooks[1].headers.Authorization=Bearer tok", "litewatch.alerts.webhooks[1].headers.X-Team=db",
-				"litewatch.alerts.webhooks[1].timeout=3s", "spring.mail.host=smtp.example.com",
-				"litewatch.alerts.emails[0].name=ops-mail",
-				"litewatch.alerts.emails[0].to=a@example.com,b@example.org")
+		runner
+			.withPropertyValues("litewatch.alerts.base-url=https://litewatch.example.com/",
+					"litewatch.alerts.repeat-interval=4h", // belongs to the alert
+															// engine's record: ignored
+															// here
+					"litewatch.alerts.webhooks[0].name=ops-slack",
+					"litewatch.alerts.webhooks[0].url=https://hooks.slack.com/services/T0/B0/SECRETSECRET",
+					"litewatch.alerts.webhooks[0].format=slack", "litewatch.alerts.webhooks[0].min-severity=critical",
+					"litewatch.alerts.webhooks[1].name=pager",
+					"litewatch.alerts.webhooks[1].url=https://hooks.example.com/in",
+					"litewatch.alerts.webhooks[1].headers.Authorization=Bearer tok",
+					"litewatch.alerts.webhooks[1].headers.X-Team=db", "litewatch.alerts.webhooks[1].timeout=3s",
+					"spring.mail.host=smtp.example.com", "litewatch.alerts.emails[0].name=ops-mail",
+					"litewatch.alerts.emails[0].to=a@example.com,b@example.org")
 			.run(context -> {
 				assertThat(context).hasNotFailed();
 				ChannelRegistry registry = context.getBean(ChannelRegistry.class);
@@ -65,8 +69,8 @@ class ChannelRegistryTest {
 				ChannelProperties.Webhook pager = properties.webhooks().get(1);
 				assertThat(pager.format()).isEqualTo(Format.JSON);
 				assertThat(pager.timeout()).isEqualTo(Duration.ofSeconds(3));
-				assertThat(pager.headers()).containsExactlyInAnyOrderEntriesOf(
-						Map.of("Authorization", "Bearer tok", "X-Team", "db"));
+				assertThat(pager.headers())
+					.containsExactlyInAnyOrderEntriesOf(Map.of("Authorization", "Bearer tok", "X-Team", "db"));
 				ChannelProperties.Email mail = properties.emails().get(0);
 				assertThat(mail.from()).isEqualTo("litewatch@localhost");
 				assertThat(mail.subjectPrefix()).isEqualTo("[Litewatch]");
@@ -76,9 +80,10 @@ class ChannelRegistryTest {
 
 	@Test
 	void duplicateNamesFailStartup() {
-		runner.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
-				"litewatch.alerts.webhooks[0].url=https://hooks.example.com/a", "spring.mail.host=smtp.example.com",
-				"litewatch.alerts.emails[0].name=OPS", "litewatch.alerts.emails[0].to=a@example.com")
+		runner
+			.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
+					"litewatch.alerts.webhooks[0].url=https://hooks.example.com/a", "spring.mail.host=smtp.example.com",
+					"litewatch.alerts.emails[0].name=OPS", "litewatch.alerts.emails[0].to=a@example.com")
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -88,8 +93,9 @@ class ChannelRegistryTest {
 
 	@Test
 	void emailWithoutSmtpServerFailsStartup() {
-		runner.withPropertyValues("litewatch.alerts.emails[0].name=ops-mail",
-				"litewatch.alerts.emails[0].to=a@example.com")
+		runner
+			.withPropertyValues("litewatch.alerts.emails[0].name=ops-mail",
+					"litewatch.alerts.emails[0].to=a@example.com")
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -99,19 +105,22 @@ class ChannelRegistryTest {
 
 	@Test
 	void invalidEntriesFailStartupWithoutPrintingSecrets() {
-		runner.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
-				"litewatch.alerts.webhooks[0].url=ftp://files.example.com/SECRETPATH")
+		runner
+			.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
+					"litewatch.alerts.webhooks[0].url=ftp://files.example.com/SECRETPATH")
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessage("litewatch.alerts.webhooks[0].url of channel 'ops' must be an absolute http:// or https:// URL"));
+				.hasMessage(
+						"litewatch.alerts.webhooks[0].url of channel 'ops' must be an absolute http:// or https:// URL"));
 		runner.withPropertyValues("litewatch.alerts.webhooks[0].url=https://hooks.example.com/a")
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
 				.hasMessage("litewatch.alerts.webhooks[0].name must not be blank"));
-		runner.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
-				"litewatch.alerts.webhooks[0].url=/relative/hook")
+		runner
+			.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
+					"litewatch.alerts.webhooks[0].url=/relative/hook")
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -121,23 +130,26 @@ class ChannelRegistryTest {
 				.getFailure()
 				.rootCause()
 				.hasMessage("litewatch.alerts.emails[0].to of channel 'm' needs at least one address"));
-		runner.withPropertyValues("spring.mail.host=smtp.example.com", "litewatch.alerts.emails[0].name=m",
-				"litewatch.alerts.emails[0].to=not an address")
+		runner
+			.withPropertyValues("spring.mail.host=smtp.example.com", "litewatch.alerts.emails[0].name=m",
+					"litewatch.alerts.emails[0].to=not an address")
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("litewatch.alerts.emails[0].to[0] of channel 'm' is not a valid email address"));
-		runner.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
-				"litewatch.alerts.webhooks[0].url=https://hooks.example.com/a",
-				"litewatch.alerts.webhooks[0].headers.Authorization=Bearer SECRET\nInjected: yes")
+		runner
+			.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
+					"litewatch.alerts.webhooks[0].url=https://hooks.example.com/a",
+					"litewatch.alerts.webhooks[0].headers.Authorization=Bearer SECRET\nInjected: yes")
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
 				.hasMessage("litewatch.alerts.webhooks[0].headers of channel 'ops': the value of 'Authorization' "
 						+ "is not a valid header value"));
-		runner.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
-				"litewatch.alerts.webhooks[0].url=https://hooks.example.com/a",
-				"litewatch.alerts.webhooks[0].headers.Host=evil.example.com")
+		runner
+			.withPropertyValues("litewatch.alerts.webhooks[0].name=ops",
+					"litewatch.alerts.webhooks[0].url=https://hooks.example.com/a",
+					"litewatch.alerts.webhooks[0].headers.Host=evil.example.com")
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

@@ -88,7 +88,8 @@ class EmailChannelTest {
 		assertThat(message.text()).startsWith("CRITICAL prod<b>: EXEC_FAILED\n")
 			.contains("- CRITICAL EXEC_FAILED on replica s3: <script>alert('x')</script> & <!channel> (for 10s)")
 			.endsWith("Litewatch notification n-0005");
-		RenderedMessage resolved = channel(sender(ServerSetupTest.SMTP.getPort(), PASSWORD)).render(Fixtures.resolved());
+		RenderedMessage resolved = channel(sender(ServerSetupTest.SMTP.getPort(), PASSWORD))
+			.render(Fixtures.resolved());
 		assertThat(resolved.body()).contains("RESOLVED production: ACCESSORY_DOWN after 3m12s")
 			.contains("Lasted")
 			.contains("3m12s")

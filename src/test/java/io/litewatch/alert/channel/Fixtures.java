@@ -35,7 +35,8 @@ final class Fixtures {
 
 	static Notification reminder() {
 		return new Notification("n-0003", AlertEvent.REMINDER, "production", "/data/production.db", Severity.WARNING,
-				List.of(new AlertItem("s3", FindingCode.REPLICA_STALE, Severity.WARNING, "replica lags", 90.0, T0, null)),
+				List.of(new AlertItem("s3", FindingCode.REPLICA_STALE, Severity.WARNING, "replica lags", 90.0, T0,
+						null)),
 				T0.plusSeconds(3600), null);
 	}
 

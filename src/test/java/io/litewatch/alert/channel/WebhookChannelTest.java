@@ -94,15 +94,16 @@ class WebhookChannelTest {
 		WebhookChannel channel = channel(URI.create("https://hooks.example.com/litewatch"), Format.JSON, null);
 		RenderedMessage message = channel.render(Fixtures.firing());
 		assertThat(message.text()).isNull();
-		assertThat(message.body()).isEqualTo("{\"version\":1,\"id\":\"n-0001\",\"event\":\"firing\",\"severity\":\"critical\","
-				+ "\"database\":\"production\",\"databasePath\":\"/data/production.db\","
-				+ "\"summary\":\"CRITICAL production: ACCESSORY_DOWN, REPLICA_STALE\",\"createdAt\":\"2024-05-01T12:05:00Z\","
-				+ "\"dashboardUrl\":\"https://litewatch.example.com/#production\",\"alerts\":["
-				+ "{\"replica\":null,\"code\":\"ACCESSORY_DOWN\",\"severity\":\"critical\","
-				+ "\"message\":\"container app-litestream is exited\",\"lagSeconds\":null,\"since\":\"2024-05-01T12:00:00Z\","
-				+ "\"resolvedAt\":null,\"durationSeconds\":300},"
-				+ "{\"replica\":\"s3\",\"code\":\"REPLICA_STALE\",\"severity\":\"warning\",\"message\":\"replica lags 5m0s\","
-				+ "\"lagSeconds\":300.5,\"since\":\"2024-05-01T12:01:00Z\",\"resolvedAt\":null,\"durationSeconds\":240}]}");
+		assertThat(message.body())
+			.isEqualTo("{\"version\":1,\"id\":\"n-0001\",\"event\":\"firing\",\"severity\":\"critical\","
+					+ "\"database\":\"production\",\"databasePath\":\"/data/production.db\","
+					+ "\"summary\":\"CRITICAL production: ACCESSORY_DOWN, REPLICA_STALE\",\"createdAt\":\"2024-05-01T12:05:00Z\","
+					+ "\"dashboardUrl\":\"https://litewatch.example.com/#production\",\"alerts\":["
+					+ "{\"replica\":null,\"code\":\"ACCESSORY_DOWN\",\"severity\":\"critical\","
+					+ "\"message\":\"container app-litestream is exited\",\"lagSeconds\":null,\"since\":\"2024-05-01T12:00:00Z\","
+					+ "\"resolvedAt\":null,\"durationSeconds\":300},"
+					+ "{\"replica\":\"s3\",\"code\":\"REPLICA_STALE\",\"severity\":\"warning\",\"message\":\"replica lags 5m0s\","
+					+ "\"lagSeconds\":300.5,\"since\":\"2024-05-01T12:01:00Z\",\"resolvedAt\":null,\"durationSeconds\":240}]}");
 	}
 
 	@Test
@@ -173,7 +174,8 @@ class WebhookChannelTest {
 	void acceptsAny2xx() throws Exception {
 		AtomicReference<Captured> captured = new AtomicReference<>();
 		URI url = start(respond(204, "", captured));
-		channel(url, Format.SLACK, Duration.ofSeconds(5)).send(channel(url, Format.SLACK, null).render(Fixtures.test()));
+		channel(url, Format.SLACK, Duration.ofSeconds(5))
+			.send(channel(url, Format.SLACK, null).render(Fixtures.test()));
 		assertThat(json.readTree(captured.get().body()).get("text").asString())
 			.contains("This is a test notification from Litewatch.");
 	}

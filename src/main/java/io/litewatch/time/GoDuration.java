@@ -1,4 +1,4 @@
-package io.litewatch.config;
+package io.litewatch.time;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Go's {@code time.ParseDuration} and {@code Duration.String()}, because litestream.yml and
- * Litestream's output both speak Go durations ({@code 1h30m}, {@code 500ms}, {@code -332ms},
- * {@code 3µs}). Go has no day unit, so {@code 1d} is an error, as it is for Litestream.
+ * Go's {@code time.ParseDuration} and {@code Duration.String()}, because litestream.yml
+ * and Litestream's output both speak Go durations ({@code 1h30m}, {@code 500ms},
+ * {@code -332ms}, {@code 3µs}). Go has no day unit, so {@code 1d} is an error, as it is
+ * for Litestream.
  */
 public final class GoDuration {
 
@@ -19,7 +20,8 @@ public final class GoDuration {
 
 	/**
 	 * Parses a Go duration string.
-	 * @throws IllegalArgumentException with Go's own wording when the text is not a duration
+	 * @throws IllegalArgumentException with Go's own wording when the text is not a
+	 * duration
 	 */
 	public static Duration parse(String text) {
 		if (text == null) {
@@ -42,7 +44,8 @@ public final class GoDuration {
 		BigDecimal nanos = BigDecimal.ZERO;
 		while (pos < s.length()) {
 			if (!m.find(pos) || m.start() != pos || m.group(1).isEmpty() || m.group(1).equals(".")) {
-				String reason = Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.' ? "missing unit in" : "invalid";
+				String reason = Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.' ? "missing unit in"
+						: "invalid";
 				if (reason.equals("missing unit in") && unitStart(s, pos) < s.length()) {
 					throw new IllegalArgumentException(
 							"time: unknown unit \"" + unitAt(s, pos) + "\" in duration \"" + text + "\"");
@@ -85,12 +88,18 @@ public final class GoDuration {
 		};
 	}
 
-	/** True for a duration above zero (Duration.isPositive() arrived only in Java 18); Litestream reads zero and below as "off". */
+	/**
+	 * True for a duration above zero (Duration.isPositive() arrived only in Java 18);
+	 * Litestream reads zero and below as "off".
+	 */
 	public static boolean positive(Duration d) {
 		return d != null && !d.isNegative() && !d.isZero();
 	}
 
-	/** Formats like Go's {@code Duration.String()}: {@code 1h30m0s}, {@code 1.5s}, {@code 250ms}, {@code 0s}. */
+	/**
+	 * Formats like Go's {@code Duration.String()}: {@code 1h30m0s}, {@code 1.5s},
+	 * {@code 250ms}, {@code 0s}.
+	 */
 	public static String format(Duration d) {
 		if (d.isZero()) {
 			return "0s";

@@ -1,4 +1,4 @@
-package io.litewatch.config;
+package io.litewatch.time;
 
 import java.time.Duration;
 
