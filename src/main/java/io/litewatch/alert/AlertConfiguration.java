@@ -2,6 +2,7 @@ package io.litewatch.alert;
 
 import java.time.Clock;
 
+import io.litewatch.system.StoreHealth;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +32,9 @@ class AlertConfiguration {
 
 	@Bean
 	AlertService alertService(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels,
-			AlertProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+			AlertProperties properties, PlatformTransactionManager transactionManager, StoreHealth store, Clock clock) {
 		return new AlertService(alerts, outbox, channels, new AlertStateMachine(properties),
-				new TransactionTemplate(transactionManager), clock);
+				new TransactionTemplate(transactionManager), store, clock);
 	}
 
 	@Bean

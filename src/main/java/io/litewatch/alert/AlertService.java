@@ -20,6 +20,7 @@ import io.litewatch.alert.outbox.OutboxRepository;
 import io.litewatch.health.Severity;
 import io.litewatch.poll.PollCompletedEvent;
 import io.litewatch.poll.PollResult;
+import io.litewatch.system.StoreHealth;
 
 /**
  * After every poll: runs the state machine over the poll's findings and, in one
@@ -32,6 +33,8 @@ public class AlertService {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
+	private static final String STORE_WRITER = "alert state";
+
 	private final AlertRepository alerts;
 
 	private final OutboxRepository outbox;
@@ -42,10 +45,13 @@ public class AlertService {
 
 	private final TransactionOperations transactions;
 
+	private final StoreHealth store;
+
 	private final Clock clock;
 
 	public AlertService(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels,
-			AlertStateMachine machine, TransactionOperations transactions, Clock clock) {
+			AlertStateMachine machine, TransactionOperations transactions, StoreHealth store, Clock clock) {
+		this.store = store;
 		this.alerts = alerts;
 		this.outbox = outbox;
 		this.channels = channels;
@@ -58,8 +64,10 @@ public class AlertService {
 	public void onPollCompleted(PollCompletedEvent event) {
 		try {
 			process(event.result());
+			store.succeeded(STORE_WRITER);
 		}
 		catch (RuntimeException ex) {
+			store.failed(STORE_WRITER, ex);
 			// The next poll tries again from the stored state; nothing was half-written.
 			log.error("alert evaluation of poll {} failed: {}", event.result().sequence(), ex.toString());
 		}
@@ -71,7 +79,8 @@ public class AlertService {
 		return transactions.execute((status) -> {
 			List<Silence> silences = alerts.activeSilences(now);
 			AlertStateMachine.Step step = machine.step(alerts.states(), findings,
-					(f) -> silences.stream().anyMatch((s) -> s.covers(f.database(), f.code(), now)), now);
+					(f) -> silences.stream().anyMatch((s) -> s.covers(f.database(), f.code(), now)),
+					(state) -> poll.held().containsKey(state.code()), now);
 			alerts.replaceStates(step.states());
 			for (AlertState resolved : step.resolved()) {
 				alerts.recordResolved(resolved, now);

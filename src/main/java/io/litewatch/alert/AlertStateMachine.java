@@ -43,6 +43,15 @@ public final class AlertStateMachine {
 
 	public Step step(Map<String, AlertState> previous, List<ObservedFinding> findings,
 			Predicate<ObservedFinding> silenced, Instant now) {
+		return step(previous, findings, silenced, (state) -> false, now);
+	}
+
+	/**
+	 * @param frozen which earlier states are held by a cause in this poll; their findings
+	 * are not among {@code findings}
+	 */
+	public Step step(Map<String, AlertState> previous, List<ObservedFinding> findings,
+			Predicate<ObservedFinding> silenced, Predicate<AlertState> frozen, Instant now) {
 		Map<String, AlertState> next = new LinkedHashMap<>();
 		List<Transition> transitions = new ArrayList<>();
 		List<AlertState> resolved = new ArrayList<>();
@@ -73,7 +82,13 @@ public final class AlertStateMachine {
 			next.put(state.key(), state);
 		}
 		for (AlertState before : previous.values()) {
-			if (!next.containsKey(before.key()) && before.firing()) {
+			if (next.containsKey(before.key())) {
+				continue;
+			}
+			if (frozen.test(before)) {
+				next.put(before.key(), before);
+			}
+			else if (before.firing()) {
 				resolved.add(before);
 				if (before.notifiedAt() != null) {
 					transitions.add(new Transition(AlertEvent.RESOLVED, before));

@@ -46,6 +46,18 @@ public enum FindingCode {
 	 * litestream.yml parses, but Litestream 0.3.13 would silently do something else than
 	 * meant.
 	 */
-	CONFIG_SUSPICIOUS
+	CONFIG_SUSPICIOUS,
+	/**
+	 * A database's sources did not all answer within the poll; its figures are the last
+	 * known.
+	 */
+	COLLECTION_TIMED_OUT,
+	/**
+	 * Litewatch's own state database cannot be written: history and alert state are not
+	 * saved.
+	 */
+	STORE_FAILED,
+	/** No poll has completed for several poll intervals: every figure shown is old. */
+	POLL_STALLED
 
 }

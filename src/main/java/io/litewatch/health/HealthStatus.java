@@ -14,6 +14,9 @@ public enum HealthStatus {
 	public static HealthStatus of(Collection<Finding> findings) {
 		HealthStatus worst = OK;
 		for (Finding finding : findings) {
+			if (finding.held()) {
+				continue;
+			}
 			worst = worst.worse(finding.severity() == Severity.CRITICAL ? CRITICAL : WARNING);
 		}
 		return worst;

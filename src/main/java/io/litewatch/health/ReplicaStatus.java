@@ -29,6 +29,17 @@ public record ReplicaStatus(ReplicaConfig config, HealthStatus status, List<Find
 		return config.name();
 	}
 
+	/**
+	 * The same figures with findings as {@link Causes} left them, and the status they
+	 * make.
+	 */
+	public ReplicaStatus withFindings(List<Finding> judged) {
+		return new ReplicaStatus(config, HealthStatus.of(judged), List.copyOf(judged), generation, generationCount,
+				generationStartedAt, lag, lagSource, lastSyncAt, lastSnapshotAt, snapshotAge, snapshotCount,
+				walSegmentCount, walBytes, restoreFrom, restoreTo, s3Requests, previousGeneration, generationChangedAt,
+				generationEnds, generationFirstSeen);
+	}
+
 	public Duration restoreWindow() {
 		return (restoreFrom != null && restoreTo != null) ? Duration.between(restoreFrom, restoreTo) : null;
 	}

@@ -2,6 +2,7 @@ package io.litewatch.history;
 
 import java.time.Clock;
 
+import io.litewatch.system.StoreHealth;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,8 @@ public class HistoryConfiguration {
 	}
 
 	@Bean
-	HistoryRecorder historyRecorder(HistoryRepository repository, Clock clock) {
-		return new HistoryRecorder(repository, clock);
+	HistoryRecorder historyRecorder(HistoryRepository repository, StoreHealth store, Clock clock) {
+		return new HistoryRecorder(repository, store, clock);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.litewatch.system.StoreHealth;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.NestedExceptionUtils;
 
@@ -24,7 +25,11 @@ public class HistoryRecorder {
 
 	static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
+	private static final String WHAT = "history";
+
 	private final HistoryRepository repository;
+
+	private final StoreHealth store;
 
 	private final Clock clock;
 
@@ -34,8 +39,9 @@ public class HistoryRecorder {
 
 	private int unlogged;
 
-	public HistoryRecorder(HistoryRepository repository, Clock clock) {
+	public HistoryRecorder(HistoryRepository repository, StoreHealth store, Clock clock) {
 		this.repository = repository;
+		this.store = store;
 		this.clock = clock;
 	}
 
@@ -48,9 +54,11 @@ public class HistoryRecorder {
 			repository.record(result);
 		}
 		catch (RuntimeException ex) {
+			store.failed(WHAT, ex);
 			failed(result, ex);
 			return;
 		}
+		store.succeeded(WHAT);
 		if (failures > 0) {
 			log.info("Recording history again after {} failed poll(s)", failures);
 			failures = 0;

@@ -4,29 +4,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.litewatch.config.ConfigIssue;
 import io.litewatch.config.DbConfig;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.DockerAccessException;
 import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.docker.FileStat;
-import io.litewatch.health.DatabaseStatus;
+import io.litewatch.health.AccessoryState;
+import io.litewatch.health.DatabaseObservation;
 import io.litewatch.health.DbFileState;
-import io.litewatch.health.Finding;
-import io.litewatch.health.FindingCode;
 import io.litewatch.health.LitestreamView;
-import io.litewatch.health.ReplicaEvaluator;
 import io.litewatch.health.ReplicaObservation;
-import io.litewatch.health.ReplicaStatus;
 import io.litewatch.s3.S3ListingException;
 import io.litewatch.s3.S3Location;
 import io.litewatch.s3.S3ReplicaLister;
 
 /**
- * Collects everything about one database (its file through the Docker API, the
- * accessory's own view, each replica's storage) and has it judged. Never throws: a
- * failing source becomes a finding, so one database's trouble never hides another's
- * state.
+ * Observes one database: its file through the accessory, the accessory's own view, and
+ * each replica's storage. Never throws and never judges: a failing source is an
+ * observation, and {@link io.litewatch.health.PollEvaluator} makes the findings.
  */
 class DatabaseCollector {
 
@@ -36,51 +31,35 @@ class DatabaseCollector {
 
 	private final S3ReplicaLister lister;
 
-	private final ReplicaEvaluator evaluator;
-
-	DatabaseCollector(LitestreamAccessory accessory, LitestreamCommands commands, S3ReplicaLister lister,
-			ReplicaEvaluator evaluator) {
+	DatabaseCollector(LitestreamAccessory accessory, LitestreamCommands commands, S3ReplicaLister lister) {
 		this.accessory = accessory;
 		this.commands = commands;
 		this.lister = lister;
-		this.evaluator = evaluator;
 	}
 
-	DatabaseStatus collect(DbConfig db, List<ConfigIssue> issues, AccessoryState accessoryState,
-			List<Finding> accessoryFindings, DatabaseStatus previous, Instant now) {
-		List<Finding> findings = new ArrayList<>(accessoryFindings);
-		for (ConfigIssue issue : issues) {
-			findings.add(issue.finding());
-		}
+	/**
+	 * @param runCli false while the config file is unusable: the accessory's CLI reads
+	 * the same file and would only fail
+	 */
+	DatabaseObservation observe(DbConfig db, AccessoryState accessoryState, boolean runCli) {
 		DbFileState file = accessoryState.engineReachable() && accessoryState.state() != null
 				&& accessoryState.state().exists() ? fileState(db.path())
 						: DbFileState.unknown("the accessory is not reachable");
-		if (file.known() && !file.exists()) {
-			findings.add(Finding.warning(FindingCode.DB_FILE_MISSING,
-					"The database file " + db.path() + " does not exist in container " + accessoryState.container()
-							+ ": Litestream has nothing to replicate (wrong path or volume?)."));
+		LitestreamView view;
+		if (!accessoryState.running()) {
+			view = LitestreamView.none("the accessory is not running");
 		}
-		LitestreamView view = accessoryState.running() ? commands.view(db.path())
-				: LitestreamView.none("the accessory is not running");
-		if (accessoryState.running() && view.execError() != null) {
-			findings.add(Finding.warning(FindingCode.EXEC_FAILED, view.execError()));
+		else if (!runCli) {
+			view = LitestreamView.none("litestream.yml is invalid, so the accessory's commands were not run");
 		}
-		for (String error : view.storageErrors()) {
-			findings.add(Finding.critical(FindingCode.S3_UNREACHABLE,
-					"Litestream itself cannot list its replica: " + error));
+		else {
+			view = commands.view(db.path());
 		}
-		List<ReplicaStatus> replicas = new ArrayList<>();
+		List<ReplicaObservation> replicas = new ArrayList<>();
 		for (ReplicaConfig replica : db.replicas()) {
-			ReplicaStatus before = previous == null ? null
-					: previous.replicas()
-						.stream()
-						.filter((r) -> r.name().equals(replica.name()))
-						.findFirst()
-						.orElse(null);
-			replicas.add(evaluator.evaluate(observe(replica), file, view, before, now));
+			replicas.add(observe(replica));
 		}
-		return new DatabaseStatus(db, DatabaseStatus.worstOf(findings, replicas), List.copyOf(findings), file, view,
-				List.copyOf(replicas));
+		return DatabaseObservation.collected(db, file, view, replicas);
 	}
 
 	private DbFileState fileState(String path) {

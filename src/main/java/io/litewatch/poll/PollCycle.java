@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,29 +19,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
-import io.litewatch.config.ConfigIssue;
 import io.litewatch.config.ConfigLoad;
 import io.litewatch.config.DbConfig;
 import io.litewatch.config.LitestreamConfig;
 import io.litewatch.config.LitestreamConfigFile;
-import io.litewatch.docker.CliTable;
 import io.litewatch.docker.ContainerState;
 import io.litewatch.docker.DatabaseRow;
 import io.litewatch.docker.DockerAccessException;
-import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.docker.EngineInfo;
+import io.litewatch.docker.LitestreamAccessory;
+import io.litewatch.health.AccessoryDatabases;
+import io.litewatch.health.AccessoryState;
+import io.litewatch.health.ConfigObservation;
+import io.litewatch.health.DatabaseObservation;
 import io.litewatch.health.DatabaseStatus;
-import io.litewatch.health.DbFileState;
-import io.litewatch.health.Finding;
-import io.litewatch.health.FindingCode;
-import io.litewatch.health.HealthStatus;
-import io.litewatch.health.LitestreamView;
-import io.litewatch.health.ReplicaStatus;
+import io.litewatch.health.Diagnosis;
+import io.litewatch.health.PollEvaluator;
+import io.litewatch.health.PollObservation;
+import io.litewatch.system.StoreHealth;
 
 /**
  * The one place where a poll happens, in this order: config → accessory → every database
- * (bounded concurrency, each with its own deadline) → one immutable {@link PollResult} →
- * published.
+ * (bounded concurrency, each with its own deadline) → judged once by
+ * {@link PollEvaluator} → one immutable {@link PollResult} → published.
  */
 public class PollCycle {
 
@@ -53,6 +54,10 @@ public class PollCycle {
 	private final LitestreamCommands commands;
 
 	private final DatabaseCollector collector;
+
+	private final PollEvaluator evaluator;
+
+	private final StoreHealth store;
 
 	private final ExecutorService executor;
 
@@ -75,12 +80,15 @@ public class PollCycle {
 	private long sequence;
 
 	public PollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, LitestreamCommands commands,
-			DatabaseCollector collector, ExecutorService executor, Duration databaseDeadline, LatestPoll latest,
-			Clock clock, String dockerHost, String container, ApplicationEventPublisher events) {
+			DatabaseCollector collector, PollEvaluator evaluator, StoreHealth store, ExecutorService executor,
+			Duration databaseDeadline, LatestPoll latest, Clock clock, String dockerHost, String container,
+			ApplicationEventPublisher events) {
 		this.configFile = configFile;
 		this.accessory = accessory;
 		this.commands = commands;
 		this.collector = collector;
+		this.evaluator = evaluator;
+		this.store = store;
 		this.executor = executor;
 		this.databaseDeadline = databaseDeadline;
 		this.latest = latest;
@@ -107,91 +115,70 @@ public class PollCycle {
 
 	private PollResult collect() {
 		Instant started = clock.instant();
-		List<Finding> findings = new ArrayList<>();
-
 		ConfigLoad load = configFile.load();
-		ConfigState configState;
 		if (load.valid()) {
 			lastValid = load.config();
 			lastValidModifiedAt = load.modifiedAt();
-			configState = new ConfigState(load.file(), true, 0, null, load.modifiedAt(), false);
-		}
-		else {
-			String still = lastValid != null
-					? " Still watching the last valid version (" + Finding.when(lastValidModifiedAt)
-							+ "); the running Litestream keeps the config it started with until it restarts."
-					: " Litestream would refuse to start with it.";
-			findings.add(Finding.critical(FindingCode.CONFIG_INVALID, load.error().getMessage() + "." + still));
-			configState = new ConfigState(load.file(), false, load.error().line(), load.error().reason(),
-					load.modifiedAt(), lastValid != null);
 		}
 		LitestreamConfig config = lastValid;
-		Map<String, List<ConfigIssue>> issuesByDb = new LinkedHashMap<>();
-		if (config != null) {
-			for (ConfigIssue issue : config.issues()) {
-				if (issue.dbPath() == null) {
-					findings.add(issue.finding());
-				}
-				else {
-					issuesByDb.computeIfAbsent(issue.dbPath(), (k) -> new ArrayList<>()).add(issue);
-				}
-			}
-		}
-
 		AccessoryState accessoryState = probeAccessory();
-		List<Finding> accessoryFindings = accessoryFindings(accessoryState);
-		if (accessoryState.running() && config != null) {
-			compareWithAccessory(config, load.file(), findings);
-		}
+		boolean runCli = load.valid();
+		AccessoryDatabases accessoryDatabases = accessoryState.running() && config != null && runCli
+				? accessoryDatabases() : AccessoryDatabases.notAsked();
 
-		List<DatabaseStatus> databases = new ArrayList<>();
+		List<DatabaseObservation> observed = new ArrayList<>();
+		PollResult previousPoll = latest.get().orElse(null);
 		if (config != null) {
-			PollResult previousPoll = latest.get().orElse(null);
-			Instant now = clock.instant();
-			Map<DbConfig, Future<DatabaseStatus>> futures = new LinkedHashMap<>();
+			Map<DbConfig, Future<DatabaseObservation>> futures = new LinkedHashMap<>();
 			for (DbConfig db : config.dbs()) {
-				DatabaseStatus previous = previousPoll != null ? previousPoll.databaseAt(db.path()).orElse(null) : null;
-				List<ConfigIssue> issues = issuesByDb.getOrDefault(db.path(), List.of());
-				futures.put(db, executor
-					.submit(() -> collector.collect(db, issues, accessoryState, accessoryFindings, previous, now)));
+				futures.put(db, executor.submit(() -> collector.observe(db, accessoryState, runCli)));
 			}
 			long deadline = System.nanoTime() + databaseDeadline.toNanos();
-			for (Map.Entry<DbConfig, Future<DatabaseStatus>> entry : futures.entrySet()) {
-				databases.add(await(entry.getKey(), entry.getValue(), deadline, previousPoll));
+			for (Map.Entry<DbConfig, Future<DatabaseObservation>> entry : futures.entrySet()) {
+				observed.add(await(entry.getKey(), entry.getValue(), deadline));
 			}
 		}
-		HealthStatus status = HealthStatus.of(findings);
-		for (DatabaseStatus db : databases) {
-			status = status.worse(db.status());
+		// The accessory's CLI re-read the file during the poll: a file broken meanwhile
+		// is the
+		// cause of whatever the CLI said, so it counts as this poll's config error too.
+		ConfigLoad after = load.valid() ? configFile.load() : load;
+		ConfigLoad shown = after.valid() ? load : after;
+		ConfigObservation configObservation = new ConfigObservation(load.file(), shown.error(), config != null,
+				lastValidModifiedAt, config != null ? config.issues() : List.of());
+		PollObservation observation = new PollObservation(configObservation, accessoryState, accessoryDatabases,
+				observed, store.failure().orElse(null));
+
+		Map<String, DatabaseStatus> previous = new HashMap<>();
+		if (previousPoll != null) {
+			previousPoll.databases().forEach((db) -> previous.put(db.path(), db));
 		}
+		Diagnosis diagnosis = evaluator.evaluate(observation, previous, clock.instant());
+		ConfigState configState = shown.valid()
+				? new ConfigState(shown.file(), true, 0, null, shown.modifiedAt(), false)
+				: new ConfigState(shown.file(), false, shown.error().line(), shown.error().reason(), shown.modifiedAt(),
+						config != null);
 		Instant finished = clock.instant();
-		return new PollResult(++sequence, finished, Duration.between(started, finished), status, List.copyOf(findings),
-				configState, accessoryState, List.copyOf(databases));
+		return new PollResult(++sequence, finished, Duration.between(started, finished), diagnosis.status(),
+				diagnosis.findings(), configState, accessoryState, diagnosis.databases(), diagnosis.held());
 	}
 
-	private DatabaseStatus await(DbConfig db, Future<DatabaseStatus> future, long deadline, PollResult previousPoll) {
-		String why;
+	private DatabaseObservation await(DbConfig db, Future<DatabaseObservation> future, long deadline) {
 		try {
 			return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);
-			why = "Collecting " + db.name() + " took longer than " + databaseDeadline.toSeconds()
-					+ "s; its sources are too slow to answer within a poll.";
+			return DatabaseObservation.timedOut(db, "Collecting " + db.name() + " took longer than "
+					+ databaseDeadline.toSeconds() + "s; its sources are too slow to answer within a poll.");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			why = "Poll interrupted.";
+			return DatabaseObservation.timedOut(db, "Poll interrupted.");
 		}
 		catch (Exception ex) {
 			log.warn("collecting {} failed", db.path(), ex);
-			why = "Collecting " + db.name() + " failed: " + ex.getCause();
+			return DatabaseObservation.timedOut(db, "Collecting " + db.name() + " failed: " + ex.getCause());
 		}
-		List<Finding> findings = List.of(Finding.warning(FindingCode.EXEC_FAILED, why));
-		List<ReplicaStatus> replicas = previousPoll == null ? List.of()
-				: previousPoll.databaseAt(db.path()).map(DatabaseStatus::replicas).orElse(List.of());
-		return new DatabaseStatus(db, DatabaseStatus.worstOf(findings, replicas), findings, DbFileState.unknown(why),
-				LitestreamView.none(why), replicas);
 	}
 
 	private AccessoryState probeAccessory() {
@@ -206,60 +193,17 @@ public class PollCycle {
 		}
 	}
 
-	private static List<Finding> accessoryFindings(AccessoryState state) {
-		if (!state.engineReachable()) {
-			return List.of(Finding.critical(FindingCode.DOCKER_UNREACHABLE, "Cannot reach the Docker Engine at "
-					+ state.dockerHost() + ": " + state.error() + ". Whether Litestream runs is unknown."));
-		}
-		ContainerState c = state.state();
-		if (!c.exists()) {
-			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN, "Container " + state.container()
-					+ " does not exist: nothing replicates this database. (Set litewatch.docker.container to the "
-					+ "accessory's name, e.g. myapp-litestream under Kamal.)"));
-		}
-		if (c.restarting()) {
-			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
-					"Container " + state.container() + " is restarting (restart count " + c.restartCount()
-							+ ", last exit code " + c.exitCode() + "): Litestream keeps crashing."));
-		}
-		if (!c.running()) {
-			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
-					"Container " + state.container() + " is " + c.status()
-							+ (c.finishedAt() != null ? " since " + Finding.when(c.finishedAt()) : "")
-							+ (c.exitCode() != null ? " (exit code " + c.exitCode() + ")" : "")
-							+ ": nothing replicates this database."));
-		}
-		return List.of();
-	}
-
-	/**
-	 * The accessory may run another config than the file Litewatch reads (a stale mount,
-	 * another path).
-	 */
-	private void compareWithAccessory(LitestreamConfig config, java.nio.file.Path file, List<Finding> findings) {
+	/** The accessory may run another config than the file Litewatch reads. */
+	private AccessoryDatabases accessoryDatabases() {
 		try {
-			CliTable<DatabaseRow> table = commands.databases();
-			Set<String> replicated = new HashSet<>();
-			for (DatabaseRow row : table.rows()) {
-				replicated.add(row.path());
+			Set<String> paths = new HashSet<>();
+			for (DatabaseRow row : commands.databases().rows()) {
+				paths.add(row.path());
 			}
-			Set<String> configured = new HashSet<>();
-			for (DbConfig db : config.dbs()) {
-				configured.add(db.path());
-			}
-			if (!replicated.equals(configured)) {
-				Set<String> missing = new HashSet<>(configured);
-				missing.removeAll(replicated);
-				Set<String> extra = new HashSet<>(replicated);
-				extra.removeAll(configured);
-				findings.add(Finding.warning(FindingCode.CONFIG_SUSPICIOUS, "The accessory's own config differs from "
-						+ file + (missing.isEmpty() ? "" : "; it does not replicate " + missing)
-						+ (extra.isEmpty() ? "" : "; it also replicates " + extra)
-						+ ". Mount the same litestream.yml into both, or restart the accessory after editing it."));
-			}
+			return AccessoryDatabases.answered(paths);
 		}
 		catch (LitestreamCommands.CommandFailedException ex) {
-			findings.add(Finding.warning(FindingCode.EXEC_FAILED, ex.getMessage()));
+			return AccessoryDatabases.failed(ex.getMessage());
 		}
 	}
 

@@ -18,10 +18,12 @@ import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.DockerAccessory;
 import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.docker.LocalAccessory;
+import io.litewatch.health.PollEvaluator;
 import io.litewatch.health.ReplicaEvaluator;
 import io.litewatch.s3.S3ClientFactory;
 import io.litewatch.s3.S3ReplicaLister;
 import io.litewatch.system.FixedDelayTask;
+import io.litewatch.system.StoreHealth;
 
 /** Wires the collectors, the evaluator and the poll cycle, and schedules the poll. */
 @Configuration(proxyBeanMethods = false)
@@ -84,14 +86,15 @@ class PollingConfiguration {
 	@Bean
 	PollCycle pollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, S3ReplicaLister lister,
 			ExecutorService pollExecutor, LatestPoll latest, Clock clock, LitewatchProperties properties,
-			ApplicationEventPublisher events) {
+			StoreHealth store, ApplicationEventPublisher events) {
 		LitestreamCommands commands = new LitestreamCommands(accessory, commandSettings(properties), clock);
-		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister,
-				new ReplicaEvaluator(properties.health()));
+		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister);
+		PollEvaluator evaluator = new PollEvaluator(new ReplicaEvaluator(properties.health()));
 		LitewatchProperties.Docker docker = properties.docker();
 		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;
-		return new PollCycle(configFile, accessory, commands, collector, pollExecutor, properties.pollInterval(),
-				latest, clock, local ? "local" : docker.effectiveHost(System.getenv("DOCKER_HOST")),
+		return new PollCycle(configFile, accessory, commands, collector, evaluator, store, pollExecutor,
+				properties.pollInterval(), latest, clock,
+				local ? "local" : docker.effectiveHost(System.getenv("DOCKER_HOST")),
 				local ? "litestream replicate (local)" : docker.container(), events);
 	}
 

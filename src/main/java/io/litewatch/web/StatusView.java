@@ -12,7 +12,7 @@ import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.DbFileState;
 import io.litewatch.health.Finding;
 import io.litewatch.health.ReplicaStatus;
-import io.litewatch.poll.AccessoryState;
+import io.litewatch.health.AccessoryState;
 import io.litewatch.poll.ConfigState;
 import io.litewatch.poll.PollResult;
 

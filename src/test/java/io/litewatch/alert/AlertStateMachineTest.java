@@ -50,6 +50,17 @@ class AlertStateMachineTest {
 		return step.transitions();
 	}
 
+	static final ObservedFinding ACCESSORY_DOWN = new ObservedFinding(ObservedFinding.INSTALLATION,
+			"/etc/litestream.yml", "", FindingCode.ACCESSORY_DOWN, Severity.CRITICAL, "Container is exited", null);
+
+	/** A poll in which the accessory is down: what it holds is frozen, not observed. */
+	List<AlertStateMachine.Transition> stepHeld(ObservedFinding... findings) {
+		AlertStateMachine.Step step = machine.step(states, List.of(findings), (f) -> false,
+				(state) -> state.code() != FindingCode.ACCESSORY_DOWN, T0.plus(POLL.multipliedBy(poll++)));
+		states = step.states();
+		return step.transitions();
+	}
+
 	static List<AlertEvent> events(List<AlertStateMachine.Transition> transitions) {
 		return transitions.stream().map(AlertStateMachine.Transition::event).toList();
 	}
@@ -127,6 +138,47 @@ class AlertStateMachineTest {
 		assertThat(early.transitions()).isEmpty();
 		AlertStateMachine.Step late = slow.step(early.states(), List.of(STALE), (f) -> false, T0.plusSeconds(60));
 		assertThat(events(late.transitions())).containsExactly(AlertEvent.FIRING);
+	}
+
+	@Test
+	void aHeldFindingIsNeitherResolvedNorFiredWhileItsCauseLasts() {
+		step(STALE);
+		assertThat(events(step(STALE))).containsExactly(AlertEvent.FIRING);
+		AlertState firing = states.get(STALE.key());
+		// The accessory stops: stale is not observed, but that is no all-clear.
+		assertThat(stepHeld(ACCESSORY_DOWN)).isEmpty();
+		assertThat(events(stepHeld(ACCESSORY_DOWN))).containsExactly(AlertEvent.FIRING);
+		assertThat(states.get(STALE.key())).isEqualTo(firing);
+		assertThat(stepHeld(ACCESSORY_DOWN)).isEmpty();
+		// Back, still stale: announced already, so nothing new; only the cause resolves.
+		List<AlertStateMachine.Transition> back = step(STALE);
+		assertThat(back).singleElement().satisfies((t) -> {
+			assertThat(t.event()).isEqualTo(AlertEvent.RESOLVED);
+			assertThat(t.state().code()).isEqualTo(FindingCode.ACCESSORY_DOWN);
+		});
+		// Caught up: now the stale alert resolves, once.
+		assertThat(step()).singleElement().satisfies((t) -> {
+			assertThat(t.event()).isEqualTo(AlertEvent.RESOLVED);
+			assertThat(t.state().code()).isEqualTo(FindingCode.REPLICA_STALE);
+		});
+	}
+
+	@Test
+	void whatIsStillWrongWhenTheCauseClearsFiresOnItsOwn() {
+		step(OVERDUE);
+		assertThat(states.get(OVERDUE.key()).consecutive()).isEqualTo(1);
+		stepHeld(ACCESSORY_DOWN);
+		stepHeld(ACCESSORY_DOWN);
+		assertThat(states.get(OVERDUE.key()).consecutive()).isEqualTo(1);
+		List<AlertStateMachine.Transition> back = step(OVERDUE);
+		assertThat(back).extracting((t) -> t.event() + " " + t.state().code())
+			.containsExactlyInAnyOrder("FIRING SNAPSHOT_OVERDUE", "RESOLVED ACCESSORY_DOWN");
+	}
+
+	@Test
+	void aHeldFindingWithNoEarlierStateIsNotTracked() {
+		stepHeld(ACCESSORY_DOWN);
+		assertThat(states).containsOnlyKeys(ACCESSORY_DOWN.key());
 	}
 
 }

@@ -27,7 +27,7 @@ import io.litewatch.health.Finding;
 import io.litewatch.health.HealthStatus;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaStatus;
-import io.litewatch.poll.AccessoryState;
+import io.litewatch.health.AccessoryState;
 import io.litewatch.poll.ConfigState;
 import io.litewatch.poll.PollResult;
 

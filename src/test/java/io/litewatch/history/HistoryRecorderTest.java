@@ -8,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import io.litewatch.system.StoreHealth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class HistoryRecorderTest {
 	void recordsEachCompletedPoll() {
 		HistoryRepository repository = HistoryFixtures
 			.repository(HistoryFixtures.migratedSqlite(dir.resolve("litewatch.db")));
-		HistoryRecorder recorder = new HistoryRecorder(repository, clock);
+		HistoryRecorder recorder = new HistoryRecorder(repository, new StoreHealth(clock), clock);
 
 		recorder.onPollCompleted(event(1, T0));
 		recorder.onPollCompleted(event(2, T0.plusSeconds(15)));
@@ -55,7 +56,9 @@ class HistoryRecorderTest {
 		// No migration yet: every insert fails, as with a broken or unreachable database.
 		DataSource dataSource = HistoryFixtures.sqlite(dir.resolve("litewatch.db"));
 		HistoryRepository repository = HistoryFixtures.repository(dataSource);
-		HistoryRecorder recorder = new HistoryRecorder(repository, clock);
+		StoreHealth store = new StoreHealth(clock);
+		HistoryRecorder recorder = new HistoryRecorder(repository, store, clock);
+		Instant firstFailure = clock.instant();
 
 		for (int i = 1; i <= 4; i++) {
 			int sequence = i;
@@ -63,6 +66,13 @@ class HistoryRecorderTest {
 			clock.advance(Duration.ofSeconds(15));
 		}
 		assertThat(recorder.failures()).isEqualTo(4);
+		// What the next poll shows as STORE_FAILED: since the first refusal, in the
+		// driver's words.
+		assertThat(store.failure()).hasValueSatisfying((f) -> {
+			assertThat(f.what()).isEqualTo("history");
+			assertThat(f.since()).isEqualTo(firstFailure);
+			assertThat(f.reason()).contains("no such table: poll_run");
+		});
 		assertThat(output.getAll()).containsOnlyOnce("Could not record poll");
 		assertThat(output.getAll()).contains("Could not record poll 1 in history: SQLiteException")
 			.contains("no such table: poll_run");
@@ -74,6 +84,7 @@ class HistoryRecorderTest {
 		clock.advance(Duration.ofSeconds(15));
 		recorder.onPollCompleted(event(6, clock.instant()));
 		assertThat(recorder.failures()).isZero();
+		assertThat(store.failure()).isEmpty();
 		assertThat(output.getAll()).contains("Recording history again after 5 failed poll(s)");
 		assertThat(repository.latestRuns(10)).extracting(PollRun::sequence).containsExactly(6L);
 	}

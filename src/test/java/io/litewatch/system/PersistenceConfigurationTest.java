@@ -40,7 +40,7 @@ import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.history.HistoryConfiguration;
 import io.litewatch.history.HistoryRepository;
-import io.litewatch.poll.AccessoryState;
+import io.litewatch.health.AccessoryState;
 import io.litewatch.poll.ConfigState;
 import io.litewatch.poll.PollCompletedEvent;
 import io.litewatch.poll.PollResult;

@@ -1,4 +1,4 @@
-package io.litewatch.poll;
+package io.litewatch.health;
 
 import io.litewatch.docker.ContainerState;
 import io.litewatch.docker.EngineInfo;

@@ -1,0 +1,100 @@
+package io.litewatch.health;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.litewatch.config.ConfigIssue;
+import io.litewatch.docker.ContainerState;
+
+/**
+ * Findings about the whole installation: the config file, the Docker Engine, the
+ * accessory, whether the accessory runs the same config, and Litewatch's own store. Pure.
+ */
+final class InstallationJudge {
+
+	List<Finding> judge(PollObservation observation) {
+		List<Finding> findings = new ArrayList<>();
+		ConfigObservation config = observation.config();
+		if (config.error() != null) {
+			String still = config.watched()
+					? " Still watching the last valid version (" + Finding.when(config.watchedModifiedAt())
+							+ "); the running Litestream keeps the config it started with until it restarts."
+					: " Litestream would refuse to start with it.";
+			findings.add(Finding.critical(FindingCode.CONFIG_INVALID, config.error().getMessage() + "." + still));
+		}
+		for (ConfigIssue issue : config.issues()) {
+			if (issue.dbPath() == null) {
+				findings.add(issue.finding());
+			}
+		}
+		findings.addAll(accessory(observation.accessory()));
+		compareWithAccessory(observation.databases(), config, observation.accessoryDatabases(), findings);
+		StoreFailure store = observation.storeFailure();
+		if (store != null) {
+			findings.add(Finding.critical(FindingCode.STORE_FAILED,
+					"Litewatch cannot write its state database since " + Finding.when(store.since()) + " ("
+							+ store.what() + "): " + store.reason()
+							+ ". History and alert state are not being saved, so notifications may not go out."));
+		}
+		return findings;
+	}
+
+	private static List<Finding> accessory(AccessoryState state) {
+		if (!state.engineReachable()) {
+			return List.of(Finding.critical(FindingCode.DOCKER_UNREACHABLE, "Cannot reach the Docker Engine at "
+					+ state.dockerHost() + ": " + state.error() + ". Whether Litestream runs is unknown."));
+		}
+		ContainerState c = state.state();
+		if (!c.exists()) {
+			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN, "Container " + state.container()
+					+ " does not exist: nothing replicates the databases. (Set litewatch.docker.container to the "
+					+ "accessory's name, e.g. myapp-litestream under Kamal.)"));
+		}
+		if (c.restarting()) {
+			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
+					"Container " + state.container() + " is restarting (restart count " + c.restartCount()
+							+ ", last exit code " + c.exitCode() + "): Litestream keeps crashing."));
+		}
+		if (!c.running()) {
+			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
+					"Container " + state.container() + " is " + c.status()
+							+ (c.finishedAt() != null ? " since " + Finding.when(c.finishedAt()) : "")
+							+ (c.exitCode() != null ? " (exit code " + c.exitCode() + ")" : "")
+							+ ": nothing replicates the databases."));
+		}
+		return List.of();
+	}
+
+	/**
+	 * The accessory may run another config than the file Litewatch reads (a stale mount,
+	 * another path).
+	 */
+	private static void compareWithAccessory(List<DatabaseObservation> databases, ConfigObservation file,
+			AccessoryDatabases accessory, List<Finding> findings) {
+		if (accessory.error() != null) {
+			findings.add(Finding.warning(FindingCode.EXEC_FAILED, accessory.error()));
+			return;
+		}
+		if (accessory.paths() == null) {
+			return;
+		}
+		Set<String> configured = new HashSet<>();
+		for (DatabaseObservation db : databases) {
+			configured.add(db.config().path());
+		}
+		if (!accessory.paths().equals(configured)) {
+			Set<String> missing = new HashSet<>(configured);
+			missing.removeAll(accessory.paths());
+			Set<String> extra = new HashSet<>(accessory.paths());
+			extra.removeAll(configured);
+			findings.add(Finding.warning(FindingCode.CONFIG_SUSPICIOUS,
+					"The accessory's own config differs from " + file.file()
+							+ (missing.isEmpty() ? "" : "; it does not replicate " + missing)
+							+ (extra.isEmpty() ? "" : "; it also replicates " + extra)
+							+ ". Mount the same litestream.yml into both, or restart the accessory after editing it."));
+		}
+	}
+
+}

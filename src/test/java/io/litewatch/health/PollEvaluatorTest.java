@@ -1,0 +1,197 @@
+package io.litewatch.health;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.litewatch.config.ConfigParseException;
+import io.litewatch.config.DbConfig;
+import io.litewatch.config.LitewatchProperties;
+import io.litewatch.docker.ContainerState;
+import io.litewatch.docker.EngineInfo;
+import io.litewatch.s3.GenerationListing;
+
+import static io.litewatch.health.ReplicaEvaluatorTest.GEN_A;
+import static io.litewatch.health.ReplicaEvaluatorTest.NOW;
+import static io.litewatch.health.ReplicaEvaluatorTest.PRIMARY;
+import static io.litewatch.health.ReplicaEvaluatorTest.generation;
+import static io.litewatch.health.ReplicaEvaluatorTest.listing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The cause rules, from observations straight to findings: no Docker, no S3. */
+class PollEvaluatorTest {
+
+	static final Path FILE = Path.of("/etc/litestream.yml");
+
+	static final DbConfig PRODUCTION = new DbConfig("/rails/storage/production.sqlite3", "production",
+			"/rails/storage/.production.sqlite3-litestream", Duration.ofSeconds(1), Duration.ofMinutes(1),
+			List.of(PRIMARY), 3);
+
+	final PollEvaluator evaluator = new PollEvaluator(new ReplicaEvaluator(new LitewatchProperties.Health(3, 10,
+			Duration.ofSeconds(10), 1, 2, Duration.ofMinutes(1), Duration.ofHours(1))));
+
+	static ContainerState container(String status, boolean exists, boolean running, boolean restarting) {
+		return new ContainerState("myapp-litestream", exists, status, running, restarting, restarting ? 4 : 0,
+				NOW.minusSeconds(3600), running ? null : NOW.minusSeconds(60), running ? null : 1, "litestream");
+	}
+
+	static final AccessoryState RUNNING = accessory(container("running", true, true, false));
+
+	static final AccessoryState STOPPED = accessory(container("exited", true, false, false));
+
+	static final AccessoryState MISSING = accessory(container("missing", false, false, false));
+
+	static final AccessoryState RESTARTING = accessory(container("restarting", true, true, true));
+
+	static final AccessoryState NO_ENGINE = new AccessoryState("unix:///var/run/docker.sock", "myapp-litestream", null,
+			null, null, "connection refused");
+
+	static AccessoryState accessory(ContainerState state) {
+		return new AccessoryState("unix:///var/run/docker.sock", "myapp-litestream",
+				new EngineInfo("20.10.24", "1.41", "1.12", "1.41"), state, "v0.3.13", null);
+	}
+
+	/**
+	 * Old snapshot, stale replica: what a stopped accessory leaves behind after a while.
+	 */
+	static DatabaseObservation staleAndOverdue(String execError) {
+		GenerationListing gen = generation(GEN_A, NOW.minus(Duration.ofHours(5)), NOW.minus(Duration.ofHours(5)),
+				NOW.minusSeconds(600));
+		return DatabaseObservation.collected(PRODUCTION, new DbFileState(true, 4096, NOW.minusSeconds(5), null),
+				execError == null ? LitestreamView.none("the accessory is not running")
+						: new LitestreamView(null, List.of(), null, List.of(), List.of(), execError),
+				List.of(ReplicaObservation.listed(PRIMARY, listing(gen))));
+	}
+
+	static PollObservation observation(AccessoryState accessory, ConfigParseException configError,
+			DatabaseObservation... databases) {
+		return new PollObservation(new ConfigObservation(FILE, configError, true, NOW.minusSeconds(86400), List.of()),
+				accessory, AccessoryDatabases.notAsked(), List.of(databases), null);
+	}
+
+	Diagnosis evaluate(PollObservation observation) {
+		return evaluator.evaluate(observation, Map.of(), NOW);
+	}
+
+	static List<FindingCode> unheld(List<Finding> findings) {
+		return findings.stream().filter((f) -> !f.held()).map(Finding::code).toList();
+	}
+
+	static List<FindingCode> heldBy(List<Finding> findings, FindingCode cause) {
+		return findings.stream().filter((f) -> f.heldBy() == cause).map(Finding::code).toList();
+	}
+
+	@Test
+	void aRunningAccessoryLetsEveryFindingCountOnItsOwn() {
+		Diagnosis d = evaluate(observation(RUNNING, null, staleAndOverdue("`litestream snapshots` exited with 1")));
+		DatabaseStatus db = d.databases().get(0);
+		assertThat(unheld(db.findings())).containsExactly(FindingCode.EXEC_FAILED);
+		assertThat(unheld(db.replicas().get(0).findings())).containsExactly(FindingCode.REPLICA_STALE,
+				FindingCode.SNAPSHOT_OVERDUE);
+		assertThat(db.heldBy()).isEmpty();
+		assertThat(d.held()).isEmpty();
+		assertThat(d.status()).isEqualTo(HealthStatus.CRITICAL);
+	}
+
+	@Test
+	void aStoppedAccessoryHoldsStaleOverdueAndExecFailuresAndIsSaidOnce() {
+		Diagnosis d = evaluate(observation(STOPPED, null, staleAndOverdue(null), staleAndOverdue(null)));
+		assertThat(unheld(d.findings())).containsExactly(FindingCode.ACCESSORY_DOWN);
+		for (DatabaseStatus db : d.databases()) {
+			// Said once, at the top: no database repeats the cause's sentence.
+			assertThat(db.findings()).extracting(Finding::code).doesNotContain(FindingCode.ACCESSORY_DOWN);
+			assertThat(heldBy(db.replicas().get(0).findings(), FindingCode.ACCESSORY_DOWN))
+				.containsExactly(FindingCode.REPLICA_STALE, FindingCode.SNAPSHOT_OVERDUE);
+			assertThat(db.replicas().get(0).status()).isEqualTo(HealthStatus.OK);
+			assertThat(db.heldBy()).containsExactly(FindingCode.ACCESSORY_DOWN);
+			// Nothing replicates it: the database is not ok, whatever its replica's
+			// figures say.
+			assertThat(db.status()).isEqualTo(HealthStatus.CRITICAL);
+		}
+		assertThat(d.held()).containsEntry(FindingCode.REPLICA_STALE, FindingCode.ACCESSORY_DOWN)
+			.containsEntry(FindingCode.SNAPSHOT_OVERDUE, FindingCode.ACCESSORY_DOWN)
+			.containsEntry(FindingCode.EXEC_FAILED, FindingCode.ACCESSORY_DOWN)
+			.containsEntry(FindingCode.DB_FILE_MISSING, FindingCode.ACCESSORY_DOWN)
+			.doesNotContainKey(FindingCode.S3_UNREACHABLE);
+	}
+
+	@Test
+	void aMissingOrRestartingContainerIsCriticalEvenWhenADatabaseTimedOut() {
+		for (AccessoryState accessory : List.of(MISSING, RESTARTING)) {
+			Diagnosis d = evaluate(observation(accessory, null,
+					DatabaseObservation.timedOut(PRODUCTION, "Collecting production took longer than 5s")));
+			assertThat(unheld(d.findings())).containsExactly(FindingCode.ACCESSORY_DOWN);
+			assertThat(d.status()).isEqualTo(HealthStatus.CRITICAL);
+			DatabaseStatus db = d.databases().get(0);
+			assertThat(heldBy(db.findings(), FindingCode.ACCESSORY_DOWN))
+				.containsExactly(FindingCode.COLLECTION_TIMED_OUT);
+			assertThat(db.status()).isEqualTo(HealthStatus.CRITICAL);
+		}
+	}
+
+	@Test
+	void anUnreachableEngineHoldsTheAccessoryFindingsToo() {
+		Diagnosis d = evaluate(observation(NO_ENGINE, null, staleAndOverdue(null)));
+		assertThat(unheld(d.findings())).containsExactly(FindingCode.DOCKER_UNREACHABLE);
+		assertThat(d.held()).containsEntry(FindingCode.ACCESSORY_DOWN, FindingCode.DOCKER_UNREACHABLE)
+			.containsEntry(FindingCode.REPLICA_STALE, FindingCode.DOCKER_UNREACHABLE);
+		assertThat(d.databases().get(0).heldBy()).containsExactly(FindingCode.DOCKER_UNREACHABLE);
+	}
+
+	@Test
+	void anInvalidConfigHoldsTheCliFailuresThatComeFromTheSameFile() {
+		ConfigParseException broken = new ConfigParseException(FILE.toString(), 1, "mapping values are not allowed");
+		Diagnosis d = evaluate(observation(RUNNING, broken, staleAndOverdue("`litestream snapshots` exited with 1")));
+		assertThat(unheld(d.findings())).containsExactly(FindingCode.CONFIG_INVALID);
+		DatabaseStatus db = d.databases().get(0);
+		assertThat(heldBy(db.findings(), FindingCode.CONFIG_INVALID)).containsExactly(FindingCode.EXEC_FAILED);
+		// Only the CLI reads the file: S3's own figures still count.
+		assertThat(unheld(db.replicas().get(0).findings())).containsExactly(FindingCode.REPLICA_STALE,
+				FindingCode.SNAPSHOT_OVERDUE);
+		assertThat(db.heldBy()).containsExactly(FindingCode.CONFIG_INVALID);
+		assertThat(d.held()).containsOnlyKeys(FindingCode.EXEC_FAILED);
+	}
+
+	@Test
+	void theAccessoryRunningAnotherConfigIsSuspiciousAndItsSilenceAnExecFailure() {
+		DatabaseObservation db = staleAndOverdue(null);
+		PollObservation other = new PollObservation(new ConfigObservation(FILE, null, true, NOW, List.of()), RUNNING,
+				AccessoryDatabases.answered(Set.of("/rails/storage/other.sqlite3")), List.of(db), null);
+		assertThat(unheld(evaluate(other).findings())).containsExactly(FindingCode.CONFIG_SUSPICIOUS);
+		PollObservation failed = new PollObservation(new ConfigObservation(FILE, null, true, NOW, List.of()), STOPPED,
+				AccessoryDatabases.failed("`litestream databases` could not run"), List.of(db), null);
+		assertThat(evaluate(failed).findings()).extracting(Finding::code, Finding::heldBy)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.ACCESSORY_DOWN, null),
+					org.assertj.core.groups.Tuple.tuple(FindingCode.EXEC_FAILED, FindingCode.ACCESSORY_DOWN));
+	}
+
+	@Test
+	void aRefusedStoreWriteIsACriticalFindingOfItsOwn() {
+		PollObservation o = new PollObservation(new ConfigObservation(FILE, null, true, NOW, List.of()), RUNNING,
+				AccessoryDatabases.notAsked(), List.of(),
+				new StoreFailure("history", "[SQLITE_BUSY] The database file is locked", NOW.minusSeconds(30)));
+		Diagnosis d = evaluate(o);
+		assertThat(d.findings()).singleElement().satisfies((f) -> {
+			assertThat(f.code()).isEqualTo(FindingCode.STORE_FAILED);
+			assertThat(f.message()).contains("SQLITE_BUSY", "2026-11-25T11:59:30Z");
+		});
+		assertThat(d.status()).isEqualTo(HealthStatus.CRITICAL);
+	}
+
+	@Test
+	void aTimedOutDatabaseKeepsItsLastKnownReplicas() {
+		Diagnosis first = evaluate(observation(RUNNING, null, staleAndOverdue(null)));
+		Diagnosis second = evaluator.evaluate(
+				observation(RUNNING, null, DatabaseObservation.timedOut(PRODUCTION, "too slow")),
+				Map.of(PRODUCTION.path(), first.databases().get(0)), NOW.plusSeconds(15));
+		DatabaseStatus db = second.databases().get(0);
+		assertThat(db.findings()).extracting(Finding::code).containsExactly(FindingCode.COLLECTION_TIMED_OUT);
+		assertThat(db.replicas()).singleElement().satisfies((r) -> assertThat(r.generation()).isEqualTo(GEN_A));
+	}
+
+}
