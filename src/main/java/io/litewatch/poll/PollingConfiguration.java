@@ -98,6 +98,12 @@ class PollingConfiguration {
 				local ? "litestream replicate (local)" : docker.container(), events);
 	}
 
+	/** Named for the health endpoint: {@code polls}, part of the readiness group. */
+	@Bean("polls")
+	PollFreshness pollFreshness(LatestPoll latest, LitewatchProperties properties, Clock clock) {
+		return new PollFreshness(latest, properties.pollInterval(), clock);
+	}
+
 	@Bean
 	FixedDelayTask pollTask(PollCycle cycle, TaskScheduler scheduler, LitewatchProperties properties) {
 		return new FixedDelayTask("poll", cycle::poll, scheduler, properties.pollInterval());

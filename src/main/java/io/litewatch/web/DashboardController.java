@@ -9,12 +9,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.litewatch.alert.AlertRepository;
 import io.litewatch.alert.Silence;
 import io.litewatch.config.LitewatchProperties;
+import io.litewatch.health.Finding;
 import io.litewatch.health.FindingCode;
 import io.litewatch.poll.LatestPoll;
+import io.litewatch.poll.PollFreshness;
 
 /**
  * The first page: one row per database and replica, refreshed in place by htmx every
@@ -39,9 +42,12 @@ class DashboardController {
 
 	private final boolean demo;
 
-	DashboardController(LatestPoll latest, LitewatchProperties properties, AlertRepository alerts, Clock clock,
-			AppVersion version, @Value("${litewatch.demo:false}") boolean demo) {
+	private final PollFreshness freshness;
+
+	DashboardController(LatestPoll latest, PollFreshness freshness, LitewatchProperties properties,
+			AlertRepository alerts, Clock clock, AppVersion version, @Value("${litewatch.demo:false}") boolean demo) {
 		this.demo = demo;
+		this.freshness = freshness;
 		this.latest = latest;
 		this.version = version;
 		this.properties = properties;
@@ -60,9 +66,10 @@ class DashboardController {
 
 	@GetMapping("/")
 	String dashboard(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		Optional<Finding> stalled = freshness.stalled();
 		StatusView view = latest.get()
-			.map((poll) -> StatusView.of(poll, latest.polling(), version))
-			.orElseGet(() -> StatusView.pending(latest.polling(), version));
+			.map((poll) -> StatusView.of(poll, latest.polling(), stalled, version))
+			.orElseGet(() -> StatusView.pending(latest.polling(), stalled, version));
 		model.addAttribute("view", view);
 		Instant now = clock.instant();
 		model.addAttribute("demo", demo);

@@ -2,7 +2,10 @@ package io.litewatch.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import io.litewatch.time.GoDuration;
 import io.litewatch.config.ReplicaConfig;
@@ -11,6 +14,7 @@ import io.litewatch.docker.EngineInfo;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.DbFileState;
 import io.litewatch.health.Finding;
+import io.litewatch.health.HealthStatus;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.poll.ConfigState;
@@ -21,8 +25,9 @@ import io.litewatch.poll.PollResult;
  * {@link PollResult} only; it names no credential, so none can leak. Times are ISO-8601
  * UTC strings, durations are seconds.
  */
-public record StatusView(String status, String checkedAt, Long pollDurationMs, boolean polling, LitewatchView litewatch,
-		List<FindingView> findings, ConfigView config, AccessoryView accessory, List<DatabaseView> databases) {
+public record StatusView(String status, Long sequence, String checkedAt, Long pollDurationMs, boolean polling,
+		boolean stale, LitewatchView litewatch, List<FindingView> findings, ConfigView config, AccessoryView accessory,
+		List<DatabaseView> databases) {
 
 	/** This Litewatch: its version and the commit it was built from. */
 	public record LitewatchView(String version, String commit) {
@@ -33,18 +38,32 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 
 	}
 
-	static StatusView pending(boolean polling, AppVersion version) {
-		return new StatusView("pending", null, null, polling, LitewatchView.of(version), List.of(), null, null,
-				List.of());
+	/**
+	 * @param stalled the POLL_STALLED finding when no poll completed for too long: the
+	 * last result is then shown as stale and the whole status is critical
+	 */
+	static StatusView pending(boolean polling, Optional<Finding> stalled, AppVersion version) {
+		return new StatusView(stalled.isPresent() ? HealthStatus.CRITICAL.label() : "pending", null, null, null,
+				polling, stalled.isPresent(), LitewatchView.of(version), findingViews(stalled.stream().toList()), null,
+				null, List.of());
 	}
 
-	static StatusView of(PollResult poll, boolean polling, AppVersion version) {
-		return new StatusView(poll.status().label(), text(poll.checkedAt()), poll.duration().toMillis(), polling,
-				LitewatchView.of(version), findingViews(poll.findings()), ConfigView.of(poll.config()),
-				AccessoryView.of(poll.accessory()), poll.databases().stream().map(DatabaseView::of).toList());
+	static StatusView of(PollResult poll, boolean polling, Optional<Finding> stalled, AppVersion version) {
+		List<Finding> findings = new ArrayList<>();
+		stalled.ifPresent(findings::add);
+		findings.addAll(poll.findings());
+		HealthStatus status = stalled.isPresent() ? HealthStatus.CRITICAL : poll.status();
+		return new StatusView(status.label(), poll.sequence(), text(poll.checkedAt()), poll.duration().toMillis(),
+				polling, stalled.isPresent(), LitewatchView.of(version), findingViews(findings),
+				ConfigView.of(poll.config()), AccessoryView.of(poll.accessory()),
+				poll.databases().stream().map(DatabaseView::of).toList());
 	}
 
-	public record FindingView(String code, String severity, String message) {
+	/**
+	 * @param heldBy the cause this finding follows from, while that cause lasts; null
+	 * when it counts on its own
+	 */
+	public record FindingView(String code, String severity, String message, String heldBy) {
 	}
 
 	public record ConfigView(String file, boolean valid, Integer errorLine, String error, String modifiedAt,
@@ -75,13 +94,17 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 
 	}
 
-	public record DatabaseView(String name, String path, String status, FileView file, List<FindingView> findings,
-			LitestreamCliView litestream, List<ReplicaView> replicas) {
+	/**
+	 * @param heldBy the installation-wide causes this database's state follows from (e.g.
+	 * ACCESSORY_DOWN); empty when none
+	 */
+	public record DatabaseView(String name, String path, String status, List<String> heldBy, FileView file,
+			List<FindingView> findings, LitestreamCliView litestream, List<ReplicaView> replicas) {
 
 		static DatabaseView of(DatabaseStatus db) {
-			return new DatabaseView(db.name(), db.path(), db.status().label(), FileView.of(db.file()),
-					findingViews(db.findings()), LitestreamCliView.of(db),
-					db.replicas().stream().map(ReplicaView::of).toList());
+			return new DatabaseView(db.name(), db.path(), db.status().label(),
+					db.heldBy().stream().map(Enum::name).toList(), FileView.of(db.file()), findingViews(db.findings()),
+					LitestreamCliView.of(db), db.replicas().stream().map(ReplicaView::of).toList());
 		}
 
 	}
@@ -157,8 +180,8 @@ public record StatusView(String status, String checkedAt, Long pollDurationMs, b
 
 	static List<FindingView> findingViews(List<Finding> findings) {
 		return findings.stream()
-			.map((f) -> new FindingView(f.code().name(), f.severity().name().toLowerCase(java.util.Locale.ROOT),
-					f.message()))
+			.map((f) -> new FindingView(f.code().name(), f.severity().name().toLowerCase(Locale.ROOT), f.message(),
+					f.held() ? f.heldBy().name() : null))
 			.toList();
 	}
 

@@ -48,8 +48,9 @@ class AlertsEndToEndIT {
 
 	static final String SMTP_PASSWORD = "smtp-password-1a2b3c4d";
 
+	// A free port: a fixed one collides with any other SMTP test running on the machine.
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
 		.withConfiguration(GreenMailConfiguration.aConfig().withUser("litewatch", SMTP_PASSWORD))
 		.withPerMethodLifecycle(false);
 
@@ -84,7 +85,7 @@ class AlertsEndToEndIT {
 				"--litewatch.alerts.emails[0].name=oncall",
 				"--litewatch.alerts.emails[0].to=ops@example.com,dba@example.com",
 				"--litewatch.alerts.emails[0].from=litewatch@example.com", "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + ServerSetupTest.SMTP.getPort(), "--spring.mail.username=litewatch",
+				"--spring.mail.port=" + smtp.getSmtp().getPort(), "--spring.mail.username=litewatch",
 				"--spring.mail.password=" + SMTP_PASSWORD);
 	}
 
@@ -101,19 +102,46 @@ class AlertsEndToEndIT {
 		}
 	}
 
+	/**
+	 * What each test counts from: deliveries an earlier test caused are not its business.
+	 */
+	record Baseline(int hooks, int delivered, int mails) {
+	}
+
+	Baseline baseline() {
+		return new Baseline(receiver.requests().size(), receiver.delivered().size(), smtp.getReceivedMessages().length);
+	}
+
+	List<WebhookReceiver.Request> hooksSince(Baseline base) {
+		List<WebhookReceiver.Request> all = receiver.requests();
+		return all.subList(base.hooks(), all.size());
+	}
+
+	List<WebhookReceiver.Request> deliveredSince(Baseline base) {
+		List<WebhookReceiver.Request> all = receiver.delivered();
+		return all.subList(base.delivered(), all.size());
+	}
+
+	List<MimeMessage> mailsSince(Baseline base) {
+		List<MimeMessage> all = List.of(smtp.getReceivedMessages());
+		return all.subList(base.mails(), all.size());
+	}
+
 	@Test
 	@Order(1)
 	void aHealthyStackSendsNothing() throws Exception {
+		Baseline base = baseline();
 		app.awaitStatus(Duration.ofSeconds(90), "both databases ok",
 				(s) -> s.code() == 200 && s.strings("$.databases[*].status").stream().allMatch("ok"::equals));
-		Thread.sleep(5000);
-		assertThat(receiver.requests()).isEmpty();
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		app.awaitPolls(3, Duration.ofSeconds(30));
+		assertThat(hooksSince(base)).isEmpty();
+		assertThat(mailsSince(base)).isEmpty();
 	}
 
 	@Test
 	@Order(2)
 	void aFlappingFindingSendsNothing() throws Exception {
+		Baseline base = baseline();
 		stack.writeConfig("dbs: [ this is not yaml");
 		try {
 			app.awaitStatus(Duration.ofSeconds(10), "CONFIG_INVALID seen once",
@@ -123,31 +151,34 @@ class AlertsEndToEndIT {
 			stack.writeConfig(stack.validConfig());
 		}
 		app.awaitStatus(Duration.ofSeconds(10), "config valid again", (s) -> s.read("$.config.valid", Boolean.class));
-		Thread.sleep(4000);
-		assertThat(receiver.requests()).isEmpty();
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		// Two polls more than for-polls: whatever the broken file started would have
+		// fired by now.
+		app.awaitPolls(3, Duration.ofSeconds(30));
+		assertThat(hooksSince(base)).isEmpty();
+		assertThat(mailsSince(base)).isEmpty();
 	}
 
 	@Test
 	@Order(3)
 	void aStoppedAccessoryFiresOnceOnEachChannelEvenThroughReceiverErrors() throws Exception {
+		Baseline base = baseline();
 		receiver.failNext(2);
 		Instant stoppedAt = Instant.now();
 		stack.litestream().stop();
 
 		List<WebhookReceiver.Request> firing = await(Duration.ofSeconds(60), "the firing webhook",
-				() -> receiver.delivered());
+				() -> deliveredSince(base));
 		Duration toWebhook = Duration.between(stoppedAt, firing.get(0).at());
 		log.info("MEASURED container stop -> firing webhook delivered: {} ms (poll 2s, for-polls 2, "
 				+ "receiver failed the first 2 attempts, retry 1s doubling)", toWebhook.toMillis());
-		await(Duration.ofSeconds(30), "the firing email", () -> List.of(smtp.getReceivedMessages()));
+		await(Duration.ofSeconds(30), "the firing email", () -> mailsSince(base));
 
-		// A while later, with the primary going stale all along: still exactly one of
-		// each.
-		Thread.sleep(12000);
-		assertThat(receiver.delivered()).hasSize(1);
-		assertThat(receiver.requests()).hasSize(3);
-		assertThat(receiver.requests()).extracting((r) -> r.header("X-Litewatch-Notification-Id"))
+		// Six polls later, with the primary going stale all along: still exactly one of
+		// each (stale is held back by the stopped accessory, which is what pages).
+		app.awaitPolls(6, Duration.ofSeconds(60));
+		assertThat(deliveredSince(base)).hasSize(1);
+		assertThat(hooksSince(base)).hasSize(3);
+		assertThat(hooksSince(base)).extracting((r) -> r.header("X-Litewatch-Notification-Id"))
 			.containsOnly(firing.get(0).header("X-Litewatch-Notification-Id"));
 		WebhookReceiver.Request hook = firing.get(0);
 		assertThat(hook.header("Authorization")).isEqualTo("Bearer " + WEBHOOK_TOKEN);
@@ -155,11 +186,11 @@ class AlertsEndToEndIT {
 		assertThat(JsonPath.<String>read(hook.body(), "$.severity")).isEqualTo("critical");
 		assertThat(JsonPath.<List<String>>read(hook.body(), "$.alerts[*].code")).containsExactly("ACCESSORY_DOWN");
 
-		MimeMessage[] mails = smtp.getReceivedMessages();
+		List<MimeMessage> mails = mailsSince(base);
 		// One message, delivered to both recipients.
 		assertThat(mails).hasSize(2);
-		assertThat(mails[0].getSubject()).contains("ACCESSORY_DOWN");
-		assertThat(List.of(mails[0].getAllRecipients()).toString()).contains("ops@example.com", "dba@example.com");
+		assertThat(mails.get(0).getSubject()).contains("ACCESSORY_DOWN");
+		assertThat(List.of(mails.get(0).getAllRecipients()).toString()).contains("ops@example.com", "dba@example.com");
 
 		LitewatchApp.Json alerts = app.json("/api/alerts");
 		assertThat(alerts.strings("$.active[?(@.state == 'firing')].code")).contains("ACCESSORY_DOWN");
@@ -170,36 +201,35 @@ class AlertsEndToEndIT {
 	@Test
 	@Order(4)
 	void aRestartWhileFiringSendsNoDuplicateAndStillResolves(CapturedOutput output) throws Exception {
+		Baseline base = baseline();
 		app.close();
 		app = start();
 		app.awaitStatus(Duration.ofSeconds(30), "ACCESSORY_DOWN seen by the restarted app",
-				(s) -> s.strings("$.databases[*].findings[*].code").contains("ACCESSORY_DOWN"));
-		Thread.sleep(6000);
-		assertThat(receiver.delivered()).hasSize(1);
-		assertThat(smtp.getReceivedMessages()).hasSize(2);
+				(s) -> s.strings("$.findings[*].code").contains("ACCESSORY_DOWN"));
+		app.awaitPolls(3, Duration.ofSeconds(30));
+		assertThat(hooksSince(base)).isEmpty();
+		assertThat(mailsSince(base)).isEmpty();
 
 		stack.litestream().start();
-		List<WebhookReceiver.Request> both = await(Duration.ofSeconds(60), "the resolved webhook",
-				() -> receiver.delivered().size() >= 2 ? receiver.delivered() : List.of());
-		WebhookReceiver.Request resolved = both.get(1);
+		List<WebhookReceiver.Request> resolvedHooks = await(Duration.ofSeconds(60), "the resolved webhook",
+				() -> deliveredSince(base));
+		WebhookReceiver.Request resolved = resolvedHooks.get(0);
 		assertThat(JsonPath.<String>read(resolved.body(), "$.event")).isEqualTo("resolved");
 		assertThat(JsonPath.<List<String>>read(resolved.body(), "$.alerts[*].code")).containsExactly("ACCESSORY_DOWN");
 		assertThat(JsonPath.<List<Number>>read(resolved.body(), "$.alerts[*].durationSeconds").get(0).doubleValue())
 			.isGreaterThan(10.0);
-		await(Duration.ofSeconds(30), "the resolved email",
-				() -> smtp.getReceivedMessages().length >= 4 ? List.of(smtp.getReceivedMessages()) : List.of());
+		await(Duration.ofSeconds(30), "the resolved email", () -> mailsSince(base));
 		app.awaitStatus(Duration.ofSeconds(60), "ok again",
 				(s) -> s.code() == 200 && s.strings("$.databases[*].status").stream().allMatch("ok"::equals));
-		Thread.sleep(6000);
-		assertThat(receiver.delivered()).hasSize(2);
-		assertThat(smtp.getReceivedMessages()).hasSize(4);
-		List<String> subjects = new java.util.ArrayList<>();
-		for (MimeMessage mail : smtp.getReceivedMessages()) {
-			subjects.add(mail.getSubject());
-		}
-		assertThat(subjects).filteredOn((subject) -> subject.contains("RESOLVED"))
-			.hasSize(2)
-			.allSatisfy((subject) -> assertThat(subject).contains("all databases", "ACCESSORY_DOWN"));
+		// What was held back while the accessory was down (stale, overdue) neither fires
+		// nor
+		// resolves now: it was never announced, and it caught up.
+		app.awaitPolls(3, Duration.ofSeconds(30));
+		assertThat(deliveredSince(base)).hasSize(1);
+		List<MimeMessage> mails = mailsSince(base);
+		assertThat(mails).hasSize(2).allSatisfy((mail) -> {
+			assertThat(mail.getSubject()).contains("RESOLVED", "all databases", "ACCESSORY_DOWN");
+		});
 
 		// Secrets stay out of pages, JSON and logs.
 		for (String path : List.of("/api/alerts", "/alerts", "/api/status", "/")) {
@@ -211,6 +241,7 @@ class AlertsEndToEndIT {
 	@Test
 	@Order(5)
 	void silencesAndTestNotificationsAreGuardedAgainstCrossSiteRequests() throws Exception {
+		Baseline base = baseline();
 		HttpResponse<String> forged = app.send(HttpRequest.newBuilder(app.uri("/alerts/channels/ops/test"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Origin", "https://evil.example")
@@ -222,9 +253,10 @@ class AlertsEndToEndIT {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)));
 		assertThat(test.statusCode()).isEqualTo(302);
-		List<WebhookReceiver.Request> all = await(Duration.ofSeconds(10), "the test webhook",
-				() -> receiver.delivered().size() >= 3 ? receiver.delivered() : List.of());
-		assertThat(JsonPath.<String>read(all.get(2).body(), "$.event")).isEqualTo("test");
+		List<WebhookReceiver.Request> tests = await(Duration.ofSeconds(10), "the test webhook",
+				() -> deliveredSince(base));
+		assertThat(tests).hasSize(1);
+		assertThat(JsonPath.<String>read(tests.get(0).body(), "$.event")).isEqualTo("test");
 
 		HttpResponse<String> silence = app.send(HttpRequest.newBuilder(app.uri("/alerts/silences"))
 			.header("Content-Type", "application/x-www-form-urlencoded")

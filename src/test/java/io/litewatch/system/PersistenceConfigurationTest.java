@@ -59,7 +59,8 @@ class PersistenceConfigurationTest {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 				DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
 				JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, FlywayAutoConfiguration.class))
-		.withUserConfiguration(Properties.class, PersistenceConfiguration.class, HistoryConfiguration.class)
+		.withUserConfiguration(Properties.class, PersistenceConfiguration.class, HistoryConfiguration.class,
+				StoreHealth.class)
 		.withBean(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC))
 		.withBean(ThreadPoolTaskScheduler.class, ThreadPoolTaskScheduler::new);
 

@@ -106,6 +106,24 @@ public final class LitewatchApp implements AutoCloseable {
 				+ "; last /api/status: HTTP " + (last != null ? last.code() + " " + last.body() : "none"));
 	}
 
+	/** The sequence number of the last completed poll, or 0 before the first. */
+	public long sequence() throws IOException, InterruptedException {
+		Long sequence = status().json().read("$.sequence", Long.class);
+		return sequence != null ? sequence : 0;
+	}
+
+	/**
+	 * Waits until {@code polls} more polls have completed than had when called: the way
+	 * to let time pass in a test ("nothing happened for N polls") without a fixed sleep.
+	 */
+	public Json awaitPolls(int polls, Duration timeout) throws Exception {
+		long base = sequence();
+		return awaitStatus(timeout, polls + " more polls after #" + base, (s) -> {
+			Long sequence = s.json().read("$.sequence", Long.class);
+			return sequence != null && sequence >= base + polls;
+		});
+	}
+
 	@Override
 	public void close() {
 		context.close();
