@@ -24,15 +24,25 @@ public class PollFreshness implements HealthIndicator {
 
 	private final LatestPoll latest;
 
+	private final Duration interval;
+
 	private final Duration limit;
 
 	private final Clock clock;
 
 	private final Instant startedAt;
 
-	public PollFreshness(LatestPoll latest, Duration pollInterval, Clock clock) {
+	/**
+	 * @param collectionDeadline how long a poll may legitimately take while its sources
+	 * time out: a poll that slow is no stall, so the limit is at least that plus two
+	 * intervals
+	 */
+	public PollFreshness(LatestPoll latest, Duration pollInterval, Duration collectionDeadline, Clock clock) {
 		this.latest = latest;
-		this.limit = pollInterval.multipliedBy(INTERVALS);
+		this.interval = pollInterval;
+		Duration intervals = pollInterval.multipliedBy(INTERVALS);
+		Duration slowPoll = collectionDeadline.plus(pollInterval.multipliedBy(2));
+		this.limit = intervals.compareTo(slowPoll) >= 0 ? intervals : slowPoll;
 		this.clock = clock;
 		this.startedAt = clock.instant();
 	}
@@ -48,11 +58,10 @@ public class PollFreshness implements HealthIndicator {
 		String quiet = GoDuration.format(Duration.ofSeconds(age.getSeconds()));
 		return Optional.of(Finding.critical(FindingCode.POLL_STALLED,
 				last.map((poll) -> "No poll has completed for " + quiet + " (the last, #" + poll.sequence() + ", at "
-						+ Finding.when(poll.checkedAt()) + "; expected every "
-						+ GoDuration.format(limit.dividedBy(INTERVALS))
+						+ Finding.when(poll.checkedAt()) + "; expected every " + GoDuration.format(interval)
 						+ "): everything shown is as of then, and Litewatch itself needs looking at.")
 					.orElse("No poll has completed in the " + quiet + " since Litewatch started (expected every "
-							+ GoDuration.format(limit.dividedBy(INTERVALS)) + "): a source does not answer.")));
+							+ GoDuration.format(interval) + "): a source does not answer.")));
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.litewatch.poll;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,15 +94,30 @@ class PollingConfiguration {
 		LitewatchProperties.Docker docker = properties.docker();
 		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;
 		return new PollCycle(configFile, accessory, commands, collector, evaluator, store, pollExecutor,
-				properties.pollInterval(), latest, clock,
+				collectionDeadline(properties), latest, clock,
 				local ? "local" : docker.effectiveHost(System.getenv("DOCKER_HOST")),
 				local ? "litestream replicate (local)" : docker.container(), events);
+	}
+
+	/**
+	 * How long one database's collection may take. At least the poll interval, and long
+	 * enough for its own sources to time out first (two execs, then the S3 listing): a
+	 * source that hangs is then named by its own finding (EXEC_FAILED, S3_UNREACHABLE),
+	 * and only a collection stuck beyond every timeout becomes COLLECTION_TIMED_OUT.
+	 */
+	static Duration collectionDeadline(LitewatchProperties properties) {
+		Duration sources = properties.docker()
+			.execTimeout()
+			.multipliedBy(2)
+			.plus(properties.docker().apiTimeout())
+			.plus(properties.s3().apiCallTimeout());
+		return sources.compareTo(properties.pollInterval()) > 0 ? sources : properties.pollInterval();
 	}
 
 	/** Named for the health endpoint: {@code polls}, part of the readiness group. */
 	@Bean("polls")
 	PollFreshness pollFreshness(LatestPoll latest, LitewatchProperties properties, Clock clock) {
-		return new PollFreshness(latest, properties.pollInterval(), clock);
+		return new PollFreshness(latest, properties.pollInterval(), collectionDeadline(properties), clock);
 	}
 
 	@Bean

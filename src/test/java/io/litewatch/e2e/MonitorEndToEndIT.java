@@ -234,6 +234,9 @@ class MonitorEndToEndIT {
 		assertThat(stale.strings("$.databases[3].replicas[0].findings[*].code")).doesNotContain("REPLICA_STALE");
 		assertThat(stale.strings("$.databases[0].replicas[0].findings[?(@.code == 'REPLICA_STALE')].heldBy"))
 			.containsExactly("ACCESSORY_DOWN");
+		HttpResponse<String> page = app.get("/");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).containsOnlyOnce("ACCESSORY_DOWN</code>").contains("held back by ACCESSORY_DOWN");
 
 		// The app checkpoints while Litestream is away: the WAL restarts under
 		// Litestream's feet.
