@@ -3,19 +3,16 @@ package io.litewatch.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -68,6 +65,14 @@ public class DockerAccessory implements LitestreamAccessory {
 
 	private final Duration apiTimeout;
 
+	private final int outputLimitBytes;
+
+	/**
+	 * Execs by command (exec IDs), so an exec abandoned at its timeout is not started
+	 * again while it still runs.
+	 */
+	private final ExecFlights<String> flights;
+
 	/**
 	 * Short calls: version, inspect, stat, exec create/inspect. Its read timeout is
 	 * apiTimeout.
@@ -98,9 +103,22 @@ public class DockerAccessory implements LitestreamAccessory {
 	 * @param apiTimeout connect and read timeout of the short API calls
 	 */
 	public DockerAccessory(String dockerHost, String container, Duration apiTimeout) {
+		this(dockerHost, container, apiTimeout, ExecResult.DEFAULT_OUTPUT_LIMIT_BYTES);
+	}
+
+	/**
+	 * @param outputLimitBytes how much of each exec output stream is kept; the rest is
+	 * dropped and the result says so
+	 */
+	public DockerAccessory(String dockerHost, String container, Duration apiTimeout, int outputLimitBytes) {
+		if (outputLimitBytes < 0) {
+			throw new IllegalArgumentException("output limit must not be negative: " + outputLimitBytes);
+		}
 		this.dockerHost = URI.create(dockerHost);
 		this.container = container;
 		this.apiTimeout = apiTimeout;
+		this.outputLimitBytes = outputLimitBytes;
+		this.flights = new ExecFlights<>("in container " + container, System::nanoTime);
 		this.apiHttp = new ApacheDockerHttpClient.Builder().dockerHost(this.dockerHost)
 			.connectionTimeout(apiTimeout)
 			.responseTimeout(apiTimeout)
@@ -147,37 +165,32 @@ public class DockerAccessory implements LitestreamAccessory {
 
 	/**
 	 * Runs {@code command} in the container, never through a shell, and collects stdout
-	 * and stderr separately. At the deadline the output stream is closed and
-	 * {@code timedOut=true} is returned; Docker has no API to kill an exec, so the
-	 * process may keep running in the container.
+	 * and stderr separately, each up to the output limit (the rest is dropped and
+	 * flagged). At the deadline the output stream is closed and {@code timedOut=true} is
+	 * returned; Docker has no API to kill an exec, so the process may keep running in the
+	 * container, and until Docker reports it ended the same command is not started again.
+	 * @throws ExecStillRunningException when an earlier exec of the same command is still
+	 * running
 	 * @throws DockerAccessException when the container is missing or not running, or the
 	 * engine fails
 	 */
 	public ExecResult exec(List<String> command, Duration timeout) {
 		List<String> cmd = List.copyOf(command);
 		Session s = session();
+		ExecFlights.Flight<String> reservation = flights.reserve(cmd, (execId) -> execRunning(s, execId));
 		long started = System.nanoTime();
 		String execId;
 		try {
-			execId = call(() -> s.api()
-				.execCreateCmd(container)
-				.withCmd(cmd.toArray(String[]::new))
-				.withAttachStdout(true)
-				.withAttachStderr(true)
-				.withAttachStdin(false)
-				.withTty(false) // no TTY: Docker then multiplexes stdout and stderr into
-								// separate frames
-				.exec()
-				.getId());
+			execId = createExec(s, cmd);
 		}
-		catch (NotFoundException ex) {
-			throw new DockerAccessException("container " + container + " does not exist", ex);
+		catch (RuntimeException ex) {
+			flights.release(cmd, reservation);
+			throw ex;
 		}
-		catch (ConflictException ex) {
-			throw new DockerAccessException("container " + container + " is not running (" + statusForMessage() + ")",
-					ex);
-		}
-		OutputCollector output = new OutputCollector();
+		// From here the exec may be running; the flight is released only once it is known
+		// to have ended, otherwise the next call of this command asks Docker first.
+		ExecFlights.Flight<String> flight = flights.started(cmd, reservation, execId);
+		FrameCollector output = new FrameCollector(outputLimitBytes);
 		boolean completed;
 		try {
 			s.stream().execStartCmd(execId).withDetach(false).withTty(false).exec(output);
@@ -200,14 +213,59 @@ public class DockerAccessory implements LitestreamAccessory {
 		}
 		if (!completed) {
 			// Closing the callback closes the attach connection; the exec is abandoned,
-			// not killed.
+			// not killed, and stays tracked.
 			output.closeQuietly();
-			return new ExecResult(cmd, -1, output.stdout(), output.stderr(),
-					Duration.ofNanos(System.nanoTime() - started), true);
+			return result(cmd, -1, output, started, true);
 		}
 		int exitCode = exitCode(s, execId);
-		return new ExecResult(cmd, exitCode, output.stdout(), output.stderr(),
-				Duration.ofNanos(System.nanoTime() - started), false);
+		flights.release(cmd, flight);
+		return result(cmd, exitCode, output, started, false);
+	}
+
+	private String createExec(Session s, List<String> cmd) {
+		try {
+			return call(() -> s.api()
+				.execCreateCmd(container)
+				.withCmd(cmd.toArray(String[]::new))
+				.withAttachStdout(true)
+				.withAttachStderr(true)
+				.withAttachStdin(false)
+				.withTty(false) // no TTY: Docker then multiplexes stdout and stderr into
+								// separate frames
+				.exec()
+				.getId());
+		}
+		catch (NotFoundException ex) {
+			throw new DockerAccessException("container " + container + " does not exist", ex);
+		}
+		catch (ConflictException ex) {
+			throw new DockerAccessException("container " + container + " is not running (" + statusForMessage() + ")",
+					ex);
+		}
+	}
+
+	private ExecResult result(List<String> cmd, int exitCode, FrameCollector output, long started, boolean timedOut) {
+		return new ExecResult(cmd, exitCode, output.stdout().text(), output.stderr().text(),
+				Duration.ofNanos(System.nanoTime() - started), timedOut, output.stdout().truncated(),
+				output.stderr().truncated(), outputLimitBytes);
+	}
+
+	/**
+	 * Whether an earlier exec still runs. An exec Docker no longer knows (the container
+	 * was recreated) has ended.
+	 */
+	private boolean execRunning(Session s, String execId) {
+		try {
+			return Boolean.TRUE.equals(call(() -> s.api().inspectExecCmd(execId).exec()).isRunning());
+		}
+		catch (NotFoundException ex) {
+			return false;
+		}
+	}
+
+	/** How many earlier execs are tracked as possibly still running (for tests). */
+	int trackedExecs() {
+		return flights.size();
 	}
 
 	/**
@@ -263,6 +321,7 @@ public class DockerAccessory implements LitestreamAccessory {
 
 	@Override
 	public void close() {
+		flights.clear();
 		// The DockerClients only wrap these two transports, so closing the transports is
 		// enough.
 		closeQuietly(apiHttp);
@@ -444,52 +503,6 @@ public class DockerAccessory implements LitestreamAccessory {
 		catch (Exception ignored) {
 			// closing is best effort; nothing useful to do with a failure here
 		}
-	}
-
-	/**
-	 * Collects an exec's stdout and stderr frames into separate buffers; decoded once at
-	 * the end so UTF-8 split across frames survives.
-	 */
-	private static final class OutputCollector extends ResultCallback.Adapter<Frame> {
-
-		private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-		private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-		@Override
-		public void onNext(Frame frame) {
-			byte[] payload = frame.getPayload();
-			if (payload == null) {
-				return;
-			}
-			synchronized (this) {
-				switch (frame.getStreamType()) {
-					case STDERR -> err.writeBytes(payload);
-					case STDOUT, RAW -> out.writeBytes(payload);
-					default -> {
-						// STDIN echo is not attached
-					}
-				}
-			}
-		}
-
-		synchronized String stdout() {
-			return out.toString(StandardCharsets.UTF_8);
-		}
-
-		synchronized String stderr() {
-			return err.toString(StandardCharsets.UTF_8);
-		}
-
-		void closeQuietly() {
-			try {
-				close();
-			}
-			catch (IOException ignored) {
-				// the connection is being abandoned anyway
-			}
-		}
-
 	}
 
 }
