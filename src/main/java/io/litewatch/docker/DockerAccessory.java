@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -16,15 +15,9 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -43,21 +36,9 @@ import java.util.function.Supplier;
  */
 public class DockerAccessory implements LitestreamAccessory {
 
-	/**
-	 * The newest API version docker-java 3.7.1 has a constant for; newer engines still
-	 * accept it.
-	 */
-	static final RemoteApiVersion NEWEST_KNOWN = RemoteApiVersion.VERSION_1_44;
-
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final String PATH_STAT_HEADER = "X-Docker-Container-Path-Stat";
-
-	/**
-	 * How long to wait for Docker to mark a finished exec as not running before reading
-	 * its exit code.
-	 */
-	private static final Duration EXIT_CODE_GRACE = Duration.ofSeconds(2);
 
 	private final URI dockerHost;
 
@@ -65,13 +46,7 @@ public class DockerAccessory implements LitestreamAccessory {
 
 	private final Duration apiTimeout;
 
-	private final int outputLimitBytes;
-
-	/**
-	 * Execs by command (exec IDs), so an exec abandoned at its timeout is not started
-	 * again while it still runs.
-	 */
-	private final ExecFlights<String> flights;
+	private final DockerExec execs;
 
 	/**
 	 * Short calls: version, inspect, stat, exec create/inspect. Its read timeout is
@@ -111,14 +86,25 @@ public class DockerAccessory implements LitestreamAccessory {
 	 * dropped and the result says so
 	 */
 	public DockerAccessory(String dockerHost, String container, Duration apiTimeout, int outputLimitBytes) {
-		if (outputLimitBytes < 0) {
-			throw new IllegalArgumentException("output limit must not be negative: " + outputLimitBytes);
-		}
 		this.dockerHost = URI.create(dockerHost);
 		this.container = container;
 		this.apiTimeout = apiTimeout;
-		this.outputLimitBytes = outputLimitBytes;
-		this.flights = new ExecFlights<>("in container " + container, System::nanoTime);
+		this.execs = new DockerExec(container, outputLimitBytes, new DockerExec.Engine() {
+			@Override
+			public <T> T call(Supplier<T> action) {
+				return DockerAccessory.this.call(action);
+			}
+
+			@Override
+			public DockerAccessException connectionFailure(Exception ex) {
+				return DockerAccessory.this.connectionFailure(ex);
+			}
+
+			@Override
+			public String containerStatus() {
+				return statusForMessage();
+			}
+		});
 		this.apiHttp = new ApacheDockerHttpClient.Builder().dockerHost(this.dockerHost)
 			.connectionTimeout(apiTimeout)
 			.responseTimeout(apiTimeout)
@@ -153,13 +139,13 @@ public class DockerAccessory implements LitestreamAccessory {
 		}
 		InspectContainerResponse.ContainerState state = inspect.getState();
 		boolean running = Boolean.TRUE.equals(state.getRunning());
-		Instant finishedAt = dockerTime(state.getFinishedAt());
+		Instant finishedAt = DockerProtocol.dockerTime(state.getFinishedAt());
 		Long exit = state.getExitCodeLong();
 		Integer exitCode = running || finishedAt == null || exit == null ? null : exit.intValue();
 		return new ContainerState(container, true, state.getStatus(), running,
 				Boolean.TRUE.equals(state.getRestarting()),
-				inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(), dockerTime(state.getStartedAt()),
-				finishedAt, exitCode,
+				inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
+				DockerProtocol.dockerTime(state.getStartedAt()), finishedAt, exitCode,
 				inspect.getConfig() == null ? inspect.getImageId() : inspect.getConfig().getImage());
 	}
 
@@ -175,97 +161,13 @@ public class DockerAccessory implements LitestreamAccessory {
 	 * engine fails
 	 */
 	public ExecResult exec(List<String> command, Duration timeout) {
-		List<String> cmd = List.copyOf(command);
 		Session s = session();
-		ExecFlights.Flight<String> reservation = flights.reserve(cmd, (execId) -> execRunning(s, execId));
-		long started = System.nanoTime();
-		String execId;
-		try {
-			execId = createExec(s, cmd);
-		}
-		catch (RuntimeException ex) {
-			flights.release(cmd, reservation);
-			throw ex;
-		}
-		// From here the exec may be running; the flight is released only once it is known
-		// to have ended, otherwise the next call of this command asks Docker first.
-		ExecFlights.Flight<String> flight = flights.started(cmd, reservation, execId);
-		FrameCollector output = new FrameCollector(outputLimitBytes);
-		boolean completed;
-		try {
-			s.stream().execStartCmd(execId).withDetach(false).withTty(false).exec(output);
-			completed = output.awaitCompletion(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			output.closeQuietly();
-			throw new DockerAccessException("interrupted while running " + cmd + " in container " + container, ex);
-		}
-		catch (DockerException ex) {
-			output.closeQuietly();
-			throw new DockerAccessException(
-					"Docker refused to run " + cmd + " in container " + container + ": " + firstLine(ex.getMessage()),
-					ex);
-		}
-		catch (RuntimeException ex) {
-			output.closeQuietly();
-			throw connectionFailure(ex);
-		}
-		if (!completed) {
-			// Closing the callback closes the attach connection; the exec is abandoned,
-			// not killed, and stays tracked.
-			output.closeQuietly();
-			return result(cmd, -1, output, started, true);
-		}
-		int exitCode = exitCode(s, execId);
-		flights.release(cmd, flight);
-		return result(cmd, exitCode, output, started, false);
-	}
-
-	private String createExec(Session s, List<String> cmd) {
-		try {
-			return call(() -> s.api()
-				.execCreateCmd(container)
-				.withCmd(cmd.toArray(String[]::new))
-				.withAttachStdout(true)
-				.withAttachStderr(true)
-				.withAttachStdin(false)
-				.withTty(false) // no TTY: Docker then multiplexes stdout and stderr into
-								// separate frames
-				.exec()
-				.getId());
-		}
-		catch (NotFoundException ex) {
-			throw new DockerAccessException("container " + container + " does not exist", ex);
-		}
-		catch (ConflictException ex) {
-			throw new DockerAccessException("container " + container + " is not running (" + statusForMessage() + ")",
-					ex);
-		}
-	}
-
-	private ExecResult result(List<String> cmd, int exitCode, FrameCollector output, long started, boolean timedOut) {
-		return new ExecResult(cmd, exitCode, output.stdout().text(), output.stderr().text(),
-				Duration.ofNanos(System.nanoTime() - started), timedOut, output.stdout().truncated(),
-				output.stderr().truncated(), outputLimitBytes);
-	}
-
-	/**
-	 * Whether an earlier exec still runs. An exec Docker no longer knows (the container
-	 * was recreated) has ended.
-	 */
-	private boolean execRunning(Session s, String execId) {
-		try {
-			return Boolean.TRUE.equals(call(() -> s.api().inspectExecCmd(execId).exec()).isRunning());
-		}
-		catch (NotFoundException ex) {
-			return false;
-		}
+		return execs.run(s.api(), s.stream(), command, timeout);
 	}
 
 	/** How many earlier execs are tracked as possibly still running (for tests). */
 	int trackedExecs() {
-		return flights.size();
+		return execs.tracked();
 	}
 
 	/**
@@ -275,8 +177,8 @@ public class DockerAccessory implements LitestreamAccessory {
 	 */
 	public FileStat stat(String pathInContainer) {
 		Session s = session();
-		String path = "/v" + s.engine().negotiatedApiVersion() + "/containers/" + urlEncode(container)
-				+ "/archive?path=" + urlEncode(pathInContainer);
+		String path = "/v" + s.engine().negotiatedApiVersion() + "/containers/" + DockerProtocol.urlEncode(container)
+				+ "/archive?path=" + DockerProtocol.urlEncode(pathInContainer);
 		DockerHttpClient.Request request = DockerHttpClient.Request.builder()
 			.method("HEAD") // the Method enum has no HEAD; the transport takes any verb
 			.path(path)
@@ -302,26 +204,12 @@ public class DockerAccessory implements LitestreamAccessory {
 			throw new DockerAccessException(
 					"Docker answered HTTP " + status + " to stat " + pathInContainer + " in container " + container);
 		}
-		return parsePathStat(pathInContainer, header);
-	}
-
-	/**
-	 * Decodes the base64 JSON path-stat header:
-	 * {"name","size","mode","mtime","linkTarget"}.
-	 */
-	static FileStat parsePathStat(String path, String header) {
-		try {
-			JsonNode stat = JSON.readTree(Base64.getDecoder().decode(header.strip()));
-			return new FileStat(path, true, stat.path("size").asLong(), dockerTime(stat.path("mtime").asText(null)));
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			throw new DockerAccessException("Docker sent an unreadable path-stat header for " + path, ex);
-		}
+		return DockerProtocol.parsePathStat(pathInContainer, header);
 	}
 
 	@Override
 	public void close() {
-		flights.clear();
+		execs.forgetAll();
 		// The DockerClients only wrap these two transports, so closing the transports is
 		// enough.
 		closeQuietly(apiHttp);
@@ -345,7 +233,7 @@ public class DockerAccessory implements LitestreamAccessory {
 		JsonNode version = rawGet("/version");
 		String engineApi = version.path("ApiVersion").asText("");
 		String minApi = version.path("MinAPIVersion").asText("");
-		RemoteApiVersion chosen = chooseApiVersion(engineApi, minApi, hostForMessage());
+		RemoteApiVersion chosen = DockerProtocol.chooseApiVersion(engineApi, minApi, hostForMessage());
 		EngineInfo info = new EngineInfo(version.path("Version").asText(""), engineApi, minApi, chosen.getVersion());
 		DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
 			.withDockerHost(dockerHost.toString())
@@ -354,25 +242,6 @@ public class DockerAccessory implements LitestreamAccessory {
 			.build();
 		return new Session(info, DockerClientImpl.getInstance(config, apiHttp),
 				DockerClientImpl.getInstance(config, streamHttp));
-	}
-
-	/**
-	 * min(engine's API version, {@link #NEWEST_KNOWN}); refuses when the engine's minimum
-	 * is above that, since every request would then be rejected with a less helpful
-	 * message.
-	 */
-	static RemoteApiVersion chooseApiVersion(String engineApi, String minApi, String hostForMessage) {
-		if (engineApi == null || !engineApi.matches("\\d+\\.\\d+")) {
-			throw new DockerAccessException(
-					"Docker engine at " + hostForMessage + " did not report a usable API version: '" + engineApi + "'");
-		}
-		RemoteApiVersion engine = RemoteApiVersion.parseConfig(engineApi);
-		RemoteApiVersion chosen = NEWEST_KNOWN.isGreaterOrEqual(engine) ? engine : NEWEST_KNOWN;
-		if (minApi != null && minApi.matches("\\d+\\.\\d+") && RemoteApiVersion.parseConfig(minApi).isGreater(chosen)) {
-			throw new DockerAccessException("Docker engine at " + hostForMessage + " requires API " + minApi
-					+ " or newer, but this client speaks at most " + NEWEST_KNOWN.getVersion());
-		}
-		return chosen;
 	}
 
 	private JsonNode rawGet(String path) {
@@ -410,7 +279,7 @@ public class DockerAccessory implements LitestreamAccessory {
 		}
 		catch (DockerException ex) {
 			throw new DockerAccessException("Docker API error for container " + container + ": HTTP "
-					+ ex.getHttpStatus() + " " + firstLine(ex.getMessage()), ex);
+					+ ex.getHttpStatus() + " " + DockerProtocol.firstLine(ex.getMessage()), ex);
 		}
 		catch (RuntimeException ex) {
 			throw connectionFailure(ex);
@@ -423,24 +292,9 @@ public class DockerAccessory implements LitestreamAccessory {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		String reason = root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
+		String reason = root.getMessage() == null ? root.getClass().getSimpleName()
+				: DockerProtocol.firstLine(root.getMessage());
 		return new DockerAccessException("cannot reach the Docker engine at " + hostForMessage() + ": " + reason, ex);
-	}
-
-	private int exitCode(Session s, String execId) {
-		long deadline = System.nanoTime() + EXIT_CODE_GRACE.toNanos();
-		while (true) {
-			InspectExecResponse inspect = call(() -> s.api().inspectExecCmd(execId).exec());
-			// The stream can end a moment before Docker records the exit code.
-			if (!Boolean.TRUE.equals(inspect.isRunning()) && inspect.getExitCodeLong() != null) {
-				return inspect.getExitCodeLong().intValue();
-			}
-			if (System.nanoTime() > deadline) {
-				throw new DockerAccessException(
-						"exec in container " + container + " ended but Docker reported no exit code");
-			}
-			sleep(Duration.ofMillis(20));
-		}
 	}
 
 	private String statusForMessage() {
@@ -459,41 +313,6 @@ public class DockerAccessory implements LitestreamAccessory {
 			return u.toString();
 		}
 		return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
-	}
-
-	/** Docker times are RFC 3339 with nanoseconds; the zero time means "never". */
-	static Instant dockerTime(String text) {
-		if (text == null || text.isEmpty() || text.startsWith("0001-01-01")) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	private static String urlEncode(String s) {
-		return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-	}
-
-	private static String firstLine(String s) {
-		if (s == null) {
-			return "";
-		}
-		String line = s.strip().lines().findFirst().orElse("");
-		return line.length() > 300 ? line.substring(0, 300) + "…" : line;
-	}
-
-	private static void sleep(Duration d) {
-		try {
-			Thread.sleep(d.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DockerAccessException("interrupted while waiting for Docker", ex);
-		}
 	}
 
 	private static void closeQuietly(AutoCloseable c) {
