@@ -3,31 +3,21 @@ package io.litewatch.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -46,27 +36,17 @@ import java.util.function.Supplier;
  */
 public class DockerAccessory implements LitestreamAccessory {
 
-	/**
-	 * The newest API version docker-java 3.7.1 has a constant for; newer engines still
-	 * accept it.
-	 */
-	static final RemoteApiVersion NEWEST_KNOWN = RemoteApiVersion.VERSION_1_44;
-
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final String PATH_STAT_HEADER = "X-Docker-Container-Path-Stat";
-
-	/**
-	 * How long to wait for Docker to mark a finished exec as not running before reading
-	 * its exit code.
-	 */
-	private static final Duration EXIT_CODE_GRACE = Duration.ofSeconds(2);
 
 	private final URI dockerHost;
 
 	private final String container;
 
 	private final Duration apiTimeout;
+
+	private final DockerExec execs;
 
 	/**
 	 * Short calls: version, inspect, stat, exec create/inspect. Its read timeout is
@@ -98,9 +78,33 @@ public class DockerAccessory implements LitestreamAccessory {
 	 * @param apiTimeout connect and read timeout of the short API calls
 	 */
 	public DockerAccessory(String dockerHost, String container, Duration apiTimeout) {
+		this(dockerHost, container, apiTimeout, ExecResult.DEFAULT_OUTPUT_LIMIT_BYTES);
+	}
+
+	/**
+	 * @param outputLimitBytes how much of each exec output stream is kept; the rest is
+	 * dropped and the result says so
+	 */
+	public DockerAccessory(String dockerHost, String container, Duration apiTimeout, int outputLimitBytes) {
 		this.dockerHost = URI.create(dockerHost);
 		this.container = container;
 		this.apiTimeout = apiTimeout;
+		this.execs = new DockerExec(container, outputLimitBytes, new DockerExec.Engine() {
+			@Override
+			public <T> T call(Supplier<T> action) {
+				return DockerAccessory.this.call(action);
+			}
+
+			@Override
+			public DockerAccessException connectionFailure(Exception ex) {
+				return DockerAccessory.this.connectionFailure(ex);
+			}
+
+			@Override
+			public String containerStatus() {
+				return statusForMessage();
+			}
+		});
 		this.apiHttp = new ApacheDockerHttpClient.Builder().dockerHost(this.dockerHost)
 			.connectionTimeout(apiTimeout)
 			.responseTimeout(apiTimeout)
@@ -135,79 +139,35 @@ public class DockerAccessory implements LitestreamAccessory {
 		}
 		InspectContainerResponse.ContainerState state = inspect.getState();
 		boolean running = Boolean.TRUE.equals(state.getRunning());
-		Instant finishedAt = dockerTime(state.getFinishedAt());
+		Instant finishedAt = DockerProtocol.dockerTime(state.getFinishedAt());
 		Long exit = state.getExitCodeLong();
 		Integer exitCode = running || finishedAt == null || exit == null ? null : exit.intValue();
 		return new ContainerState(container, true, state.getStatus(), running,
 				Boolean.TRUE.equals(state.getRestarting()),
-				inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(), dockerTime(state.getStartedAt()),
-				finishedAt, exitCode,
+				inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
+				DockerProtocol.dockerTime(state.getStartedAt()), finishedAt, exitCode,
 				inspect.getConfig() == null ? inspect.getImageId() : inspect.getConfig().getImage());
 	}
 
 	/**
 	 * Runs {@code command} in the container, never through a shell, and collects stdout
-	 * and stderr separately. At the deadline the output stream is closed and
-	 * {@code timedOut=true} is returned; Docker has no API to kill an exec, so the
-	 * process may keep running in the container.
+	 * and stderr separately, each up to the output limit (the rest is dropped and
+	 * flagged). At the deadline the output stream is closed and {@code timedOut=true} is
+	 * returned; Docker has no API to kill an exec, so the process may keep running in the
+	 * container, and until Docker reports it ended the same command is not started again.
+	 * @throws ExecStillRunningException when an earlier exec of the same command is still
+	 * running
 	 * @throws DockerAccessException when the container is missing or not running, or the
 	 * engine fails
 	 */
 	public ExecResult exec(List<String> command, Duration timeout) {
-		List<String> cmd = List.copyOf(command);
 		Session s = session();
-		long started = System.nanoTime();
-		String execId;
-		try {
-			execId = call(() -> s.api()
-				.execCreateCmd(container)
-				.withCmd(cmd.toArray(String[]::new))
-				.withAttachStdout(true)
-				.withAttachStderr(true)
-				.withAttachStdin(false)
-				.withTty(false) // no TTY: Docker then multiplexes stdout and stderr into
-								// separate frames
-				.exec()
-				.getId());
-		}
-		catch (NotFoundException ex) {
-			throw new DockerAccessException("container " + container + " does not exist", ex);
-		}
-		catch (ConflictException ex) {
-			throw new DockerAccessException("container " + container + " is not running (" + statusForMessage() + ")",
-					ex);
-		}
-		OutputCollector output = new OutputCollector();
-		boolean completed;
-		try {
-			s.stream().execStartCmd(execId).withDetach(false).withTty(false).exec(output);
-			completed = output.awaitCompletion(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			output.closeQuietly();
-			throw new DockerAccessException("interrupted while running " + cmd + " in container " + container, ex);
-		}
-		catch (DockerException ex) {
-			output.closeQuietly();
-			throw new DockerAccessException(
-					"Docker refused to run " + cmd + " in container " + container + ": " + firstLine(ex.getMessage()),
-					ex);
-		}
-		catch (RuntimeException ex) {
-			output.closeQuietly();
-			throw connectionFailure(ex);
-		}
-		if (!completed) {
-			// Closing the callback closes the attach connection; the exec is abandoned,
-			// not killed.
-			output.closeQuietly();
-			return new ExecResult(cmd, -1, output.stdout(), output.stderr(),
-					Duration.ofNanos(System.nanoTime() - started), true);
-		}
-		int exitCode = exitCode(s, execId);
-		return new ExecResult(cmd, exitCode, output.stdout(), output.stderr(),
-				Duration.ofNanos(System.nanoTime() - started), false);
+		return execs.run(s.api(), s.stream(), command, timeout);
+	}
+
+	/** How many earlier execs are tracked as possibly still running (for tests). */
+	int trackedExecs() {
+		return execs.tracked();
 	}
 
 	/**
@@ -217,8 +177,8 @@ public class DockerAccessory implements LitestreamAccessory {
 	 */
 	public FileStat stat(String pathInContainer) {
 		Session s = session();
-		String path = "/v" + s.engine().negotiatedApiVersion() + "/containers/" + urlEncode(container)
-				+ "/archive?path=" + urlEncode(pathInContainer);
+		String path = "/v" + s.engine().negotiatedApiVersion() + "/containers/" + DockerProtocol.urlEncode(container)
+				+ "/archive?path=" + DockerProtocol.urlEncode(pathInContainer);
 		DockerHttpClient.Request request = DockerHttpClient.Request.builder()
 			.method("HEAD") // the Method enum has no HEAD; the transport takes any verb
 			.path(path)
@@ -244,25 +204,12 @@ public class DockerAccessory implements LitestreamAccessory {
 			throw new DockerAccessException(
 					"Docker answered HTTP " + status + " to stat " + pathInContainer + " in container " + container);
 		}
-		return parsePathStat(pathInContainer, header);
-	}
-
-	/**
-	 * Decodes the base64 JSON path-stat header:
-	 * {"name","size","mode","mtime","linkTarget"}.
-	 */
-	static FileStat parsePathStat(String path, String header) {
-		try {
-			JsonNode stat = JSON.readTree(Base64.getDecoder().decode(header.strip()));
-			return new FileStat(path, true, stat.path("size").asLong(), dockerTime(stat.path("mtime").asText(null)));
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			throw new DockerAccessException("Docker sent an unreadable path-stat header for " + path, ex);
-		}
+		return DockerProtocol.parsePathStat(pathInContainer, header);
 	}
 
 	@Override
 	public void close() {
+		execs.forgetAll();
 		// The DockerClients only wrap these two transports, so closing the transports is
 		// enough.
 		closeQuietly(apiHttp);
@@ -286,7 +233,7 @@ public class DockerAccessory implements LitestreamAccessory {
 		JsonNode version = rawGet("/version");
 		String engineApi = version.path("ApiVersion").asText("");
 		String minApi = version.path("MinAPIVersion").asText("");
-		RemoteApiVersion chosen = chooseApiVersion(engineApi, minApi, hostForMessage());
+		RemoteApiVersion chosen = DockerProtocol.chooseApiVersion(engineApi, minApi, hostForMessage());
 		EngineInfo info = new EngineInfo(version.path("Version").asText(""), engineApi, minApi, chosen.getVersion());
 		DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
 			.withDockerHost(dockerHost.toString())
@@ -295,25 +242,6 @@ public class DockerAccessory implements LitestreamAccessory {
 			.build();
 		return new Session(info, DockerClientImpl.getInstance(config, apiHttp),
 				DockerClientImpl.getInstance(config, streamHttp));
-	}
-
-	/**
-	 * min(engine's API version, {@link #NEWEST_KNOWN}); refuses when the engine's minimum
-	 * is above that, since every request would then be rejected with a less helpful
-	 * message.
-	 */
-	static RemoteApiVersion chooseApiVersion(String engineApi, String minApi, String hostForMessage) {
-		if (engineApi == null || !engineApi.matches("\\d+\\.\\d+")) {
-			throw new DockerAccessException(
-					"Docker engine at " + hostForMessage + " did not report a usable API version: '" + engineApi + "'");
-		}
-		RemoteApiVersion engine = RemoteApiVersion.parseConfig(engineApi);
-		RemoteApiVersion chosen = NEWEST_KNOWN.isGreaterOrEqual(engine) ? engine : NEWEST_KNOWN;
-		if (minApi != null && minApi.matches("\\d+\\.\\d+") && RemoteApiVersion.parseConfig(minApi).isGreater(chosen)) {
-			throw new DockerAccessException("Docker engine at " + hostForMessage + " requires API " + minApi
-					+ " or newer, but this client speaks at most " + NEWEST_KNOWN.getVersion());
-		}
-		return chosen;
 	}
 
 	private JsonNode rawGet(String path) {
@@ -351,7 +279,7 @@ public class DockerAccessory implements LitestreamAccessory {
 		}
 		catch (DockerException ex) {
 			throw new DockerAccessException("Docker API error for container " + container + ": HTTP "
-					+ ex.getHttpStatus() + " " + firstLine(ex.getMessage()), ex);
+					+ ex.getHttpStatus() + " " + DockerProtocol.firstLine(ex.getMessage()), ex);
 		}
 		catch (RuntimeException ex) {
 			throw connectionFailure(ex);
@@ -364,24 +292,9 @@ public class DockerAccessory implements LitestreamAccessory {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		String reason = root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
+		String reason = root.getMessage() == null ? root.getClass().getSimpleName()
+				: DockerProtocol.firstLine(root.getMessage());
 		return new DockerAccessException("cannot reach the Docker engine at " + hostForMessage() + ": " + reason, ex);
-	}
-
-	private int exitCode(Session s, String execId) {
-		long deadline = System.nanoTime() + EXIT_CODE_GRACE.toNanos();
-		while (true) {
-			InspectExecResponse inspect = call(() -> s.api().inspectExecCmd(execId).exec());
-			// The stream can end a moment before Docker records the exit code.
-			if (!Boolean.TRUE.equals(inspect.isRunning()) && inspect.getExitCodeLong() != null) {
-				return inspect.getExitCodeLong().intValue();
-			}
-			if (System.nanoTime() > deadline) {
-				throw new DockerAccessException(
-						"exec in container " + container + " ended but Docker reported no exit code");
-			}
-			sleep(Duration.ofMillis(20));
-		}
 	}
 
 	private String statusForMessage() {
@@ -402,41 +315,6 @@ public class DockerAccessory implements LitestreamAccessory {
 		return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
 	}
 
-	/** Docker times are RFC 3339 with nanoseconds; the zero time means "never". */
-	static Instant dockerTime(String text) {
-		if (text == null || text.isEmpty() || text.startsWith("0001-01-01")) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	private static String urlEncode(String s) {
-		return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-	}
-
-	private static String firstLine(String s) {
-		if (s == null) {
-			return "";
-		}
-		String line = s.strip().lines().findFirst().orElse("");
-		return line.length() > 300 ? line.substring(0, 300) + "…" : line;
-	}
-
-	private static void sleep(Duration d) {
-		try {
-			Thread.sleep(d.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DockerAccessException("interrupted while waiting for Docker", ex);
-		}
-	}
-
 	private static void closeQuietly(AutoCloseable c) {
 		try {
 			c.close();
@@ -444,52 +322,6 @@ public class DockerAccessory implements LitestreamAccessory {
 		catch (Exception ignored) {
 			// closing is best effort; nothing useful to do with a failure here
 		}
-	}
-
-	/**
-	 * Collects an exec's stdout and stderr frames into separate buffers; decoded once at
-	 * the end so UTF-8 split across frames survives.
-	 */
-	private static final class OutputCollector extends ResultCallback.Adapter<Frame> {
-
-		private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-		private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-		@Override
-		public void onNext(Frame frame) {
-			byte[] payload = frame.getPayload();
-			if (payload == null) {
-				return;
-			}
-			synchronized (this) {
-				switch (frame.getStreamType()) {
-					case STDERR -> err.writeBytes(payload);
-					case STDOUT, RAW -> out.writeBytes(payload);
-					default -> {
-						// STDIN echo is not attached
-					}
-				}
-			}
-		}
-
-		synchronized String stdout() {
-			return out.toString(StandardCharsets.UTF_8);
-		}
-
-		synchronized String stderr() {
-			return err.toString(StandardCharsets.UTF_8);
-		}
-
-		void closeQuietly() {
-			try {
-				close();
-			}
-			catch (IOException ignored) {
-				// the connection is being abandoned anyway
-			}
-		}
-
 	}
 
 }

@@ -18,7 +18,14 @@ public interface LitestreamAccessory extends AutoCloseable {
 	 */
 	ContainerState containerState();
 
-	/** Runs {@code litestream …} where Litestream runs, never through a shell. */
+	/**
+	 * Runs {@code litestream …} where Litestream runs, never through a shell. Each output
+	 * stream keeps at most the accessory's limit ({@link ExecResult#truncated()}), and a
+	 * command is never run twice at once: while an earlier run of the same argv (one that
+	 * timed out and could not be stopped) is still going, this throws
+	 * {@link ExecStillRunningException} without starting another.
+	 * @throws DockerAccessException when the command cannot be run at all
+	 */
 	ExecResult exec(List<String> command, Duration timeout);
 
 	/** A file as Litestream sees it (the database and its -wal). */

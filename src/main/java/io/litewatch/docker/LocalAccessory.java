@@ -1,7 +1,8 @@
 package io.litewatch.docker;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,17 +23,39 @@ import java.util.concurrent.TimeUnit;
  */
 public class LocalAccessory implements LitestreamAccessory {
 
+	/** Between SIGTERM and SIGKILL of a timed-out run. */
+	static final Duration KILL_GRACE = Duration.ofSeconds(2);
+
+	/** How long to wait for the output readers once the process has ended. */
+	private static final Duration READER_GRACE = Duration.ofSeconds(2);
+
 	private final String binary;
 
 	private final Map<String, String> environment;
+
+	private final int outputLimitBytes;
+
+	private final ExecFlights<Process> flights = new ExecFlights<>("as a local process", System::nanoTime);
 
 	/**
 	 * @param binary the litestream binary: a path, or a name looked up on PATH
 	 * @param environment variables for the child processes (on top of Litewatch's own)
 	 */
 	public LocalAccessory(String binary, Map<String, String> environment) {
+		this(binary, environment, ExecResult.DEFAULT_OUTPUT_LIMIT_BYTES);
+	}
+
+	/**
+	 * @param outputLimitBytes how much of each output stream is kept; the rest is drained
+	 * and dropped, and the result says so
+	 */
+	public LocalAccessory(String binary, Map<String, String> environment, int outputLimitBytes) {
+		if (outputLimitBytes < 0) {
+			throw new IllegalArgumentException("output limit must not be negative: " + outputLimitBytes);
+		}
 		this.binary = binary;
 		this.environment = Map.copyOf(environment);
+		this.outputLimitBytes = outputLimitBytes;
 	}
 
 	@Override
@@ -61,39 +84,97 @@ public class LocalAccessory implements LitestreamAccessory {
 				&& arguments[0].equals("replicate");
 	}
 
+	/**
+	 * Runs the command as a child process, reading both streams on their own threads into
+	 * bounded buffers (drained to the end, so the child never blocks on a full pipe). At
+	 * the deadline the child is terminated, then killed after {@link #KILL_GRACE}; if
+	 * even that does not end it, it stays tracked and the same command is refused until
+	 * it has ended.
+	 * @throws ExecStillRunningException when an earlier run of the same command is still
+	 * alive
+	 */
 	@Override
 	public ExecResult exec(List<String> command, Duration timeout) {
-		List<String> line = new ArrayList<>(command);
+		List<String> cmd = List.copyOf(command);
+		List<String> line = new ArrayList<>(cmd);
 		if (!line.isEmpty() && line.get(0).equals("litestream")) {
 			line.set(0, binary);
 		}
+		ExecFlights.Flight<Process> reservation = flights.reserve(cmd, Process::isAlive);
 		long started = System.nanoTime();
-		Path out = null;
-		Path err = null;
+		Process process;
 		try {
-			out = Files.createTempFile("litewatch-exec-", ".out");
-			err = Files.createTempFile("litewatch-exec-", ".err");
-			ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
+			ProcessBuilder builder = new ProcessBuilder(line);
 			builder.environment().putAll(environment);
-			Process process = builder.start();
+			process = builder.start();
+		}
+		catch (IOException | RuntimeException ex) {
+			flights.release(cmd, reservation);
+			throw new DockerAccessException("cannot run " + binary + ": " + ex.getMessage(), ex);
+		}
+		ExecFlights.Flight<Process> flight = flights.started(cmd, reservation, process);
+		closeQuietly(process.getOutputStream()); // nothing is sent; EOF if it ever reads
+		BoundedOutput out = new BoundedOutput(outputLimitBytes);
+		BoundedOutput err = new BoundedOutput(outputLimitBytes);
+		Thread outReader = drain(process.getInputStream(), out, "stdout");
+		Thread errReader = drain(process.getErrorStream(), err, "stderr");
+		try {
 			boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			if (!finished) {
-				process.destroyForcibly();
+				stop(process);
 			}
-			return new ExecResult(command, finished ? process.exitValue() : -1, read(out), read(err),
-					Duration.ofNanos(System.nanoTime() - started), !finished);
-		}
-		catch (IOException ex) {
-			throw new DockerAccessException("cannot run " + binary + ": " + ex.getMessage(), ex);
+			outReader.join(READER_GRACE.toMillis());
+			errReader.join(READER_GRACE.toMillis());
+			if (!process.isAlive()) {
+				flights.release(cmd, flight);
+			}
+			return new ExecResult(cmd, finished ? process.exitValue() : -1, out.text(), err.text(),
+					Duration.ofNanos(System.nanoTime() - started), !finished, out.truncated(), err.truncated(),
+					outputLimitBytes);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			process.destroyForcibly();
 			throw new DockerAccessException("interrupted while running " + binary, ex);
 		}
-		finally {
-			delete(out);
-			delete(err);
+	}
+
+	/** SIGTERM, then SIGKILL after the grace; waits a little for the kill to land. */
+	private static void stop(Process process) throws InterruptedException {
+		process.descendants().forEach(ProcessHandle::destroy);
+		process.destroy();
+		if (!process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+			process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
 		}
+	}
+
+	private static void closeQuietly(OutputStream stream) {
+		try {
+			stream.close();
+		}
+		catch (IOException ignored) {
+			// the child may already be gone
+		}
+	}
+
+	private Thread drain(InputStream stream, BoundedOutput into, String name) {
+		Thread reader = new Thread(() -> {
+			byte[] buffer = new byte[8192];
+			try (stream) {
+				int n;
+				while ((n = stream.read(buffer)) >= 0) {
+					into.write(buffer, 0, n);
+				}
+			}
+			catch (IOException ex) {
+				// the process is gone or its pipe closed: what arrived is the output
+			}
+		}, "litestream-" + name);
+		reader.setDaemon(true);
+		reader.start();
+		return reader;
 	}
 
 	@Override
@@ -112,21 +193,12 @@ public class LocalAccessory implements LitestreamAccessory {
 
 	@Override
 	public void close() {
+		flights.clear();
 	}
 
-	private static String read(Path file) throws IOException {
-		return Files.readString(file, StandardCharsets.UTF_8);
-	}
-
-	private static void delete(Path file) {
-		if (file != null) {
-			try {
-				Files.deleteIfExists(file);
-			}
-			catch (IOException ex) {
-				// A temp file left behind is harmless.
-			}
-		}
+	/** How many runs are tracked as possibly still alive (for tests). */
+	int trackedRuns() {
+		return flights.size();
 	}
 
 }
