@@ -16,6 +16,7 @@ import io.litewatch.docker.DatabaseRow;
 import io.litewatch.docker.DockerAccessException;
 import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.docker.ExecResult;
+import io.litewatch.docker.ExecStillRunningException;
 import io.litewatch.docker.GenerationRow;
 import io.litewatch.docker.LitestreamOutputParser;
 import io.litewatch.docker.SnapshotRow;
@@ -130,12 +131,23 @@ class LitestreamCommands {
 		try {
 			result = accessory.exec(command, settings.execTimeout());
 		}
+		catch (ExecStillRunningException ex) {
+			throw new CommandFailedException("`" + shown + "` was not run again: its previous run has been going for "
+					+ ex.runningFor().toSeconds() + "s without finishing (Docker cannot stop an exec; usually storage "
+					+ "is hanging)");
+		}
 		catch (DockerAccessException ex) {
 			throw new CommandFailedException("`" + shown + "` could not run: " + ex.getMessage());
 		}
 		if (result.timedOut()) {
 			throw new CommandFailedException(
 					"`" + shown + "` did not answer within " + settings.execTimeout().toSeconds() + "s");
+		}
+		if (result.stdoutTruncated()) {
+			// Half a table parses into too few rows without an error: never judge from
+			// it.
+			throw new CommandFailedException("`" + shown + "` printed more than " + result.outputLimitBytes() / 1024
+					+ " KiB; its output was cut there and is not used");
 		}
 		if (result.exitCode() != 0) {
 			String detail = firstLine(!result.stderr().isBlank() ? result.stderr() : result.stdout());
