@@ -39,7 +39,7 @@ class AlertConfiguration {
 	@Bean
 	OutboxDispatcher outboxDispatcher(OutboxRepository outbox, ChannelRegistry channels, AlertProperties properties,
 			Clock clock) {
-		return new OutboxDispatcher(outbox, channels, properties, clock);
+		return new OutboxDispatcher(outbox, channels.all(), properties, clock);
 	}
 
 	/**
