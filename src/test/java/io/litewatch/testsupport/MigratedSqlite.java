@@ -32,7 +32,10 @@ public final class MigratedSqlite {
 
 	public static DataSource dataSource(Path file, Duration busyTimeout) {
 		SQLiteConfig config = new SQLiteConfig();
+		// The app's pragmas (PersistenceConfiguration).
 		config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+		config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+		config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
 		config.enforceForeignKeys(true);
 		config.setBusyTimeout((int) busyTimeout.toMillis());
 		SQLiteDataSource dataSource = new SQLiteDataSource(config);
