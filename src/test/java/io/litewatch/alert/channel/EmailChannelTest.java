@@ -152,6 +152,24 @@ class EmailChannelTest {
 	}
 
 	@Test
+	void aLongRecipientListIsCutSoTheCauseStillShows() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> many = java.util.stream.IntStream.range(0, 200)
+			.mapToObj((i) -> "ops" + i + "@example.com")
+			.toList();
+		EmailChannel channel = new EmailChannel(new Email("many", many, null, null, null), sender(port, PASSWORD),
+				renderer);
+		assertThatThrownBy(() -> channel.send(channel.render(Fixtures.firing()))).isInstanceOf(DeliveryException.class)
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(Redaction.MAX_ERROR_TEXT)
+				.startsWith("SMTP delivery via 127.0.0.1:" + port + " to ops0@example.com, ")
+				.contains("… failed: ")
+				.endsWith("Connection refused"));
+	}
+
+	@Test
 	void rejectedLoginFailsWithoutThePassword() {
 		EmailChannel channel = channel(sender(smtpPort(), PASSWORD + "-wrong"));
 		assertThatThrownBy(() -> channel.send(channel.render(Fixtures.firing()))).isInstanceOf(DeliveryException.class)
