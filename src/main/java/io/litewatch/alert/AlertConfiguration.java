@@ -40,22 +40,23 @@ class AlertConfiguration {
 	@Bean
 	OutboxDispatcher outboxDispatcher(OutboxRepository outbox, ChannelRegistry channels, AlertProperties properties,
 			Clock clock) {
-		return new OutboxDispatcher(outbox, channels, properties, clock);
+		return new OutboxDispatcher(outbox, channels.all(), properties, clock);
 	}
 
 	/**
 	 * Resolved alerts and finished deliveries are history too: kept as long as the poll
-	 * history.
+	 * history ({@code 0} keeps everything); ended silences go at once.
 	 */
 	@Bean
-	FixedDelayTask alertHistoryPruneTask(AlertRepository alerts, OutboxRepository outbox, Clock clock,
-			LitewatchProperties properties, TaskScheduler scheduler) {
-		LitewatchProperties.History history = properties.history();
-		return new FixedDelayTask("alert history pruning", () -> {
-			java.time.Instant cutoff = clock.instant().minus(history.retention());
-			alerts.deleteResolvedBefore(cutoff);
-			outbox.deleteFinishedBefore(cutoff);
-		}, scheduler, history.pruneInterval());
+	AlertPruner alertPruner(AlertRepository alerts, OutboxRepository outbox, Clock clock,
+			LitewatchProperties properties) {
+		return new AlertPruner(alerts, outbox, clock, properties.history().retention());
+	}
+
+	@Bean
+	FixedDelayTask alertHistoryPruneTask(AlertPruner pruner, LitewatchProperties properties, TaskScheduler scheduler) {
+		return new FixedDelayTask("alert history pruning", pruner::prune, scheduler,
+				properties.history().pruneInterval());
 	}
 
 	@Bean

@@ -102,6 +102,14 @@ public class AlertRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Deletes silences that ended before {@code now}; they are never shown again, and
+	 * would otherwise pile up.
+	 */
+	public int deleteSilencesEndedBefore(Instant now) {
+		return jdbc.sql("DELETE FROM silence WHERE ends_at < ?").param(now.toEpochMilli()).update();
+	}
+
 	public List<Silence> activeSilences(Instant now) {
 		return jdbc.sql("SELECT * FROM silence WHERE ends_at > ? ORDER BY ends_at")
 			.param(now.toEpochMilli())

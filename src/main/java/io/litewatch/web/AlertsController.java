@@ -8,9 +8,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.litewatch.alert.AlertProperties;
 import io.litewatch.alert.AlertRepository;
 import io.litewatch.alert.AlertService;
 import io.litewatch.alert.AlertState;
@@ -53,14 +54,17 @@ class AlertsController {
 
 	private final Clock clock;
 
+	private final AlertProperties policy;
+
 	AlertsController(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels, AlertService service,
-			CsrfGuard csrf, Clock clock) {
+			CsrfGuard csrf, Clock clock, AlertProperties policy) {
 		this.alerts = alerts;
 		this.outbox = outbox;
 		this.channels = channels;
 		this.service = service;
 		this.csrf = csrf;
 		this.clock = clock;
+		this.policy = policy;
 	}
 
 	public record AlertView(String database, String replica, String code, String severity, String state, String message,
@@ -149,7 +153,7 @@ class AlertsController {
 	@PostMapping("/alerts/silences")
 	String silence(@RequestParam(required = false) String database, @RequestParam(required = false) String code,
 			@RequestParam String duration, @RequestParam(required = false) String reason, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		csrf.check(request);
 		Duration length;
 		FindingCode findingCode;
@@ -160,12 +164,20 @@ class AlertsController {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "duration like 2h or 30m, and a known code");
 		}
-		if (!GoDuration.positive(length)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "duration must be above zero");
+		Silence silence;
+		try {
+			silence = Silence.starting(database == null || database.isBlank() ? null : database, findingCode, reason,
+					clock.instant(), length, policy.silenceMaxDuration());
 		}
-		Instant now = clock.instant();
-		alerts.addSilence(new Silence(UUID.randomUUID().toString(),
-				database == null || database.isBlank() ? null : database, findingCode, reason, now, now.plus(length)));
+		catch (IllegalArgumentException ex) {
+			// Refused with its reason on the page itself (400, so a script sees it too);
+			// the
+			// browser keeps the form as typed.
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("message", ex.getMessage());
+			return page(model);
+		}
+		alerts.addSilence(silence);
 		redirect.addFlashAttribute("message", "Silenced for " + GoDuration.format(length) + ".");
 		return "redirect:/alerts";
 	}

@@ -1,5 +1,6 @@
 package io.litewatch.alert;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.litewatch.health.FindingCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SilenceTest {
 
@@ -22,6 +24,32 @@ class SilenceTest {
 		Silence staleEverywhere = new Silence("2", null, FindingCode.REPLICA_STALE, null, NOW, NOW.plusSeconds(60));
 		assertThat(staleEverywhere.covers("queue", FindingCode.REPLICA_STALE, NOW)).isTrue();
 		assertThat(staleEverywhere.covers("queue", FindingCode.SNAPSHOT_OVERDUE, NOW)).isFalse();
+	}
+
+	@Test
+	void aNewSilenceLastsAtMostTheMaximum() {
+		Duration week = Duration.ofDays(7);
+		Silence longest = Silence.starting("production", null, "upgrade", NOW, week, week);
+		assertThat(longest.createdAt()).isEqualTo(NOW);
+		assertThat(longest.endsAt()).isEqualTo(NOW.plus(week));
+		assertThat(longest.id()).isNotBlank();
+
+		assertThatThrownBy(() -> Silence.starting(null, null, null, NOW, week.plusSeconds(1), week))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("A silence can last at most 168h0m0s (168h0m1s was asked); nothing was silenced. "
+					+ "Choose a shorter duration, or raise litewatch.alerts.silence-max-duration.");
+		assertThatThrownBy(() -> Silence.starting(null, null, null, NOW, Duration.ZERO, week))
+			.hasMessage("A silence must last more than zero.");
+	}
+
+	@Test
+	void theMaximumIsSevenDaysUnlessConfigured() {
+		AlertProperties defaults = new AlertProperties(2, Duration.ZERO, Duration.ofHours(4), Duration.ofSeconds(2),
+				Duration.ofSeconds(10), Duration.ofMinutes(10), 20);
+		assertThat(defaults.silenceMaxDuration()).isEqualTo(Duration.ofDays(7));
+		assertThatThrownBy(() -> new AlertProperties(2, Duration.ZERO, Duration.ofHours(4), Duration.ofSeconds(2),
+				Duration.ofSeconds(10), Duration.ofMinutes(10), 20, Duration.ZERO))
+			.hasMessage("litewatch.alerts.silence-max-duration must be above zero");
 	}
 
 }

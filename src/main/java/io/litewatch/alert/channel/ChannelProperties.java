@@ -32,19 +32,29 @@ import io.litewatch.health.Severity;
  *
  * @param baseUrl the dashboard's public URL, for links in notifications; empty means no
  * links
+ * @param smtpTimeout connect, read and write timeout of the SMTP server
+ * ({@code spring.mail.*}) unless {@code spring.mail.properties.mail.smtp.*timeout} sets
+ * one
  */
 @ConfigurationProperties("litewatch.alerts")
 public record ChannelProperties(@DefaultValue("") String baseUrl, @DefaultValue List<Webhook> webhooks,
-		@DefaultValue List<Email> emails) {
+		@DefaultValue List<Email> emails, @DefaultValue("10s") Duration smtpTimeout) {
 
 	private static final String PREFIX = "litewatch.alerts.";
+
+	static final Duration DEFAULT_SMTP_TIMEOUT = Duration.ofSeconds(10);
 
 	public ChannelProperties {
 		baseUrl = baseUrl == null ? "" : baseUrl.strip();
 		webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
 		emails = emails == null ? List.of() : List.copyOf(emails);
+		smtpTimeout = smtpTimeout == null ? DEFAULT_SMTP_TIMEOUT : smtpTimeout;
 		if (!baseUrl.isEmpty() && !isHttpUrl(baseUrl)) {
 			throw new IllegalArgumentException(PREFIX + "base-url must be an absolute http(s) URL or empty");
+		}
+		// JavaMail reads the timeouts as int milliseconds, and 0 would mean "forever".
+		if (smtpTimeout.toMillis() < 1 || smtpTimeout.toMillis() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(PREFIX + "smtp-timeout must be between 1ms and 24d");
 		}
 		// Names are how the history and the "send test" button point at a channel, so
 		// they must

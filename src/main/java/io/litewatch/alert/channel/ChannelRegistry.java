@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
  * The configured channels, built once at startup: one {@link WebhookChannel} per
  * {@code litewatch.alerts.webhooks[*]}, one {@link EmailChannel} per
  * {@code litewatch.alerts.emails[*]}, in that order. An email channel without
- * {@code spring.mail.host} stops the boot: silently dropping pages would be worse.
+ * {@code spring.mail.host} stops the boot: silently dropping pages would be worse. The
+ * SMTP sender gets its timeouts from {@link SmtpTimeouts}.
  */
 @Component
 @EnableConfigurationProperties(ChannelProperties.class)
+@Import(SmtpTimeouts.class)
 public class ChannelRegistry {
 
 	private final ChannelProperties properties;

@@ -25,6 +25,8 @@ import io.litewatch.health.Severity;
  */
 public final class EmailChannel implements NotificationChannel {
 
+	private static final int MAX_RECIPIENTS_TEXT = 200;
+
 	private final ChannelProperties.Email settings;
 
 	private final JavaMailSender mailSender;
@@ -113,7 +115,10 @@ public final class EmailChannel implements NotificationChannel {
 			mailSender.send(mime);
 		}
 		catch (MailException | MessagingException ex) {
-			String text = "SMTP delivery via " + server + " " + target.substring("smtp ".length()) + " failed: "
+			// A long recipient list is cut so that the cause, which matters more, still
+			// fits.
+			String text = "SMTP delivery via " + server + " to "
+					+ Redaction.oneLine(String.join(", ", settings.to()), MAX_RECIPIENTS_TEXT) + " failed: "
 					+ Redaction.describe(ex, secrets);
 			throw Redaction.leaks(ex, secrets) ? new DeliveryException(text) : new DeliveryException(text, ex);
 		}

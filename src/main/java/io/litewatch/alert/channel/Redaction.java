@@ -9,7 +9,14 @@ import java.util.Comparator;
  * token in the path (Slack, Discord) or the query, so only the scheme, host and first
  * path segment are shown.
  */
-final class Redaction {
+public final class Redaction {
+
+	/**
+	 * Longest error text kept with a delivery ({@code outbox.last_error}, the alerts
+	 * page, the log): enough for any real cause, and a receiver echoing megabytes cannot
+	 * fill the database.
+	 */
+	public static final int MAX_ERROR_TEXT = 1000;
 
 	/**
 	 * Shorter values are not scrubbed from free text: replacing "1" everywhere would
@@ -88,15 +95,32 @@ final class Redaction {
 	}
 
 	/**
-	 * Control characters become spaces, and long text is cut, so one value stays on one
-	 * line.
+	 * An error text as stored and shown: one line, at most {@link #MAX_ERROR_TEXT}
+	 * characters, cut ones ending in "…"; null stays null.
+	 */
+	public static String errorText(String text) {
+		return text == null ? null : oneLine(text, MAX_ERROR_TEXT);
+	}
+
+	/**
+	 * Control characters become spaces, and long text is cut (ending in "…"), so one
+	 * value stays on one line.
 	 */
 	static String oneLine(String text, int max) {
 		if (text == null) {
 			return "";
 		}
 		String flat = text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
-		return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
+		if (flat.length() <= max) {
+			return flat;
+		}
+		int end = Math.max(0, max - 1);
+		// Never half an emoji: a lone surrogate is not valid UTF-8 in a page or a
+		// database.
+		if (end > 0 && Character.isHighSurrogate(flat.charAt(end - 1))) {
+			end--;
+		}
+		return flat.substring(0, end) + "…";
 	}
 
 }

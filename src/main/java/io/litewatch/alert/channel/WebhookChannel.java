@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,6 +37,12 @@ public final class WebhookChannel implements NotificationChannel {
 	 * noise.
 	 */
 	private static final int MAX_ERROR_BODY = 200;
+
+	/**
+	 * Bytes of a response body read at most; the rest is not downloaded (see
+	 * {@link CappedBody}).
+	 */
+	static final int MAX_RESPONSE_BYTES = 4096;
 
 	private final ChannelProperties.Webhook settings;
 
@@ -136,12 +141,12 @@ public final class WebhookChannel implements NotificationChannel {
 			request.setHeader(ID_HEADER, message.notificationId());
 		}
 		request.POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8));
-		// The request timeout ends at the response headers; the outer bound also covers a
-		// body that trickles.
-		CompletableFuture<HttpResponse<String>> call = client.sendAsync(request.build(), info -> {
-			boolean ok = info.statusCode() / 100 == 2;
-			return ok ? BodySubscribers.<String>replacing(null) : BodySubscribers.ofString(StandardCharsets.UTF_8);
-		});
+		// Connect is bounded by the client, the response headers by the request timeout,
+		// and
+		// the whole call (a body that trickles too) by the outer get below; a 2xx body is
+		// read (up to the cap) only so the connection can be reused.
+		CompletableFuture<HttpResponse<String>> call = client.sendAsync(request.build(),
+				info -> new CappedBody(MAX_RESPONSE_BYTES));
 		HttpResponse<String> response;
 		try {
 			response = call.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -3,93 +3,204 @@ package io.litewatch.alert.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.litewatch.alert.AlertProperties;
-import io.litewatch.alert.channel.ChannelRegistry;
 import io.litewatch.alert.channel.DeliveryException;
 import io.litewatch.alert.channel.NotificationChannel;
 
 /**
- * Delivers what the outbox holds, one message at a time, each failure isolated: a failed
- * attempt is retried after {@code retry-initial × 2^(attempts−1)}, at most
- * {@code retry-max}, until {@code max-attempts}. Delivery is at least once: a crash
- * between sending and recording sends the message again after the restart, with the same
- * notification id for receivers to drop.
+ * Delivers what the outbox holds. Every channel has a thread of its own
+ * ({@link ChannelWorker}) that sends that channel's due messages one at a time, in queue
+ * order, so a slow or hung channel delays nobody else.
+ * <p>
+ * An attempt is recorded (attempts + 1, next try after the backoff) and committed
+ * <em>before</em> the message is sent, then the result is recorded. A failure is retried
+ * after {@code retry-initial × 2^(attempts−1)}, at most {@code retry-max}, until
+ * {@code max-attempts}. Delivery is at least once: if the process dies mid-send or the
+ * result cannot be written, the message goes out again after its backoff (not on every
+ * tick), with the same notification id for receivers to drop. If the attempt itself
+ * cannot be recorded, nothing is sent.
  */
-public class OutboxDispatcher {
+public class OutboxDispatcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-	private final OutboxRepository outbox;
+	/** Messages a channel looks at per dispatch; the rest waits for the next tick. */
+	static final int BATCH_SIZE = 100;
 
-	private final ChannelRegistry channels;
+	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+
+	private final OutboxRepository outbox;
 
 	private final AlertProperties policy;
 
 	private final Clock clock;
 
-	public OutboxDispatcher(OutboxRepository outbox, ChannelRegistry channels, AlertProperties policy, Clock clock) {
+	private final Map<String, NotificationChannel> channels = new LinkedHashMap<>();
+
+	private final Map<String, ChannelWorker> workers = new LinkedHashMap<>();
+
+	public OutboxDispatcher(OutboxRepository outbox, List<NotificationChannel> channels, AlertProperties policy,
+			Clock clock) {
 		this.outbox = outbox;
-		this.channels = channels;
 		this.policy = policy;
 		this.clock = clock;
+		for (NotificationChannel channel : channels) {
+			this.channels.put(channel.name(), channel);
+			this.workers.put(channel.name(), new ChannelWorker(channel.name(), () -> deliverDue(channel)));
+		}
 	}
 
-	/** Sends every message that is due; returns how many were sent. */
-	public synchronized int dispatch() {
+	/**
+	 * Wakes every channel whose thread is idle (a busy one carries on and is looked at
+	 * again next time) and gives up messages of channels that are no longer configured.
+	 * Returns at once; the sending happens on the channels' threads.
+	 */
+	public void dispatch() {
+		try {
+			abandonUnknownChannels();
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not check the outbox for removed channels: {}", ex.toString());
+		}
+		workers.values().forEach(ChannelWorker::wake);
+	}
+
+	/** Whether the channel's thread is sending right now (for tests and diagnostics). */
+	boolean busy(String channel) {
+		ChannelWorker worker = workers.get(channel);
+		return worker != null && worker.busy();
+	}
+
+	/**
+	 * Sends the channel's due messages in order on the calling thread; stops at the first
+	 * failure, as the next message would most likely wait for the same timeout.
+	 * @return how many were sent
+	 */
+	int deliverDue(NotificationChannel channel) {
 		int sent = 0;
-		List<OutboxMessage> due = outbox.due(clock.instant(), 100);
-		for (OutboxMessage message : due) {
-			if (deliver(message)) {
+		for (OutboxMessage message : outbox.due(channel.name(), clock.instant(), BATCH_SIZE)) {
+			if (Thread.currentThread().isInterrupted()) {
+				break;
+			}
+			Outcome outcome = deliver(channel, message);
+			if (outcome == Outcome.SENT) {
 				sent++;
+			}
+			else if (outcome == Outcome.FAILED || outcome == Outcome.NOT_RECORDED) {
+				break;
 			}
 		}
 		return sent;
 	}
 
-	private boolean deliver(OutboxMessage message) {
+	private enum Outcome {
+
+		SENT, FAILED, NOT_RECORDED, SKIPPED
+
+	}
+
+	private Outcome deliver(NotificationChannel channel, OutboxMessage message) {
+		Instant started = clock.instant();
 		int attempt = message.attempts() + 1;
-		Optional<NotificationChannel> channel = channels.byName(message.channel());
-		if (channel.isEmpty()) {
-			Instant now = clock.instant();
-			outbox.markFailed(message.id(), attempt, now, now, true,
-					"channel " + message.channel() + " is no longer configured");
-			log.warn("dropped {} notification for {}: channel {} is no longer configured", message.event(),
-					message.database(), message.channel());
-			return false;
+		if (message.attempts() >= policy.maxAttempts()) {
+			// The last allowed attempt was recorded but its result never was (a crash
+			// mid-send).
+			outbox.markFailed(message.id(), started, true, "gave up after " + message.attempts()
+					+ " attempts; the result of the last one is unknown (interrupted before it was recorded)");
+			log.error("gave up delivering {} notification for {} to {} after {} attempts", message.event(),
+					message.database(), message.channel(), message.attempts());
+			return Outcome.SKIPPED;
 		}
 		try {
-			channel.get().send(message.message());
-			outbox.markSent(message.id(), attempt, clock.instant());
-			log.info("delivered {} notification for {} to {} (attempt {})", message.event(), message.database(),
-					message.channel(), attempt);
-			return true;
+			if (!outbox.recordAttempt(message.id(), message.attempts(), started, started.plus(backoff(attempt)))) {
+				return Outcome.SKIPPED;
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("not sending {} notification for {} to {}: could not record the attempt: {}", message.event(),
+					message.database(), message.channel(), ex.toString());
+			return Outcome.NOT_RECORDED;
+		}
+		try {
+			channel.send(message.message());
 		}
 		catch (DeliveryException ex) {
-			Instant now = clock.instant();
-			boolean dead = attempt >= policy.maxAttempts();
-			Instant next = now.plus(backoff(attempt));
-			outbox.markFailed(message.id(), attempt, now, next, dead, ex.getMessage());
-			if (dead) {
-				log.error("gave up delivering {} notification for {} to {} after {} attempts: {}", message.event(),
-						message.database(), message.channel(), attempt, ex.getMessage());
+			failed(message, attempt, ex.getMessage());
+			return Outcome.FAILED;
+		}
+		catch (RuntimeException ex) {
+			// Only the type: an unexpected exception's message was never checked for
+			// secrets.
+			log.debug("unexpected delivery failure", ex);
+			failed(message, attempt, "unexpected " + ex.getClass().getSimpleName() + " while sending");
+			return Outcome.FAILED;
+		}
+		try {
+			outbox.markSent(message.id(), clock.instant());
+		}
+		catch (RuntimeException ex) {
+			log.error(
+					"delivered {} notification for {} to {} but could not record it ({}); it is sent again after "
+							+ "its backoff, with the same notification id",
+					message.event(), message.database(), message.channel(), ex.toString());
+			return Outcome.SENT;
+		}
+		log.info("delivered {} notification for {} to {} (attempt {}, {} ms)", message.event(), message.database(),
+				message.channel(), attempt, Duration.between(started, clock.instant()).toMillis());
+		return Outcome.SENT;
+	}
+
+	private void failed(OutboxMessage message, int attempt, String error) {
+		Instant now = clock.instant();
+		boolean dead = attempt >= policy.maxAttempts();
+		Instant next = now.plus(backoff(attempt));
+		try {
+			outbox.markFailed(message.id(), next, dead, error);
+		}
+		catch (RuntimeException ex) {
+			// The attempt recorded before sending already holds a backoff.
+			log.warn("could not record the failed attempt {} of {} notification for {} to {}: {}", attempt,
+					message.event(), message.database(), message.channel(), ex.toString());
+		}
+		if (dead) {
+			log.error("gave up delivering {} notification for {} to {} after {} attempts: {}", message.event(),
+					message.database(), message.channel(), attempt, error);
+		}
+		else {
+			log.warn("delivery of {} notification for {} to {} failed (attempt {}, next at {}): {}", message.event(),
+					message.database(), message.channel(), attempt, next, error);
+		}
+	}
+
+	private void abandonUnknownChannels() {
+		for (String name : outbox.pendingChannels()) {
+			if (!channels.containsKey(name)) {
+				int dropped = outbox.abandon(name, clock.instant(), "channel " + name + " is no longer configured");
+				log.warn("dropped {} pending notification(s): channel {} is no longer configured", dropped, name);
 			}
-			else {
-				log.warn("delivery of {} notification for {} to {} failed (attempt {}, next at {}): {}",
-						message.event(), message.database(), message.channel(), attempt, next, ex.getMessage());
-			}
-			return false;
 		}
 	}
 
 	Duration backoff(int attempt) {
-		Duration delay = policy.retryInitial().multipliedBy(1L << Math.min(attempt - 1, 20));
+		Duration delay = policy.retryInitial().multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
 		return delay.compareTo(policy.retryMax()) > 0 ? policy.retryMax() : delay;
+	}
+
+	/** Stops the channels' threads (on context close). */
+	@Override
+	public void close() throws InterruptedException {
+		workers.values().forEach(ChannelWorker::shutdown);
+		long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+		for (ChannelWorker worker : workers.values()) {
+			worker.awaitTermination(deadline);
+		}
 	}
 
 }

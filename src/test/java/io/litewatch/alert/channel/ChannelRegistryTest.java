@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import io.litewatch.alert.channel.ChannelProperties.Format;
 import io.litewatch.health.Severity;
@@ -76,6 +79,40 @@ class ChannelRegistryTest {
 				assertThat(mail.subjectPrefix()).isEqualTo("[Litewatch]");
 				assertThat(mail.minSeverity()).isEqualTo(Severity.WARNING);
 			});
+	}
+
+	@Test
+	void theSmtpSenderGetsConnectReadAndWriteTimeoutsByDefault() {
+		runner.withPropertyValues("spring.mail.host=smtp.example.com").run(context -> {
+			Properties mail = context.getBean(JavaMailSenderImpl.class).getJavaMailProperties();
+			for (String protocol : List.of("smtp", "smtps")) {
+				for (String key : List.of("connectiontimeout", "timeout", "writetimeout")) {
+					assertThat(mail.getProperty("mail." + protocol + "." + key)).as(protocol + "." + key)
+						.isEqualTo("10000");
+				}
+			}
+		});
+	}
+
+	@Test
+	void theSmtpTimeoutIsConfigurableAndTheUsersOwnSettingsWin() {
+		runner
+			.withPropertyValues("spring.mail.host=smtp.example.com", "litewatch.alerts.smtp-timeout=3s",
+					"spring.mail.properties.mail.smtp.timeout=60000",
+					"spring.mail.properties.mail.smtps.connectiontimeout=1500")
+			.run(context -> {
+				Properties mail = context.getBean(JavaMailSenderImpl.class).getJavaMailProperties();
+				assertThat(mail.getProperty("mail.smtp.timeout")).isEqualTo("60000");
+				assertThat(mail.getProperty("mail.smtp.connectiontimeout")).isEqualTo("3000");
+				assertThat(mail.getProperty("mail.smtp.writetimeout")).isEqualTo("3000");
+				assertThat(mail.getProperty("mail.smtps.connectiontimeout")).isEqualTo("1500");
+				assertThat(mail.getProperty("mail.smtps.timeout")).isEqualTo("3000");
+			});
+		runner.withPropertyValues("spring.mail.host=smtp.example.com", "litewatch.alerts.smtp-timeout=0s")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("litewatch.alerts.smtp-timeout must be between 1ms and 24d"));
 	}
 
 	@Test

@@ -28,8 +28,9 @@ class EmailChannelTest {
 
 	private static final String PASSWORD = "mail-pa55word-xyz";
 
+	// A port of its own: the fixed 3025 collides when two builds run on one machine.
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP)
+	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
 		.withConfiguration(GreenMailConfiguration.aConfig().withUser("litewatch", PASSWORD));
 
 	private final MailRenderer renderer = new MailRenderer();
@@ -48,6 +49,10 @@ class EmailChannelTest {
 		return sender;
 	}
 
+	private static int smtpPort() {
+		return greenMail.getSmtp().getPort();
+	}
+
 	private EmailChannel channel(JavaMailSenderImpl sender) {
 		Email settings = new Email("ops-mail", List.of("a@example.com", "b@example.org"), "litewatch@example.net", null,
 				Severity.CRITICAL);
@@ -56,7 +61,7 @@ class EmailChannelTest {
 
 	@Test
 	void subjectsSayWhatIsWrongAndWhere() {
-		EmailChannel channel = channel(sender(ServerSetupTest.SMTP.getPort(), PASSWORD));
+		EmailChannel channel = channel(sender(smtpPort(), PASSWORD));
 		assertThat(channel.render(Fixtures.firing()).subject())
 			.isEqualTo("[Litewatch] CRITICAL production: ACCESSORY_DOWN, REPLICA_STALE");
 		assertThat(channel.render(Fixtures.resolved()).subject())
@@ -70,7 +75,7 @@ class EmailChannelTest {
 
 	@Test
 	void describesItself() {
-		EmailChannel channel = channel(sender(ServerSetupTest.SMTP.getPort(), PASSWORD));
+		EmailChannel channel = channel(sender(smtpPort(), PASSWORD));
 		assertThat(channel.name()).isEqualTo("ops-mail");
 		assertThat(channel.type()).isEqualTo("email");
 		assertThat(channel.minimumSeverity()).isEqualTo(Severity.CRITICAL);
@@ -79,7 +84,7 @@ class EmailChannelTest {
 
 	@Test
 	void rendersEscapedHtmlAndPlainText() {
-		RenderedMessage message = channel(sender(ServerSetupTest.SMTP.getPort(), PASSWORD)).render(Fixtures.hostile());
+		RenderedMessage message = channel(sender(smtpPort(), PASSWORD)).render(Fixtures.hostile());
 		assertThat(message.body()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;!channel&gt;")
 			.contains("prod&lt;b&gt;")
 			.doesNotContain("<script>")
@@ -88,21 +93,19 @@ class EmailChannelTest {
 		assertThat(message.text()).startsWith("CRITICAL prod<b>: EXEC_FAILED\n")
 			.contains("- CRITICAL EXEC_FAILED on replica s3: <script>alert('x')</script> & <!channel> (for 10s)")
 			.endsWith("Litewatch notification n-0005");
-		RenderedMessage resolved = channel(sender(ServerSetupTest.SMTP.getPort(), PASSWORD))
-			.render(Fixtures.resolved());
+		RenderedMessage resolved = channel(sender(smtpPort(), PASSWORD)).render(Fixtures.resolved());
 		assertThat(resolved.body()).contains("RESOLVED production: ACCESSORY_DOWN after 3m12s")
 			.contains("Lasted")
 			.contains("3m12s")
 			.contains("/data/production.db")
 			.doesNotContain("Open the Litewatch dashboard");
-		assertThat(channel(sender(ServerSetupTest.SMTP.getPort(), PASSWORD)).render(Fixtures.firing()).body())
-			.contains("Lag: 5m1s")
+		assertThat(channel(sender(smtpPort(), PASSWORD)).render(Fixtures.firing()).body()).contains("Lag: 5m1s")
 			.contains("href=\"https://litewatch.example.com/#production\"");
 	}
 
 	@Test
 	void sendsMultipartAlternativeToEveryRecipient() throws Exception {
-		EmailChannel channel = channel(sender(ServerSetupTest.SMTP.getPort(), PASSWORD));
+		EmailChannel channel = channel(sender(smtpPort(), PASSWORD));
 		RenderedMessage rendered = channel.render(Fixtures.hostile());
 		channel.send(rendered);
 		MimeMessage[] received = greenMail.getReceivedMessages();
@@ -149,8 +152,26 @@ class EmailChannelTest {
 	}
 
 	@Test
+	void aLongRecipientListIsCutSoTheCauseStillShows() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> many = java.util.stream.IntStream.range(0, 200)
+			.mapToObj((i) -> "ops" + i + "@example.com")
+			.toList();
+		EmailChannel channel = new EmailChannel(new Email("many", many, null, null, null), sender(port, PASSWORD),
+				renderer);
+		assertThatThrownBy(() -> channel.send(channel.render(Fixtures.firing()))).isInstanceOf(DeliveryException.class)
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(Redaction.MAX_ERROR_TEXT)
+				.startsWith("SMTP delivery via 127.0.0.1:" + port + " to ops0@example.com, ")
+				.contains("… failed: ")
+				.endsWith("Connection refused"));
+	}
+
+	@Test
 	void rejectedLoginFailsWithoutThePassword() {
-		EmailChannel channel = channel(sender(ServerSetupTest.SMTP.getPort(), PASSWORD + "-wrong"));
+		EmailChannel channel = channel(sender(smtpPort(), PASSWORD + "-wrong"));
 		assertThatThrownBy(() -> channel.send(channel.render(Fixtures.firing()))).isInstanceOf(DeliveryException.class)
 			.hasMessageContaining("535")
 			.satisfies(EmailChannelTest::assertNoPassword);

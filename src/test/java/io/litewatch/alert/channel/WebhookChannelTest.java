@@ -217,6 +217,62 @@ class WebhookChannelTest {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 	}
 
+	/**
+	 * Answers {@code status} with a chunked body that never ends (until the client hangs
+	 * up).
+	 */
+	private static HttpHandler endless(int status) {
+		return exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(status, 0);
+			byte[] chunk = "x".repeat(8192).getBytes(StandardCharsets.UTF_8);
+			try (var out = exchange.getResponseBody()) {
+				while (!Thread.currentThread().isInterrupted()) {
+					out.write(chunk);
+					out.flush();
+				}
+			}
+			catch (IOException ex) {
+				// The client hung up: what a capped read does.
+			}
+		};
+	}
+
+	@Test
+	void anErrorBodyIsReadOnlyUpToTheCap() throws Exception {
+		URI url = start(endless(500));
+		WebhookChannel channel = channel(url, Format.JSON, Duration.ofSeconds(20));
+		RenderedMessage message = channel.render(Fixtures.firing());
+		long started = System.nanoTime();
+		assertThatThrownBy(() -> channel.send(message)).isInstanceOf(DeliveryException.class)
+			.hasMessageStartingWith("HTTP 500 from ")
+			.hasMessageEndingWith("…")
+			.satisfies(ex -> assertThat(ex.getMessage()).hasSizeLessThan(300));
+		// An endless body read whole would run into the 20 s timeout instead.
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aSuccessBodyIsNotReadToItsEnd() throws Exception {
+		URI url = start(endless(200));
+		WebhookChannel channel = channel(url, Format.JSON, Duration.ofSeconds(20));
+		long started = System.nanoTime();
+		channel.send(channel.render(Fixtures.firing()));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void theCappedBodyKeepsTheFirstBytes() throws Exception {
+		String big = "é".repeat(5000);
+		URI url = start(exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			reply(exchange, 502, big);
+		});
+		WebhookChannel channel = channel(url, Format.JSON, Duration.ofSeconds(5));
+		assertThatThrownBy(() -> channel.send(channel.render(Fixtures.firing())))
+			.hasMessageContaining(": " + "é".repeat(150));
+	}
+
 	@Test
 	void unreachableServerFailsWithoutSecrets() throws Exception {
 		int port;
