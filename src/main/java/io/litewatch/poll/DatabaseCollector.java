@@ -53,7 +53,7 @@ class DatabaseCollector {
 			view = LitestreamView.none("litestream.yml is invalid, so the accessory's commands were not run");
 		}
 		else {
-			view = commands.view(db.path());
+			view = commands.view(db.path(), db.replicas().stream().anyMatch((r) -> !"s3".equals(r.type())));
 		}
 		List<ReplicaObservation> replicas = new ArrayList<>();
 		for (ReplicaConfig replica : db.replicas()) {
