@@ -157,22 +157,16 @@ class AlertsController {
 		csrf.check(request);
 		Duration length;
 		FindingCode findingCode;
-		try {
-			length = GoDuration.parse(duration);
-			findingCode = code == null || code.isBlank() ? null : FindingCode.valueOf(code);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "duration like 2h or 30m, and a known code");
-		}
 		Silence silence;
 		try {
+			length = parse("duration", duration, GoDuration::parse, "a duration like 2h or 30m");
+			findingCode = code == null || code.isBlank() ? null
+					: parse("code", code, FindingCode::valueOf, "a finding code such as REPLICA_STALE");
 			silence = Silence.starting(database == null || database.isBlank() ? null : database, findingCode, reason,
 					clock.instant(), length, policy.silenceMaxDuration());
 		}
 		catch (IllegalArgumentException ex) {
-			// Refused with its reason on the page itself (400, so a script sees it too);
-			// the
-			// browser keeps the form as typed.
+			// Refused with its reason on the page itself (400, so a script sees it too).
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("message", ex.getMessage());
 			return page(model);
@@ -180,6 +174,18 @@ class AlertsController {
 		alerts.addSilence(silence);
 		redirect.addFlashAttribute("message", "Silenced for " + GoDuration.format(length) + ".");
 		return "redirect:/alerts";
+	}
+
+	private static <T> T parse(String field, String text, java.util.function.Function<String, T> parser,
+			String expected) {
+		try {
+			return parser.apply(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+			throw new IllegalArgumentException(
+					"Not silenced: " + field + " \"" + shown + "\" is not " + expected + ". Nothing was changed.");
+		}
 	}
 
 	@PostMapping("/alerts/silences/{id}/expire")

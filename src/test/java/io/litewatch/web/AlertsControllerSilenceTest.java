@@ -88,4 +88,20 @@ class AlertsControllerSilenceTest {
 		assertThat(alerts.activeSilences(NOW)).extracting(Silence::id).containsExactly("existing");
 	}
 
+	@Test
+	void aDurationOrCodeThatDoesNotParseIsRefusedWithWhatWasExpected() throws Exception {
+		mvc.perform(post("/alerts/silences").param("_csrf", csrf.token())
+			.param("database", "production")
+			.param("duration", "two hours"))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("alerts"))
+			.andExpect(model().attribute("message",
+					"Not silenced: duration \"two hours\" is not a duration like 2h or 30m. Nothing was changed."));
+		mvc.perform(
+				post("/alerts/silences").param("_csrf", csrf.token()).param("code", "STALE").param("duration", "1h"))
+			.andExpect(status().isBadRequest())
+			.andExpect(model().attribute("message", org.hamcrest.Matchers.containsString("code \"STALE\"")));
+		assertThat(alerts.activeSilences(NOW)).isEmpty();
+	}
+
 }
