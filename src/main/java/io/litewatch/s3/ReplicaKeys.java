@@ -66,6 +66,16 @@ public final class ReplicaKeys {
 	}
 
 	/**
+	 * The StartAfter key that lists exactly the WAL segments with index ≥ {@code index}:
+	 * {@code <prefix><generation>/wal/0000000a} sorts just before
+	 * {@code …/wal/0000000a_00000000.wal.lz4} (fixed-width hex, so lexical order is index
+	 * order).
+	 */
+	public static String walFromIndex(String generationsPrefix, String generation, long index) {
+		return walPrefix(generationsPrefix, generation) + String.format("%08x", index);
+	}
+
+	/**
 	 * The generation id of a CommonPrefix such as
 	 * {@code db/generations/0123456789abcdef/}, if it is one.
 	 */

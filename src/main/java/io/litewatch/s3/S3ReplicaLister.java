@@ -26,15 +26,20 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Lists Litestream replicas with List requests only, so read-only credentials suffice.
  * <p>
- * A full walk costs one request per 1000 WAL segments and a busy replica holds millions,
- * so only the first listing of a replica, and one every {@code fullPassInterval}, walks
- * everything. In between, WAL is listed with {@code StartAfter} the last key seen, and
- * the new segments are folded into the remembered {@link WalStats}: a steady-state poll
- * costs 1 request for the generations plus 2 per generation (snapshots, new WAL), however
- * long the history. Snapshots are always listed in full because a snapshot at an
- * unchanged index rewrites the same key, which StartAfter would miss. Deletions by
- * Litestream's retention (old snapshots and WAL) are therefore seen at the next full
- * pass; a generation that vanishes from the generation listing is dropped at once.
+ * A walk of everything costs one request per 1000 WAL segments, and a busy replica holds
+ * hundreds of thousands, so it is never done here. A restore needs only the newest
+ * snapshot and the WAL from its index on, and lag, last sync and the generation's end
+ * come from those same keys: so each generation's WAL is listed from its newest
+ * snapshot's index ({@code StartAfter=…/wal/<index>}), and later with {@code StartAfter}
+ * the last key seen, folding new segments into the remembered {@link WalStats}. When a
+ * newer snapshot appears the tail starts again from its index. The first listing
+ * therefore costs about the WAL written since the newest snapshot (one
+ * snapshot-interval), whatever the history, and a steady-state poll costs 1 request for
+ * the generations plus 2 per generation (snapshots, new WAL). Snapshots are always listed
+ * in full because a snapshot at an unchanged index rewrites the same key, which
+ * StartAfter would miss. Every {@code fullPassInterval} the tails are listed afresh,
+ * which notices deletions there; a generation that vanishes from the generation listing
+ * is dropped at once.
  * <p>
  * Thread-safe: different replicas are listed concurrently; the same replica is listed by
  * one thread at a time, because the listings build on each other's state.
@@ -123,10 +128,15 @@ public class S3ReplicaLister implements AutoCloseable {
 			for (String id : listGenerations(prefix)) {
 				GenerationState before = previous == null ? null : previous.generations().get(id);
 				List<SnapshotObject> snapshots = listSnapshots(prefix, id);
-				// A generation not seen before (or every one, on a full pass) is walked
-				// from its first key.
-				GenerationState start = before != null ? before
-						: new GenerationState(id, snapshots, WalStats.EMPTY, null);
+				Long tailIndex = snapshots.stream().map(SnapshotObject::index).max(Long::compare).orElse(null);
+				// A generation not seen before, a newer snapshot, or a full pass: the
+				// tail
+				// starts again at the newest snapshot's index (from the first key if
+				// there
+				// is no snapshot, which Litestream writes before any WAL).
+				GenerationState start = before != null && Objects.equals(before.tailIndex(), tailIndex) ? before
+						: new GenerationState(id, snapshots, WalStats.EMPTY,
+								tailIndex == null ? null : ReplicaKeys.walFromIndex(prefix, id, tailIndex), tailIndex);
 				generations.put(id, foldNewWal(prefix, start, snapshots));
 			}
 			return new ReplicaState(lastFullPass, generations);
@@ -178,7 +188,7 @@ public class S3ReplicaLister implements AutoCloseable {
 					}
 				}
 			}
-			return new GenerationState(id, snapshots, wal, lastKey);
+			return new GenerationState(id, snapshots, wal, lastKey, start.tailIndex());
 		}
 
 		private ListObjectsV2Request request(String prefix, String startAfter) {
@@ -257,10 +267,14 @@ public class S3ReplicaLister implements AutoCloseable {
 	/**
 	 * What is remembered per generation between listings.
 	 *
-	 * @param lastWalKey greatest segment key seen under {@code wal/}, where the next
-	 * listing starts after; null if none
+	 * @param wal the segments from {@code tailIndex} on
+	 * @param lastWalKey greatest segment key seen under {@code wal/} (or the tail's
+	 * start), where the next listing starts after; null if none
+	 * @param tailIndex the newest snapshot's index, where the listed WAL starts; null
+	 * when the generation has no snapshot
 	 */
-	private record GenerationState(String id, List<SnapshotObject> snapshots, WalStats wal, String lastWalKey) {
+	private record GenerationState(String id, List<SnapshotObject> snapshots, WalStats wal, String lastWalKey,
+			Long tailIndex) {
 
 		GenerationState {
 			snapshots = List.copyOf(snapshots);

@@ -92,4 +92,16 @@ class ReplicaKeysTest {
 		assertThat(ReplicaKeys.walPrefix("generations/", GEN)).isEqualTo("generations/" + GEN + "/wal/");
 	}
 
+	@Test
+	void theWalTailStartsJustBeforeTheFirstSegmentOfItsIndex() {
+		String start = ReplicaKeys.walFromIndex("db/generations/", GEN, 10);
+		assertThat(start).isEqualTo("db/generations/" + GEN + "/wal/0000000a");
+		String dir = ReplicaKeys.walPrefix("db/generations/", GEN);
+		// StartAfter is exclusive: every segment of index 10 sorts after it, every one of
+		// 9 before.
+		assertThat(dir + "0000000a_00000000.wal.lz4").isGreaterThan(start);
+		assertThat(dir + "00000009_ffffffff.wal.lz4").isLessThan(start);
+		assertThat(dir + "0000000b_00000000.wal.lz4").isGreaterThan(start);
+	}
+
 }

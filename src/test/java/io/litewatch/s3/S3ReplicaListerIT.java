@@ -87,6 +87,14 @@ class S3ReplicaListerIT {
 
 	private long newWalBytes;
 
+	/**
+	 * The WAL from NEW's newest snapshot (index 2) on: what a restore needs, and all that
+	 * is listed.
+	 */
+	private long tailBytes;
+
+	private static final long TAIL = (long) (INDEXES - 2) * SEGMENTS_PER_INDEX;
+
 	private final List<Integer> measured = new ArrayList<>();
 
 	@BeforeAll
@@ -120,6 +128,7 @@ class S3ReplicaListerIT {
 				int kk = k;
 				int size = 1 + (k % 7);
 				newWalBytes += size;
+				tailBytes += index >= 2 ? size : 0;
 				uploads.add(() -> put(walKey(NEW, i, kk), size));
 			}
 		}
@@ -159,7 +168,7 @@ class S3ReplicaListerIT {
 
 	@Test
 	@Order(1)
-	void firstListingFindsEverything() {
+	void firstListingFindsTheGenerationsSnapshotsAndTheRestorableTail() {
 		ReplicaListing listing = lister.list(location);
 
 		assertThat(listing.fullPass()).isTrue();
@@ -169,8 +178,9 @@ class S3ReplicaListerIT {
 		GenerationListing neu = listing.generation(NEW).orElseThrow();
 		assertThat(neu.snapshots()).extracting(SnapshotObject::index).containsExactly(0L, 2L);
 		assertThat(neu.snapshots()).extracting(SnapshotObject::size).containsExactly(1000L, 2000L);
-		assertThat(neu.wal().segmentCount()).isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX);
-		assertThat(neu.wal().totalBytes()).isEqualTo(newWalBytes);
+		// Only from the newest snapshot's index on: indexes 0 and 1 are never listed.
+		assertThat(neu.wal().segmentCount()).isEqualTo(TAIL);
+		assertThat(neu.wal().totalBytes()).isEqualTo(tailBytes).isLessThan(newWalBytes);
 		assertThat(neu.wal().newest().index()).isEqualTo(INDEXES - 1);
 		assertThat(neu.wal().newest().offset()).isEqualTo(offset(SEGMENTS_PER_INDEX - 1));
 		assertThat(neu.start()).isNotNull();
@@ -183,9 +193,9 @@ class S3ReplicaListerIT {
 		assertThat(old.end()).isBefore(neu.start());
 
 		assertThat(listing.current()).map(GenerationListing::id).contains(NEW);
-		// 1 generations page + NEW (1 snapshots + 3 WAL pages of up to 1000) + OLD (1 +
-		// 1).
-		assertThat(listing.requests()).isEqualTo(1 + (1 + 3) + (1 + 1));
+		// 1 generations page + NEW (1 snapshots + 2 WAL pages of up to 1000, instead of 3
+		// for all 2,500) + OLD (1 + 1).
+		assertThat(listing.requests()).isEqualTo(1 + (1 + 2) + (1 + 1));
 		measured.add(listing.requests());
 	}
 
@@ -197,9 +207,8 @@ class S3ReplicaListerIT {
 
 		assertThat(listing.fullPass()).isFalse();
 		assertThat(listing.requests()).isEqualTo(1 + 2 * 2);
-		assertThat(listing.generation(NEW).orElseThrow().wal().segmentCount())
-			.isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX);
-		assertThat(listing.generation(NEW).orElseThrow().wal().totalBytes()).isEqualTo(newWalBytes);
+		assertThat(listing.generation(NEW).orElseThrow().wal().segmentCount()).isEqualTo(TAIL);
+		assertThat(listing.generation(NEW).orElseThrow().wal().totalBytes()).isEqualTo(tailBytes);
 		assertThat(listing.generation(OLD).orElseThrow().wal().segmentCount()).isEqualTo(3);
 		assertThat(listing.current()).map(GenerationListing::id).contains(NEW);
 		measured.add(listing.requests());
@@ -217,8 +226,8 @@ class S3ReplicaListerIT {
 		assertThat(listing.fullPass()).isFalse();
 		assertThat(listing.requests()).isEqualTo(1 + 2 * 2);
 		WalStats wal = listing.generation(NEW).orElseThrow().wal();
-		assertThat(wal.segmentCount()).isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX + 3);
-		assertThat(wal.totalBytes()).isEqualTo(newWalBytes + 150);
+		assertThat(wal.segmentCount()).isEqualTo(TAIL + 3);
+		assertThat(wal.totalBytes()).isEqualTo(tailBytes + 150);
 		assertThat(wal.newest().index()).isEqualTo(INDEXES);
 		assertThat(wal.newest().offset()).isEqualTo(offset(2));
 		measured.add(listing.requests());
@@ -243,7 +252,7 @@ class S3ReplicaListerIT {
 
 	@Test
 	@Order(5)
-	void retentionDeletionsShowAtTheNextFullPass() {
+	void retentionDeletionsBelowTheTailCostNothingAndShowAtOnce() {
 		// Litestream's retention: the old generation goes, and in NEW the snapshot and
 		// WAL of index 0.
 		List<String> oldKeys = new ArrayList<>(List.of(snapshotKey(OLD, 0)));
@@ -263,20 +272,19 @@ class S3ReplicaListerIT {
 		// A generation gone from the listing is dropped at once ...
 		assertThat(incremental.generations()).extracting(GenerationListing::id).containsExactly(NEW);
 		assertThat(incremental.requests()).isEqualTo(1 + 2);
-		// ... and snapshots are listed fully each time, but deleted WAL waits for the
-		// full pass.
+		// ... snapshots are listed fully each time, so the restore window moves at once;
+		// the deleted WAL lay below the tail and was never counted.
 		assertThat(incremental.generation(NEW).orElseThrow().snapshots()).extracting(SnapshotObject::index)
 			.containsExactly(2L);
-		assertThat(incremental.generation(NEW).orElseThrow().wal().segmentCount())
-			.isEqualTo((long) INDEXES * SEGMENTS_PER_INDEX + 3);
+		assertThat(incremental.generation(NEW).orElseThrow().wal().segmentCount()).isEqualTo(TAIL + 3);
 
 		clock.advance(FULL_PASS);
 		ReplicaListing full = lister.list(location);
 		assertThat(full.fullPass()).isTrue();
 		assertThat(full.generations()).extracting(GenerationListing::id).containsExactly(NEW);
 		WalStats wal = full.generation(NEW).orElseThrow().wal();
-		assertThat(wal.segmentCount()).isEqualTo((long) (INDEXES - 1) * SEGMENTS_PER_INDEX + 3);
-		assertThat(full.requests()).isEqualTo(1 + 1 + 3);
+		assertThat(wal.segmentCount()).isEqualTo(TAIL + 3);
+		assertThat(full.requests()).isEqualTo(1 + 1 + 2);
 
 		clock.advance(Duration.ofSeconds(30));
 		assertThat(lister.list(location).fullPass()).isFalse();
@@ -347,7 +355,7 @@ class S3ReplicaListerIT {
 		for (int k = 3; k < 13; k++) {
 			put(walKey(NEW, INDEXES, k), 50);
 		}
-		long expected = (long) (INDEXES - 1) * SEGMENTS_PER_INDEX + 13;
+		long expected = TAIL + 13;
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
 			List<Future<ReplicaListing>> same = new ArrayList<>();
@@ -366,6 +374,18 @@ class S3ReplicaListerIT {
 		finally {
 			pool.shutdown();
 		}
+	}
+
+	@Test
+	@Order(11)
+	void aNewerSnapshotRestartsTheTailAtItsIndex() {
+		put(snapshotKey(NEW, INDEXES), 3000);
+		clock.advance(Duration.ofSeconds(30));
+		ReplicaListing listing = lister.list(location);
+		assertThat(listing.fullPass()).isFalse();
+		// Index 5 holds the 13 segments written by the earlier tests.
+		assertThat(listing.generation(NEW).orElseThrow().wal().segmentCount()).isEqualTo(13);
+		assertThat(listing.requests()).isEqualTo(1 + 1 + 1);
 	}
 
 	private void put(String key, int size) {
