@@ -388,6 +388,42 @@ class S3ReplicaListerIT {
 		assertThat(listing.requests()).isEqualTo(1 + 1 + 1);
 	}
 
+	/**
+	 * The issue's case: one generation with 30,000 WAL segments (one per index, as a busy
+	 * database with a short sync-interval writes them), written straight into s3proxy's
+	 * folder. A listing of everything takes 31 LIST requests, each of which makes s3proxy
+	 * scan the whole folder; the tail from the newest snapshot takes one.
+	 */
+	@Test
+	@Order(12)
+	void aLongHistoryCostsOnlyItsTailOnTheFirstListing() throws IOException {
+		S3Location big = new S3Location(server.endpoint(), null, true, false, IDENTITY, SECRET, BUCKET, "big.db");
+		String gen = "b16b16b16b16b16b";
+		int segments = 30_000;
+		Path wal = server.blobDir().resolve(BUCKET).resolve(ReplicaKeys.walPrefix(big.prefix(), gen));
+		Path snapshots = server.blobDir().resolve(BUCKET).resolve(ReplicaKeys.snapshotsPrefix(big.prefix(), gen));
+		Files.createDirectories(wal);
+		Files.createDirectories(snapshots);
+		byte[] frame = new byte[64];
+		for (int index = 0; index < segments; index++) {
+			Files.write(wal.resolve(String.format("%08x_00000000.wal.lz4", index)), frame);
+		}
+		Files.write(snapshots.resolve(String.format("%08x.snapshot.lz4", 0)), new byte[4096]);
+		long newestSnapshot = segments - 5;
+		Files.write(snapshots.resolve(String.format("%08x.snapshot.lz4", newestSnapshot)), new byte[4096]);
+
+		ReplicaListing listing = lister.list(big);
+
+		GenerationListing g = listing.generation(gen).orElseThrow();
+		assertThat(g.wal().segmentCount()).isEqualTo(5);
+		assertThat(g.wal().newest().index()).isEqualTo(segments - 1);
+		assertThat(g.snapshots()).extracting(SnapshotObject::index).containsExactly(0L, newestSnapshot);
+		// generations + snapshots + one WAL page.
+		assertThat(listing.requests()).isEqualTo(3);
+		log.info("MEASURED first listing of a generation with {} WAL segments: {} LIST requests (a full walk: {})",
+				segments, listing.requests(), 1 + 1 + segments / 1000 + 1);
+	}
+
 	private void put(String key, int size) {
 		s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(new byte[size]));
 	}
