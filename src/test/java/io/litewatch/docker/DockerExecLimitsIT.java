@@ -9,7 +9,7 @@ import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import io.litewatch.testsupport.HangingEndpoint;
+import io.litewatch.testsupport.HungServer;
 import io.litewatch.testsupport.LitestreamContainer;
 import java.io.IOException;
 import java.net.URI;
@@ -112,7 +112,7 @@ class DockerExecLimitsIT {
 
 	@Test
 	void aHungCommandIsNotStartedAgainWhileItsExecRunsAndRunsOnceItEnded() throws Exception {
-		HangingEndpoint s3 = new HangingEndpoint();
+		HungServer s3 = new HungServer();
 		closeables.add(s3);
 		Path hangConfig = dir.resolve("hang.yml");
 		Files.writeString(hangConfig,
@@ -126,7 +126,7 @@ class DockerExecLimitsIT {
 
 		ExecResult first = accessory.exec(snapshots, POLL_TIMEOUT);
 		assertThat(first.timedOut()).isTrue();
-		assertThat(s3.connections()).as("litestream reached the hanging endpoint").isPositive();
+		assertThat(s3.accepted()).as("litestream reached the hanging endpoint").isPositive();
 		assertThat(runningExecsOf(hangConfig)).isEqualTo(1);
 
 		int polls = 5;
@@ -148,7 +148,7 @@ class DockerExecLimitsIT {
 				listed, running);
 		assertThat(listed).isEqualTo(1);
 		assertThat(running).isEqualTo(1);
-		assertThat(s3.connections()).isEqualTo(1);
+		assertThat(s3.accepted()).isEqualTo(1);
 
 		ExecResult other = accessory.exec(List.of("litestream", "databases"), API_TIMEOUT);
 		assertThat(other.exitCode()).as("other commands still run").isZero();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.litewatch.testsupport.HangingEndpoint;
+import io.litewatch.testsupport.HungServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class LocalAccessoryIT {
 
 	private Path dir;
 
-	private HangingEndpoint s3;
+	private HungServer s3;
 
 	private Path hangConfig;
 
@@ -43,7 +43,7 @@ class LocalAccessoryIT {
 	void hangingS3() throws IOException {
 		assertThat(BINARY).as("run ./mvnw generate-test-resources").isExecutable();
 		dir = Files.createTempDirectory("lwt-local-");
-		s3 = new HangingEndpoint();
+		s3 = new HungServer();
 		hangConfig = dir.resolve("hang.yml");
 		Files.writeString(hangConfig,
 				"dbs:\n  - path: " + dir.resolve("hang.sqlite3") + "\n    replicas:\n"
@@ -71,13 +71,13 @@ class LocalAccessoryIT {
 			assertThat(first.exitCode()).isEqualTo(-1);
 			assertThat(first.elapsed()).isGreaterThanOrEqualTo(TIMEOUT)
 				.isLessThan(TIMEOUT.plus(LocalAccessory.KILL_GRACE).plusSeconds(2));
-			assertThat(s3.connections()).isEqualTo(1);
+			assertThat(s3.accepted()).isEqualTo(1);
 			assertThat(processesUsing(hangConfig)).as("no leftover litestream process").isZero();
 			assertThat(local.trackedRuns()).isZero();
 
 			ExecResult second = local.exec(snapshots, TIMEOUT);
 			assertThat(second.timedOut()).as("not refused: the first run is gone").isTrue();
-			assertThat(s3.connections()).isEqualTo(2);
+			assertThat(s3.accepted()).isEqualTo(2);
 			assertThat(processesUsing(hangConfig)).isZero();
 		}
 	}
@@ -86,7 +86,7 @@ class LocalAccessoryIT {
 	void theSameCommandDoesNotRunTwiceAtOnce() {
 		try (LocalAccessory local = new LocalAccessory(BINARY.toString(), Map.of())) {
 			CompletableFuture<ExecResult> first = CompletableFuture.supplyAsync(() -> local.exec(snapshots, TIMEOUT));
-			await().atMost(Duration.ofSeconds(10)).until(() -> s3.connections() == 1);
+			await().atMost(Duration.ofSeconds(10)).until(() -> s3.accepted() == 1);
 
 			assertThatThrownBy(() -> local.exec(snapshots, TIMEOUT)).isInstanceOf(ExecStillRunningException.class)
 				.hasMessageMatching("the previous run of this command has been running as a local process for \\d+ s"
@@ -95,7 +95,7 @@ class LocalAccessoryIT {
 
 			assertThat(first.join().timedOut()).isTrue();
 			assertThat(processesUsing(hangConfig)).isZero();
-			assertThat(s3.connections()).isEqualTo(1);
+			assertThat(s3.accepted()).isEqualTo(1);
 		}
 	}
 

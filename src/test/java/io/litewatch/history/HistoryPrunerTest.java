@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.litewatch.testsupport.TestClock;
 import io.litewatch.config.LitewatchProperties;
-import io.litewatch.history.HistoryFixtures.MutableClock;
 
 import static io.litewatch.history.HistoryFixtures.T0;
 import static io.litewatch.history.HistoryFixtures.database;
@@ -25,7 +25,7 @@ class HistoryPrunerTest {
 
 	HistoryRepository repository;
 
-	final MutableClock clock = new MutableClock(T0);
+	final TestClock clock = new TestClock(T0);
 
 	@BeforeEach
 	void recordADayOfHourlyPolls() {

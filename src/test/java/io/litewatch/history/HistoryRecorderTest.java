@@ -8,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import io.litewatch.testsupport.TestClock;
 import io.litewatch.system.StoreHealth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import io.litewatch.history.HistoryFixtures.MutableClock;
 import io.litewatch.poll.PollCompletedEvent;
 
 import static io.litewatch.history.HistoryFixtures.T0;
@@ -31,7 +31,7 @@ class HistoryRecorderTest {
 	@TempDir
 	Path dir;
 
-	final MutableClock clock = new MutableClock(T0);
+	final TestClock clock = new TestClock(T0);
 
 	static PollCompletedEvent event(long sequence, Instant at) {
 		return new PollCompletedEvent(

@@ -1,15 +1,13 @@
 package io.litewatch.poll;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.litewatch.testsupport.TestClock;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.health.FindingCode;
 import io.litewatch.health.HealthStatus;
@@ -20,29 +18,7 @@ class PollFreshnessTest {
 
 	static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
 
-	/** A clock the test moves by hand. */
-	static final class HandClock extends Clock {
-
-		Instant now = T0;
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-	}
-
-	final HandClock clock = new HandClock();
+	final TestClock clock = new TestClock(T0);
 
 	final LatestPoll latest = new LatestPoll();
 
@@ -56,19 +32,19 @@ class PollFreshnessTest {
 	@Test
 	void stallsAfterThreeIntervalsWithoutACompletedPoll() {
 		PollFreshness freshness = new PollFreshness(latest, Duration.ofSeconds(15), Duration.ofSeconds(15), clock);
-		clock.now = T0.plusSeconds(45);
+		clock.set(T0.plusSeconds(45));
 		assertThat(freshness.stalled()).isEmpty();
-		clock.now = T0.plusSeconds(46);
+		clock.set(T0.plusSeconds(46));
 		assertThat(freshness.stalled()).hasValueSatisfying((f) -> {
 			assertThat(f.code()).isEqualTo(FindingCode.POLL_STALLED);
 			assertThat(f.message()).contains("since Litewatch started", "every 15s");
 		});
 		assertThat(freshness.health().getStatus().getCode()).isEqualTo("DOWN");
 
-		latest.publish(poll(7, clock.now));
+		latest.publish(poll(7, clock.instant()));
 		assertThat(freshness.stalled()).isEmpty();
 		assertThat(freshness.health().getStatus().getCode()).isEqualTo("UP");
-		clock.now = clock.now.plusSeconds(46);
+		clock.set(clock.instant().plusSeconds(46));
 		assertThat(freshness.stalled()).hasValueSatisfying(
 				(f) -> assertThat(f.message()).contains("No poll has completed for 46s", "#7", "12:00:46Z"));
 	}
@@ -78,9 +54,9 @@ class PollFreshnessTest {
 		// poll 2s, but sources may take 25s to time out: 25s + 2 intervals.
 		PollFreshness freshness = new PollFreshness(latest, Duration.ofSeconds(2), Duration.ofSeconds(25), clock);
 		latest.publish(poll(1, T0));
-		clock.now = T0.plusSeconds(29);
+		clock.set(T0.plusSeconds(29));
 		assertThat(freshness.stalled()).isEmpty();
-		clock.now = T0.plusSeconds(30);
+		clock.set(T0.plusSeconds(30));
 		assertThat(freshness.stalled()).isPresent();
 	}
 

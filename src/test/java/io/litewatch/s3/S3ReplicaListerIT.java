@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.litewatch.testsupport.TestClock;
 import io.litewatch.s3.S3ListingException.Kind;
 import io.litewatch.testsupport.S3ProxyServer;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -77,7 +75,7 @@ class S3ReplicaListerIT {
 
 	private S3ClientFactory clients;
 
-	private MutableClock clock;
+	private TestClock clock;
 
 	private S3ReplicaLister lister;
 
@@ -103,7 +101,7 @@ class S3ReplicaListerIT {
 		server = new S3ProxyServer(dataDir, IDENTITY, SECRET).start();
 		server.createBucket(BUCKET);
 		clients = new S3ClientFactory(API_TIMEOUT);
-		clock = new MutableClock(Instant.now());
+		clock = new TestClock(Instant.now());
 		lister = new S3ReplicaLister(clients, clock, FULL_PASS);
 		location = new S3Location(server.endpoint(), null, true, false, IDENTITY, SECRET, BUCKET, PATH);
 		s3 = clients.client(location);
@@ -453,39 +451,6 @@ class S3ReplicaListerIT {
 	 */
 	private static long offset(int k) {
 		return k == 0 ? 0 : 32 + k * 4120L;
-	}
-
-	/**
-	 * A clock the test moves by hand, to cross the full-pass interval without waiting an
-	 * hour.
-	 */
-	private static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant start) {
-			this.now = start;
-		}
-
-		void advance(Duration d) {
-			now = now.plus(d);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.litewatch.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A TCP server on loopback that accepts every connection and never says a word, like the
- * SMTP server that once held all alerting for 87 s. It records when each client connected
- * and when the client gave up and hung up.
+ * A TCP server on loopback that accepts every connection and never says a word: the SMTP
+ * server that once held all alerting for 87 s, or a hung S3 backend, which Litestream
+ * 0.3.13's S3 client waits on without a deadline. It records when each client connected
+ * and when the client gave up and hung up. {@link #close()} resets every connection, so a
+ * waiting client fails at once and its retries are refused.
  */
 public final class HungServer implements AutoCloseable {
 
@@ -29,8 +32,13 @@ public final class HungServer implements AutoCloseable {
 
 	private final Thread acceptor;
 
-	public HungServer() throws IOException {
-		server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+	public HungServer() {
+		try {
+			server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot listen on loopback", ex);
+		}
 		acceptor = new Thread(this::acceptForever, "hung-server");
 		acceptor.setDaemon(true);
 		acceptor.start();
@@ -38,6 +46,18 @@ public final class HungServer implements AutoCloseable {
 
 	public int port() {
 		return server.getLocalPort();
+	}
+
+	/**
+	 * {@code http://127.0.0.1:<port>}, reachable from a container on the host network.
+	 */
+	public String url() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	/** How many connections were accepted so far. */
+	public synchronized int accepted() {
+		return accepted.size();
 	}
 
 	private void acceptForever() {
@@ -87,11 +107,23 @@ public final class HungServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws IOException {
-		server.close();
+	public void close() {
+		try {
+			server.close();
+		}
+		catch (IOException ignored) {
+			// best effort
+		}
 		synchronized (this) {
 			for (Socket socket : sockets) {
-				socket.close();
+				try {
+					// RST rather than FIN, so the client sees the failure at once.
+					socket.setSoLinger(true, 0);
+					socket.close();
+				}
+				catch (IOException ignored) {
+					// best effort
+				}
 			}
 		}
 	}
