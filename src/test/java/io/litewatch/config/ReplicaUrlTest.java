@@ -180,8 +180,8 @@ class ReplicaUrlTest {
 
 	@Test
 	void parseHostDirectly() {
-		assertThat(LitestreamConfigParser.parseS3Host("localhost:9000"))
-			.isEqualTo(new LitestreamConfigParser.S3Host(null, "us-east-1", "http://localhost:9000", true));
+		assertThat(ReplicaUrls.parseS3Host("localhost:9000"))
+			.isEqualTo(new ReplicaUrls.S3Host(null, "us-east-1", "http://localhost:9000", true));
 	}
 
 }
