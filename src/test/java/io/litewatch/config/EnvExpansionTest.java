@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Go os.ExpandEnv behaviour, the way Litestream 0.3.13 expands the whole file before
  * parsing.
  */
-class ExpandEnvTest {
+class EnvExpansionTest {
 
 	private static final Map<String, String> ENV = Map.of("A", "alpha", "B_2", "beta", "EMPTY", "");
 
@@ -42,7 +42,7 @@ class ExpandEnvTest {
 			""              | ""
 			""")
 	void expandsLikeGo(String text, String expected) {
-		assertThat(LitestreamConfigParser.expandEnv(text, ENV)).isEqualTo(expected);
+		assertThat(EnvExpansion.expand(text, ENV)).isEqualTo(expected);
 	}
 
 }
