@@ -1,7 +1,9 @@
 package io.litewatch.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,21 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads YAML mappings as yaml.v2 decodes them into Litestream's structs: merge keys
  * ({@code <<}) flattened, the last of duplicate keys winning. One instance per parse.
+ * <p>
+ * Merges are where aliases turn a small file into a large or endless walk, so each
+ * mapping is flattened once and remembered (a chain of mappings each merging the previous
+ * one twice stays linear), and a merge that leads back to a mapping being flattened is
+ * refused instead of recursing until the stack runs out.
  */
 final class YamlMappings {
 
 	private final String source;
 
 	private final ConfigLints lints;
+
+	private final Map<MappingNode, List<YamlEntry>> flattened = new IdentityHashMap<>();
+
+	private final Set<MappingNode> flattening = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	YamlMappings(String source, ConfigLints lints) {
 		this.source = source;
@@ -66,6 +77,18 @@ final class YamlMappings {
 
 	// Keys in file order, with YAML merge keys ("<<") flattened as yaml.v2 does.
 	private List<YamlEntry> entries(MappingNode node) {
+		List<YamlEntry> done = this.flattened.get(node);
+		if (done != null) {
+			return done;
+		}
+		this.flattening.add(node);
+		List<YamlEntry> result = flatten(node);
+		this.flattening.remove(node);
+		this.flattened.put(node, List.copyOf(result));
+		return result;
+	}
+
+	private List<YamlEntry> flatten(MappingNode node) {
 		List<YamlEntry> merged = new ArrayList<>();
 		List<YamlEntry> own = new ArrayList<>();
 		for (NodeTuple tuple : node.getValue()) {
@@ -74,6 +97,10 @@ final class YamlMappings {
 				Node value = tuple.getValueNode();
 				List<Node> sources = (value instanceof SequenceNode seq) ? seq.getValue() : List.of(value);
 				for (Node source : sources) {
+					if (this.flattening.contains(source)) {
+						throw error(YamlScalars.line(keyNode), "a YAML alias refers to itself: the merge key `<<`"
+								+ " includes the mapping it is in (directly or through another merge)");
+					}
 					if (source instanceof MappingNode m) {
 						merged.addAll(entries(m));
 					}
