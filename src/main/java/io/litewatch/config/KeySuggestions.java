@@ -15,16 +15,21 @@ final class KeySuggestions {
 		if (known.contains(normalized)) {
 			return normalized;
 		}
+		int allowed = Math.max(1, Math.min(2, normalized.length() / 4));
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		for (String candidate : known) {
+			// The distance is at least the difference in length: skipping those keeps a
+			// very long key from costing a table of its length times the candidate's.
+			if (Math.abs(normalized.length() - candidate.length()) > allowed) {
+				continue;
+			}
 			int d = editDistance(normalized, candidate);
 			if (d < bestDistance) {
 				best = candidate;
 				bestDistance = d;
 			}
 		}
-		int allowed = Math.max(1, Math.min(2, normalized.length() / 4));
 		return (bestDistance <= allowed) ? best : null;
 	}
 

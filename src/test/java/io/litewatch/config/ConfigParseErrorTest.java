@@ -1,9 +1,14 @@
 package io.litewatch.config;
 
-import org.junit.jupiter.api.Test;
+import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static io.litewatch.config.ConfigFixtures.parse;
 import static io.litewatch.config.ConfigFixtures.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Files Litestream 0.3.13 itself refuses at the top and database level: each error names
@@ -120,6 +125,58 @@ class ConfigParseErrorTest {
 				""");
 		assertThat(ex.line()).isEqualTo(1);
 		assertThat(ex.reason()).isEqualTo("must specify port for bind address: \"localhost\"");
+	}
+
+	// Nine lists of nine aliases: about 400 million strings once expanded.
+	@Test
+	@Timeout(5)
+	void billionLaughsAliasBomb() {
+		StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+		for (char c = 'b'; c <= 'i'; c++) {
+			String previous = "*" + (char) (c - 1);
+			yaml.append(c)
+				.append(": &")
+				.append(c)
+				.append(" [")
+				.append(String.join(", ", java.util.Collections.nCopies(9, previous)))
+				.append("]\n");
+		}
+		yaml.append("dbs: []\n");
+
+		ConfigParseException ex = refused(yaml.toString());
+
+		assertThat(ex.reason()).startsWith("yaml: more than 50 aliases (*name) to lists or mappings")
+			.contains("alias bomb");
+	}
+
+	@Test
+	void fiftyAliasesAreFine() {
+		StringBuilder yaml = new StringBuilder("x-replica: &r {url: s3://b/p}\ndbs:\n");
+		for (int i = 0; i < 50; i++) {
+			yaml.append("  - path: /data/db").append(i).append(".db\n    replicas: [*r]\n");
+		}
+
+		assertThat(parse(yaml.toString()).dbs()).hasSize(50);
+	}
+
+	@Test
+	void nestingDeeperThanFiftyLevels() {
+		ConfigParseException ex = refused("dbs: " + "[".repeat(60) + "]".repeat(60) + "\n");
+
+		assertThat(ex.reason()).isEqualTo("yaml: lists and mappings nested more than 50 levels deep");
+	}
+
+	@Test
+	@Timeout(5)
+	void expansionPastTheBoundIsRefused() {
+		// 1,000 characters of file, 1.5 million once expanded
+		String yaml = "exec: " + "$BIG".repeat(250) + "\ndbs: []\n";
+		Map<String, String> env = Map.of("BIG", "x".repeat(6_000));
+
+		assertThatExceptionOfType(ConfigParseException.class).isThrownBy(() -> parse(yaml, env))
+			.satisfies((ex) -> assertThat(ex.reason())
+				.isEqualTo("the file is longer than 1048576 characters once environment variables are expanded"));
+		assertThat(parse("exec: " + "$BIG".repeat(10) + "\ndbs: []\n", env).dbs()).isEmpty();
 	}
 
 }

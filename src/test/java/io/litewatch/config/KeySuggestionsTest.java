@@ -3,6 +3,7 @@ package io.litewatch.config;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,6 +45,13 @@ class KeySuggestionsTest {
 		assertThat(KeySuggestions.editDistance("", "abc")).isEqualTo(3);
 		assertThat(KeySuggestions.editDistance("kitten", "sitting")).isEqualTo(3);
 		assertThat(KeySuggestions.editDistance("path", "path")).isZero();
+	}
+
+	@Test
+	@Timeout(5)
+	void aVeryLongKeyIsComparedCheaply() {
+		assertThat(KeySuggestions.suggest("x".repeat(1_000_000), ConfigSection.REPLICA.keys())).isNull();
+		assertThat(KeySuggestions.suggest("retention".repeat(100_000), ConfigSection.REPLICA.keys())).isNull();
 	}
 
 }
