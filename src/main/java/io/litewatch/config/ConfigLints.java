@@ -49,7 +49,10 @@ final class ConfigLints {
 		this.rawLines = raw.split("\r?\n", -1);
 	}
 
-	/** The issues found so far, in file order. */
+	/**
+	 * The issues found so far in file order, which reads best on the page whatever order
+	 * the checks ran in.
+	 */
 	List<ConfigIssue> issues() {
 		List<ConfigIssue> sorted = new ArrayList<>(this.issues);
 		sorted.sort(Comparator.comparingInt(ConfigIssue::line));

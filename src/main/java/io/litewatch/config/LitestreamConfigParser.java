@@ -1,20 +1,14 @@
 package io.litewatch.config;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -31,31 +25,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * several lines. No secret (keys, passwords, age identities) ends up in a message or a
  * {@code toString()}.
  * <p>
- * This class walks the top level and the databases; {@link ReplicaReader} builds the
- * replicas, {@link ConfigLints} collects the issues.
+ * This class walks the top level and the databases; {@link YamlComposer} reads the YAML
+ * within limits, {@link ReplicaReader} builds the replicas, {@link ConfigLints} collects
+ * the issues.
  */
 public final class LitestreamConfigParser {
 
 	static final Duration DEFAULT_MONITOR_INTERVAL = Duration.ofSeconds(1);
 
 	static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(1);
-
-	/**
-	 * The most characters the file may have once environment variables are expanded, and
-	 * the most code points SnakeYAML reads. A litestream.yml is a few kilobytes;
-	 * SnakeYAML takes time quadratic in the length of one scalar (about 2.5 s for a
-	 * quoted string of this size), so the bound is not much larger than the file size
-	 * bound.
-	 */
-	static final int MAX_EXPANDED_CHARS = 1024 * 1024;
-
-	/**
-	 * Aliases to lists and mappings SnakeYAML accepts: more is the shape of an alias bomb
-	 * ("billion laughs"), not of a config file.
-	 */
-	static final int MAX_COLLECTION_ALIASES = 50;
-
-	static final int MAX_NESTING_DEPTH = 50;
 
 	private final Map<String, String> env;
 
@@ -114,7 +92,7 @@ public final class LitestreamConfigParser {
 		}
 
 		LitestreamConfig parse() {
-			Node root = compose(expand());
+			Node root = YamlComposer.compose(expand(), this.source);
 			if (root == null || YamlScalars.isNull(root)) {
 				return new LitestreamConfig(null, List.of(), List.of());
 			}
@@ -148,66 +126,16 @@ public final class LitestreamConfigParser {
 					dbs.add(readDb(dbNode, replicas));
 				}
 			}
-			// File order reads best on the page, whatever order the checks ran in.
 			return new LitestreamConfig(addr, DbPaths.withDisplayNames(dbs), this.lints.issues());
 		}
 
 		private String expand() {
 			try {
-				return EnvExpansion.expand(this.raw, LitestreamConfigParser.this.env, MAX_EXPANDED_CHARS);
+				return EnvExpansion.expand(this.raw, LitestreamConfigParser.this.env, YamlComposer.MAX_CODE_POINTS);
 			}
 			catch (EnvExpansion.TooLongException ex) {
 				throw error(0, "the file is " + ex.getMessage());
 			}
-		}
-
-		private Node compose(String expanded) {
-			LoaderOptions options = new LoaderOptions();
-			// Recursive keys, alias bombs and deep nesting end in a stack overflow or an
-			// out-of-memory error; SnakeYAML refuses them before that with these limits.
-			options.setAllowRecursiveKeys(false);
-			options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
-			options.setNestingDepthLimit(MAX_NESTING_DEPTH);
-			options.setCodePointLimit(MAX_EXPANDED_CHARS);
-			try {
-				Iterator<Node> documents = new Yaml(options).composeAll(new StringReader(expanded)).iterator();
-				// yaml.v2's Unmarshal reads only the first document.
-				return documents.hasNext() ? documents.next() : null;
-			}
-			catch (MarkedYAMLException ex) {
-				// Only the problem, never the snippet: the snippet would print the line,
-				// secrets included.
-				int line = (ex.getProblemMark() != null) ? ex.getProblemMark().getLine() + 1 : 0;
-				String problem = (ex.getProblem() != null) ? ex.getProblem() : "invalid YAML";
-				String context = (ex.getContext() != null) ? ex.getContext() + ": " : "";
-				throw error(line, "yaml: " + context + problem);
-			}
-			catch (YAMLException ex) {
-				throw error(0, "yaml: " + limitExceeded(ex.getMessage()));
-			}
-		}
-
-		// These come without a position; their own text names SnakeYAML's setting, so
-		// say what the limit means for the file instead. Anything else stays generic: an
-		// unknown message might quote the file.
-		private static String limitExceeded(String message) {
-			if (message == null) {
-				return "invalid YAML";
-			}
-			if (message.startsWith("Number of aliases for non-scalar nodes exceeds")) {
-				return "more than " + MAX_COLLECTION_ALIASES + " aliases (*name) to lists or mappings;"
-						+ " a file that repeats aliases this much (an alias bomb) is refused";
-			}
-			if (message.startsWith("Nesting Depth exceeded")) {
-				return "lists and mappings nested more than " + MAX_NESTING_DEPTH + " levels deep";
-			}
-			if (message.startsWith("The incoming YAML document exceeds the limit")) {
-				return "the document is longer than " + MAX_EXPANDED_CHARS + " characters";
-			}
-			if (message.startsWith("Recursive key for mapping is detected")) {
-				return "a YAML alias refers to itself: a mapping key contains the mapping";
-			}
-			return "invalid YAML";
 		}
 
 		private void readLogging(YamlEntry logging) {
