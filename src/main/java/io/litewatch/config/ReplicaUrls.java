@@ -198,6 +198,9 @@ final class ReplicaUrls {
 		return joined.isEmpty() ? "." : joined;
 	}
 
+	/**
+	 * Whether {@code host:port} names a port, as Litestream checks addr and sftp hosts.
+	 */
 	static boolean hasPort(String hostPort) {
 		int colon = hostPort.lastIndexOf(':');
 		return colon >= 0 && colon < hostPort.length() - 1;
