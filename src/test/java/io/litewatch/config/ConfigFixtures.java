@@ -35,4 +35,15 @@ final class ConfigFixtures {
 		return new LitestreamConfigParser(env, WORKING_DIR).parse(yaml, "litestream.yml");
 	}
 
+	/** The error Litestream 0.3.13 would refuse the file with; fails when it parses. */
+	static ConfigParseException refused(String yaml) {
+		try {
+			parse(yaml);
+		}
+		catch (ConfigParseException ex) {
+			return ex;
+		}
+		throw new AssertionError("expected a ConfigParseException");
+	}
+
 }

@@ -1,6 +1,5 @@
 package io.litewatch.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -155,58 +154,6 @@ class LitestreamConfigParserTest {
 	}
 
 	@Test
-	void relativeAndHomePathsAreMadeAbsolute() {
-		LitestreamConfig config = parse("""
-				dbs:
-				  - path: storage/production.sqlite3
-				    replicas: [{url: "s3://b/p"}]
-				  - path: ../other/./data.db
-				    replicas: [{url: "s3://b/q"}]
-				  - path: ~/notes.db
-				    replicas: [{url: "s3://b/r"}]
-				""");
-
-		assertThat(config.dbs()).extracting(DbConfig::path)
-			.containsExactly("/srv/app/storage/production.sqlite3", "/srv/other/data.db",
-					Path.of(System.getProperty("user.home"), "notes.db").toString());
-		assertThat(config.dbs().get(0).metaPath()).isEqualTo("/srv/app/storage/.production.sqlite3-litestream");
-		assertThat(config.db("/srv/app/storage/production.sqlite3")).isPresent();
-		assertThat(config.db("/srv/app/storage/../storage/production.sqlite3")).isPresent();
-		assertThat(config.db("/srv/app/nope.db")).isEmpty();
-	}
-
-	@Test
-	void duplicateStemsAreDisambiguatedWithTheParentDirectory() {
-		LitestreamConfig config = parse("""
-				dbs:
-				  - path: /a/production.sqlite3
-				    replicas: [{url: "s3://b/a"}]
-				  - path: /b/production.db
-				    replicas: [{url: "s3://b/b"}]
-				  - path: /x/a/production.sqlite3
-				    replicas: [{url: "s3://b/c"}]
-				  - path: /b/queue.db
-				    replicas: [{url: "s3://b/d"}]
-				""");
-
-		assertThat(config.dbs()).extracting(DbConfig::name)
-			.containsExactly("/a/production.sqlite3", "b/production", "/x/a/production.sqlite3", "queue");
-	}
-
-	@Test
-	void twoDatabasesWithTheSameStemInDifferentDirectories() {
-		LitestreamConfig config = parse("""
-				dbs:
-				  - path: /srv/a/production.sqlite3
-				    replicas: [{url: "s3://b/a"}]
-				  - path: /srv/b/production.sqlite3
-				    replicas: [{url: "s3://b/b"}]
-				""");
-
-		assertThat(config.dbs()).extracting(DbConfig::name).containsExactly("a/production", "b/production");
-	}
-
-	@Test
 	void emptyFileHasNoDatabases() {
 		assertThat(parse("").dbs()).isEmpty();
 		assertThat(parse("# only a comment\n").dbs()).isEmpty();
@@ -241,28 +188,6 @@ class LitestreamConfigParserTest {
 		assertThat(db.path()).isEqualTo("/data/app.db");
 		assertThat(db.replicas().get(0).bucket()).isEqualTo("mybucket");
 		assertThat(db.replicas().get(0).syncInterval()).isEqualTo(Duration.ofSeconds(5));
-	}
-
-	@Test
-	void yamlMergeKeysAreApplied() {
-		LitestreamConfig config = parse("""
-				x-replica: &replica
-				  type: s3
-				  bucket: shared
-				  retention: 72h
-				dbs:
-				  - path: /data/app.db
-				    replicas:
-				      - <<: *replica
-				        path: app
-				""");
-
-		ReplicaConfig r = config.dbs().get(0).replicas().get(0);
-		assertThat(r.bucket()).isEqualTo("shared");
-		assertThat(r.path()).isEqualTo("app");
-		assertThat(r.retention()).isEqualTo(Duration.ofHours(72));
-		assertThat(config.issues()).singleElement()
-			.satisfies((issue) -> assertThat(issue.message()).contains("x-replica").startsWith("Line 1:"));
 	}
 
 	@Test

@@ -7,8 +7,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static io.litewatch.config.ConfigFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Replica URLs and Litestream's s3.ParseHost host forms. */
-class ReplicaUrlTest {
+/**
+ * How a replica entry becomes a ReplicaConfig: URL and host forms, explicit fields,
+ * defaults.
+ */
+class ReplicaReaderTest {
 
 	private static ReplicaConfig replica(String lines) {
 		return parse("""
@@ -176,12 +179,6 @@ class ReplicaUrlTest {
 		assertThat(r.name()).isEqualTo("primary");
 		assertThat(r.url()).isNull();
 		assertThat(r.path()).isEqualTo("/leading/slash");
-	}
-
-	@Test
-	void parseHostDirectly() {
-		assertThat(LitestreamConfigParser.parseS3Host("localhost:9000"))
-			.isEqualTo(new LitestreamConfigParser.S3Host(null, "us-east-1", "http://localhost:9000", true));
 	}
 
 }

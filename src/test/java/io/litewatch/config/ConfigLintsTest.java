@@ -11,7 +11,7 @@ import static io.litewatch.config.ConfigFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What Litestream 0.3.13 accepts silently but probably isn't what the user meant. */
-class ConfigIssueTest {
+class ConfigLintsTest {
 
 	private static List<ConfigIssue> issues(String yaml) {
 		return parse(yaml).issues();
