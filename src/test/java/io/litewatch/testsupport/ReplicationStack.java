@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The real stack a Rails app runs: SQLite files under write load, a Litestream v0.3.13
@@ -42,6 +43,14 @@ public final class ReplicationStack implements AutoCloseable {
 	private final String validConfig;
 
 	public ReplicationStack(List<Db> dbs) throws Exception {
+		this(dbs, S3ProxyServer::endpoint);
+	}
+
+	/**
+	 * @param endpoint the S3 endpoint litestream.yml gives (Litestream and Litewatch
+	 * alike) for the started s3proxy, e.g. a {@link FaultProxy} in front of it
+	 */
+	public ReplicationStack(List<Db> dbs, Function<S3ProxyServer, String> endpoint) throws Exception {
 		if (ACCESS_KEY == null || ACCESS_KEY.isBlank()) {
 			throw new IllegalStateException(
 					"LITESTREAM_ACCESS_KEY_ID is not set: run the tests through Maven failsafe");
@@ -55,7 +64,7 @@ public final class ReplicationStack implements AutoCloseable {
 			writer.write();
 			writers.put(db.name(), writer);
 		}
-		this.validConfig = litestreamYaml(dbs, data, s3.endpoint());
+		this.validConfig = litestreamYaml(dbs, data, endpoint.apply(s3));
 		this.config = work.resolve("litestream.yml");
 		Files.writeString(config, validConfig);
 		for (Db db : dbs) {
@@ -96,6 +105,11 @@ public final class ReplicationStack implements AutoCloseable {
 
 	public Path work() {
 		return work;
+	}
+
+	/** Where the SQLite files are, as litestream.yml names them. */
+	public Path data() {
+		return work.resolve("data");
 	}
 
 	public Path config() {
