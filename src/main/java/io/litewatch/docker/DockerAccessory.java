@@ -141,9 +141,11 @@ public class DockerAccessory implements LitestreamAccessory {
 		boolean running = Boolean.TRUE.equals(state.getRunning());
 		Instant finishedAt = DockerProtocol.dockerTime(state.getFinishedAt());
 		Long exit = state.getExitCodeLong();
-		Integer exitCode = running || finishedAt == null || exit == null ? null : exit.intValue();
-		return new ContainerState(container, true, state.getStatus(), running,
-				Boolean.TRUE.equals(state.getRestarting()),
+		boolean restarting = Boolean.TRUE.equals(state.getRestarting());
+		// While restarting Docker reports the container as running, but the exit code is
+		// still that of the crash that caused the restart.
+		Integer exitCode = (running && !restarting) || finishedAt == null || exit == null ? null : exit.intValue();
+		return new ContainerState(container, true, state.getStatus(), running, restarting,
 				inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
 				DockerProtocol.dockerTime(state.getStartedAt()), finishedAt, exitCode,
 				inspect.getConfig() == null ? inspect.getImageId() : inspect.getConfig().getImage());

@@ -95,7 +95,7 @@ public class PersistenceConfiguration {
 		}
 		SqliteUrl.file(url).ifPresent(PersistenceConfiguration::createDirectoryOf);
 		HikariDataSource dataSource = DataSourceBuilder.create(getClass().getClassLoader())
-			.type(HikariDataSource.class)
+			.type(EvictingHikariDataSource.class)
 			.driverClassName(StringUtils.hasText(properties.getDriverClassName()) ? properties.getDriverClassName()
 					: "org.sqlite.JDBC")
 			.url(url)

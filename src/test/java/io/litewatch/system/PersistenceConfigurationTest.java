@@ -2,6 +2,12 @@ package io.litewatch.system;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.litewatch.history.PollRun;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,6 +111,49 @@ class PersistenceConfigurationTest {
 			assertThat(history.latestRuns(10)).hasSize(2);
 			assertThat(history.replicaSamples("production", "s3", Instant.EPOCH)).hasSize(2);
 		});
+	}
+
+	/**
+	 * The fault matrix's locked state database: once the lock is gone, every pooled
+	 * connection begins real transactions again (sqlite-jdbc leaves a connection whose
+	 * BEGIN failed without a transaction, yet marked as in one).
+	 */
+	@Test
+	void aLockThatMadeTransactionsFailLeavesNoBrokenConnectionBehind() {
+		Path file = dir.resolve("locked.db");
+		runner.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + file + "?busy_timeout=100").run((context) -> {
+			TransactionTemplate transactions = new TransactionTemplate(
+					context.getBean(PlatformTransactionManager.class));
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + file);
+					Statement statement = lock.createStatement()) {
+				statement.execute("BEGIN IMMEDIATE");
+				for (int i = 0; i <= PersistenceConfiguration.SQLITE_POOL_SIZE; i++) {
+					assertThatThrownBy(
+							() -> transactions.executeWithoutResult((tx) -> jdbc.sql("DELETE FROM poll_run").update()))
+						.isInstanceOf(CannotCreateTransactionException.class);
+				}
+				statement.execute("ROLLBACK");
+			}
+			for (int i = 0; i <= PersistenceConfiguration.SQLITE_POOL_SIZE; i++) {
+				int sequence = i;
+				// All or nothing: a failed transaction leaves no row behind ...
+				assertThatThrownBy(() -> transactions.executeWithoutResult((tx) -> {
+					history(context).record(poll(100 + sequence, NOW.plusSeconds(100 + sequence)));
+					throw new IllegalStateException("fails after the write");
+				})).isInstanceOf(IllegalStateException.class);
+				// ... and one that succeeds commits.
+				transactions
+					.executeWithoutResult((tx) -> history(context).record(poll(sequence, NOW.plusSeconds(sequence))));
+			}
+			assertThat(history(context).latestRuns(100)).extracting(PollRun::sequence)
+				.allSatisfy((sequence) -> assertThat(sequence).isLessThan(100L))
+				.hasSize(PersistenceConfiguration.SQLITE_POOL_SIZE + 1);
+		});
+	}
+
+	private static HistoryRepository history(org.springframework.context.ApplicationContext context) {
+		return context.getBean(HistoryRepository.class);
 	}
 
 	@Test
