@@ -29,7 +29,7 @@ final class InstallationJudge {
 				findings.add(issue.finding());
 			}
 		}
-		findings.addAll(accessory(observation.accessory()));
+		findings.addAll(accessory(observation.accessory(), observation.previousAccessory()));
 		compareWithAccessory(observation.databases(), config, observation.accessoryDatabases(), findings);
 		StoreFailure store = observation.storeFailure();
 		if (store != null) {
@@ -41,7 +41,7 @@ final class InstallationJudge {
 		return findings;
 	}
 
-	private static List<Finding> accessory(AccessoryState state) {
+	private static List<Finding> accessory(AccessoryState state, AccessoryState previous) {
 		if (!state.engineReachable()) {
 			return List.of(Finding.critical(FindingCode.DOCKER_UNREACHABLE, "Cannot reach the Docker Engine at "
 					+ state.dockerHost() + ": " + state.error() + ". Whether Litestream runs is unknown."));
@@ -54,8 +54,17 @@ final class InstallationJudge {
 		}
 		if (c.restarting()) {
 			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
-					"Container " + state.container() + " is restarting (restart count " + c.restartCount()
-							+ ", last exit code " + c.exitCode() + "): Litestream keeps crashing."));
+					"Container " + state.container() + " is restarting (restart count " + c.restartCount() + exitCode(c)
+							+ "): Litestream keeps crashing."));
+		}
+		int restartsSince = previous != null && previous.state() != null && previous.state().exists()
+				? c.restartCount() - previous.state().restartCount() : 0;
+		if (c.running() && restartsSince > 0) {
+			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
+					"Container " + state.container() + " restarted " + restartsSince
+							+ (restartsSince == 1 ? " time" : " times") + " since the last poll (restart count "
+							+ c.restartCount() + ", running again since " + Finding.when(c.startedAt())
+							+ "): Litestream crashed, and keeps crashing if this persists."));
 		}
 		if (!c.running()) {
 			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
@@ -95,6 +104,10 @@ final class InstallationJudge {
 							+ (extra.isEmpty() ? "" : "; it also replicates " + extra)
 							+ ". Mount the same litestream.yml into both, or restart the accessory after editing it."));
 		}
+	}
+
+	private static String exitCode(ContainerState c) {
+		return c.exitCode() != null ? ", last exit code " + c.exitCode() : "";
 	}
 
 }

@@ -8,12 +8,20 @@ import java.util.List;
  * writes.
  *
  * @param storeFailure the last refused write of the state database, or null
+ * @param previousAccessory the accessory as the previous poll saw it, or null: a restart
+ * count that grew since then is a crash loop even when this poll caught the container
+ * between two crashes
  */
 public record PollObservation(ConfigObservation config, AccessoryState accessory, AccessoryDatabases accessoryDatabases,
-		List<DatabaseObservation> databases, StoreFailure storeFailure) {
+		List<DatabaseObservation> databases, StoreFailure storeFailure, AccessoryState previousAccessory) {
 
 	public PollObservation {
 		databases = List.copyOf(databases);
+	}
+
+	public PollObservation(ConfigObservation config, AccessoryState accessory, AccessoryDatabases accessoryDatabases,
+			List<DatabaseObservation> databases, StoreFailure storeFailure) {
+		this(config, accessory, accessoryDatabases, databases, storeFailure, null);
 	}
 
 }

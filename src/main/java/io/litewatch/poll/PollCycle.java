@@ -146,7 +146,7 @@ public class PollCycle {
 		ConfigObservation configObservation = new ConfigObservation(load.file(), shown.error(), config != null,
 				lastValidModifiedAt, config != null ? config.issues() : List.of());
 		PollObservation observation = new PollObservation(configObservation, accessoryState, accessoryDatabases,
-				observed, store.failure().orElse(null));
+				observed, store.failure().orElse(null), previousPoll != null ? previousPoll.accessory() : null);
 
 		Map<String, DatabaseStatus> previous = new HashMap<>();
 		if (previousPoll != null) {

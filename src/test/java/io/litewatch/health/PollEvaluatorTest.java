@@ -194,4 +194,35 @@ class PollEvaluatorTest {
 		assertThat(db.replicas()).singleElement().satisfies((r) -> assertThat(r.generation()).isEqualTo(GEN_A));
 	}
 
+	@Test
+	void aContainerCaughtRunningBetweenTwoCrashesIsStillDown() {
+		AccessoryState before = accessory(new ContainerState("myapp-litestream", true, "running", true, false, 6,
+				NOW.minusSeconds(20), NOW.minusSeconds(21), null, "litestream"));
+		AccessoryState between = accessory(new ContainerState("myapp-litestream", true, "running", true, false, 8,
+				NOW.minusMillis(300), NOW.minusSeconds(1), null, "litestream"));
+		PollObservation o = new PollObservation(new ConfigObservation(FILE, null, true, NOW, List.of()), between,
+				AccessoryDatabases.notAsked(), List.of(staleAndOverdue("`litestream snapshots` could not run")), null,
+				before);
+		Diagnosis d = evaluate(o);
+		assertThat(d.findings()).singleElement().satisfies((f) -> {
+			assertThat(f.code()).isEqualTo(FindingCode.ACCESSORY_DOWN);
+			assertThat(f.message()).contains("restarted 2 times since the last poll", "restart count 8");
+		});
+		assertThat(heldBy(d.databases().get(0).findings(), FindingCode.ACCESSORY_DOWN))
+			.containsExactly(FindingCode.EXEC_FAILED);
+		assertThat(d.status()).isEqualTo(HealthStatus.CRITICAL);
+		// Once it stays up, the same count is no crash any more.
+		PollObservation stable = new PollObservation(new ConfigObservation(FILE, null, true, NOW, List.of()), between,
+				AccessoryDatabases.notAsked(), List.of(), null, between);
+		assertThat(evaluate(stable).findings()).isEmpty();
+	}
+
+	@Test
+	void aRestartingContainerSaysItsExitCodeOnlyWhenKnown() {
+		AccessoryState restarting = accessory(new ContainerState("myapp-litestream", true, "restarting", true, true, 7,
+				NOW.minusSeconds(2), NOW.minusSeconds(1), null, "litestream"));
+		assertThat(evaluate(observation(restarting, null)).findings()).singleElement()
+			.satisfies((f) -> assertThat(f.message()).contains("restart count 7)").doesNotContain("null"));
+	}
+
 }
