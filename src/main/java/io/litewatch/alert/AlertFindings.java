@@ -1,7 +1,10 @@
 package io.litewatch.alert;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.Finding;
@@ -18,6 +21,27 @@ import io.litewatch.poll.PollResult;
 public final class AlertFindings {
 
 	private AlertFindings() {
+	}
+
+	/**
+	 * Which earlier alert states this poll freezes: every code an installation-wide cause
+	 * holds (present or not), and each finding held within its database.
+	 */
+	public static Predicate<AlertState> frozen(PollResult poll) {
+		Set<String> heldKeys = new HashSet<>();
+		for (DatabaseStatus db : poll.databases()) {
+			db.findings()
+				.stream()
+				.filter(Finding::held)
+				.forEach((f) -> heldKeys.add(ObservedFinding.key(db.name(), "", f.code())));
+			for (ReplicaStatus replica : db.replicas()) {
+				replica.findings()
+					.stream()
+					.filter(Finding::held)
+					.forEach((f) -> heldKeys.add(ObservedFinding.key(db.name(), replica.name(), f.code())));
+			}
+		}
+		return (state) -> poll.held().containsKey(state.code()) || heldKeys.contains(state.key());
 	}
 
 	public static List<ObservedFinding> of(PollResult poll) {

@@ -80,7 +80,7 @@ public class AlertService {
 			List<Silence> silences = alerts.activeSilences(now);
 			AlertStateMachine.Step step = machine.step(alerts.states(), findings,
 					(f) -> silences.stream().anyMatch((s) -> s.covers(f.database(), f.code(), now)),
-					(state) -> poll.held().containsKey(state.code()), now);
+					AlertFindings.frozen(poll), now);
 			alerts.replaceStates(step.states());
 			for (AlertState resolved : step.resolved()) {
 				alerts.recordResolved(resolved, now);

@@ -48,6 +48,37 @@ public final class Causes {
 		return holds;
 	}
 
+	/**
+	 * Within one database: while its storage cannot be listed, the accessory's commands,
+	 * which list the same storage, hang or fail too.
+	 */
+	private static final Map<FindingCode, Set<FindingCode>> HOLDS_IN_DATABASE = Map.of(FindingCode.S3_UNREACHABLE,
+			EnumSet.of(FindingCode.EXEC_FAILED));
+
+	/**
+	 * Holds back a database's own findings that follow from a cause among its replicas'
+	 * (and its own) findings; what an installation-wide cause holds is left to
+	 * {@link #apply}.
+	 */
+	public static List<Finding> withinDatabase(List<Finding> databaseFindings, List<Finding> replicaFindings) {
+		List<FindingCode> causes = new ArrayList<>();
+		for (Finding f : replicaFindings) {
+			if (!f.held() && HOLDS_IN_DATABASE.containsKey(f.code()) && !causes.contains(f.code())) {
+				causes.add(f.code());
+			}
+		}
+		List<Finding> out = new ArrayList<>(databaseFindings.size());
+		for (Finding f : databaseFindings) {
+			FindingCode cause = f.held() ? null
+					: causes.stream()
+						.filter((c) -> HOLDS_IN_DATABASE.get(c).contains(f.code()))
+						.findFirst()
+						.orElse(null);
+			out.add(cause == null ? f : f.heldBack(cause));
+		}
+		return List.copyOf(out);
+	}
+
 	/** The causes among a poll's installation-wide findings. */
 	public static Causes among(Collection<Finding> installationFindings) {
 		Map<FindingCode, Severity> active = new LinkedHashMap<>();
@@ -59,6 +90,11 @@ public final class Causes {
 			}
 		}
 		return new Causes(active);
+	}
+
+	/** Whether this installation-wide cause is active in this poll. */
+	public boolean isActive(FindingCode cause) {
+		return active.containsKey(cause);
 	}
 
 	/** The active cause that holds findings of this code, or null. */

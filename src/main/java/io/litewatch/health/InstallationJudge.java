@@ -57,8 +57,19 @@ final class InstallationJudge {
 					"Container " + state.container() + " is restarting (restart count " + c.restartCount() + exitCode(c)
 							+ "): Litestream keeps crashing."));
 		}
-		int restartsSince = previous != null && previous.state() != null && previous.state().exists()
-				? c.restartCount() - previous.state().restartCount() : 0;
+		ContainerState before = previous != null && previous.state() != null && previous.state().exists()
+				? previous.state() : null;
+		int restartsSince = before != null ? c.restartCount() - before.restartCount() : 0;
+		// Docker counts a restart when it begins the back-off, so a container caught
+		// running
+		// right after "restarting" may show no new restart: it is back, but not yet seen
+		// to stay.
+		if (before != null && before.restarting() && c.running()) {
+			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
+					"Container " + state.container() + " was restarting at the last poll and runs again since "
+							+ Finding.when(c.startedAt()) + " (restart count " + c.restartCount()
+							+ "): not yet seen to stay up."));
+		}
 		if (c.running() && restartsSince > 0) {
 			return List.of(Finding.critical(FindingCode.ACCESSORY_DOWN,
 					"Container " + state.container() + " restarted " + restartsSince

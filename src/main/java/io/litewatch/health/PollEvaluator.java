@@ -70,12 +70,22 @@ public final class PollEvaluator {
 		}
 		findings = causes.apply(findings);
 		List<ReplicaStatus> held = new ArrayList<>();
+		List<Finding> replicaFindings = new ArrayList<>();
 		for (ReplicaStatus replica : judged) {
-			held.add(replica.withFindings(causes.apply(replica.findings())));
+			ReplicaStatus r = replica.withFindings(causes.apply(replica.findings()));
+			held.add(r);
+			replicaFindings.addAll(r.findings());
 		}
+		findings = Causes.withinDatabase(findings, replicaFindings);
+		// What the database as a whole follows from: installation-wide causes only (a
+		// cause
+		// within the database is shown beside what it holds).
 		Set<FindingCode> heldBy = new LinkedHashSet<>(causes.affectingEveryDatabase());
-		findings.stream().filter(Finding::held).forEach((f) -> heldBy.add(f.heldBy()));
-		held.forEach((r) -> r.findings().stream().filter(Finding::held).forEach((f) -> heldBy.add(f.heldBy())));
+		findings.stream().filter((f) -> f.held() && causes.isActive(f.heldBy())).forEach((f) -> heldBy.add(f.heldBy()));
+		held.forEach((r) -> r.findings()
+			.stream()
+			.filter((f) -> f.held() && causes.isActive(f.heldBy()))
+			.forEach((f) -> heldBy.add(f.heldBy())));
 		HealthStatus status = DatabaseStatus.worstOf(findings, held).worse(causes.floorForDatabases());
 		return new DatabaseStatus(db.config(), status, findings, db.file(), db.litestream(), List.copyOf(held),
 				List.copyOf(heldBy));

@@ -225,4 +225,37 @@ class PollEvaluatorTest {
 			.satisfies((f) -> assertThat(f.message()).contains("restart count 7)").doesNotContain("null"));
 	}
 
+	@Test
+	void aContainerBackFromRestartingIsDownUntilSeenToStayUp() {
+		AccessoryState restarting = accessory(new ContainerState("myapp-litestream", true, "restarting", true, true, 8,
+				NOW.minusSeconds(5), NOW.minusSeconds(2), 1, "litestream"));
+		AccessoryState back = accessory(new ContainerState("myapp-litestream", true, "running", true, false, 8,
+				NOW.minusMillis(200), NOW.minusSeconds(2), null, "litestream"));
+		ConfigObservation config = new ConfigObservation(FILE, null, true, NOW, List.of());
+		assertThat(
+				evaluate(new PollObservation(config, back, AccessoryDatabases.notAsked(), List.of(), null, restarting))
+					.findings())
+			.singleElement()
+			.satisfies((f) -> assertThat(f.message()).contains("was restarting at the last poll", "not yet seen"));
+		assertThat(evaluate(new PollObservation(config, back, AccessoryDatabases.notAsked(), List.of(), null, back))
+			.findings()).isEmpty();
+	}
+
+	@Test
+	void storageThatCannotBeListedHoldsTheAccessoryCommandsOfThatDatabase() {
+		DatabaseObservation hung = DatabaseObservation.collected(PRODUCTION,
+				new DbFileState(true, 4096, NOW.minusSeconds(5), null),
+				new LitestreamView(null, List.of(), null, List.of(), List.of(),
+						"`litestream snapshots` did not answer within 5s"),
+				List.of(ReplicaObservation.failed(PRIMARY, "Cannot list s3://backups/production: timed out")));
+		Diagnosis d = evaluate(observation(RUNNING, null, hung));
+		DatabaseStatus db = d.databases().get(0);
+		assertThat(heldBy(db.findings(), FindingCode.S3_UNREACHABLE)).containsExactly(FindingCode.EXEC_FAILED);
+		assertThat(unheld(db.replicas().get(0).findings())).containsExactly(FindingCode.S3_UNREACHABLE);
+		// A cause inside the database is shown beside what it holds, not as the
+		// database's.
+		assertThat(db.heldBy()).isEmpty();
+		assertThat(d.held()).isEmpty();
+	}
+
 }
