@@ -53,7 +53,9 @@ class DatabaseCollector {
 			view = LitestreamView.none("litestream.yml is invalid, so the accessory's commands were not run");
 		}
 		else {
-			view = commands.view(db.path(), db.replicas().stream().anyMatch((r) -> !"s3".equals(r.type())));
+			// Litestream's full listing is needed only for what Litewatch cannot list
+			// itself.
+			view = commands.view(db.path(), !db.replicas().stream().allMatch(DatabaseCollector::listedHere));
 		}
 		List<ReplicaObservation> replicas = new ArrayList<>();
 		for (ReplicaConfig replica : db.replicas()) {
@@ -81,7 +83,7 @@ class DatabaseCollector {
 	}
 
 	private ReplicaObservation observe(ReplicaConfig replica) {
-		if (!"s3".equals(replica.type())) {
+		if (!listedHere(replica)) {
 			return ReplicaObservation.unsupported(replica);
 		}
 		try {
@@ -103,6 +105,11 @@ class DatabaseCollector {
 			case NO_SUCH_BUCKET -> "bucket does not exist";
 			case OTHER -> "storage error";
 		};
+	}
+
+	/** Litewatch lists s3 replicas itself; the other types only through Litestream. */
+	private static boolean listedHere(ReplicaConfig replica) {
+		return "s3".equals(replica.type());
 	}
 
 	static S3Location location(ReplicaConfig replica) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -176,8 +177,7 @@ class AlertsController {
 		return "redirect:/alerts";
 	}
 
-	private static <T> T parse(String field, String text, java.util.function.Function<String, T> parser,
-			String expected) {
+	private static <T> T parse(String field, String text, Function<String, T> parser, String expected) {
 		try {
 			return parser.apply(text.strip());
 		}
