@@ -29,6 +29,22 @@ public record ReplicaConfig(String name, String type, String url, String bucket,
 		Duration snapshotInterval, Duration retention, Duration retentionCheckInterval, Duration validationInterval,
 		int line) {
 
+	/**
+	 * How far apart Litestream's snapshots should be. Without a snapshot-interval
+	 * Litestream snapshots only when a retention check finds no snapshot younger than
+	 * retention, so the newest may be as old as retention plus one check interval. Null
+	 * when neither is set.
+	 */
+	public Duration expectedSnapshotSpacing() {
+		if (snapshotInterval != null && snapshotInterval.compareTo(Duration.ZERO) > 0) {
+			return snapshotInterval;
+		}
+		if (retention != null && retention.compareTo(Duration.ZERO) > 0) {
+			return retentionCheckInterval != null ? retention.plus(retentionCheckInterval) : retention;
+		}
+		return null;
+	}
+
 	/** A display location without credentials, e.g. {@code s3://bucket/path}. */
 	public String location() {
 		String suffix = (this.path == null || this.path.isEmpty()) ? "" : "/" + this.path;

@@ -180,19 +180,8 @@ public final class ReplicaEvaluator {
 				previousGeneration, changedAt, Map.copyOf(ends), Map.copyOf(firstSeen));
 	}
 
-	/**
-	 * Without a snapshot-interval Litestream snapshots only when a retention check finds
-	 * no snapshot younger than retention, so the newest may be as old as retention plus
-	 * one check interval.
-	 */
 	static Duration expectedSnapshotSpacing(ReplicaConfig config) {
-		if (GoDuration.positive(config.snapshotInterval())) {
-			return config.snapshotInterval();
-		}
-		if (GoDuration.positive(config.retention())) {
-			return config.retention().plus(config.retentionCheckInterval());
-		}
-		return null;
+		return config.expectedSnapshotSpacing();
 	}
 
 	private ReplicaStatus fromLitestreamOnly(ReplicaConfig config, List<Finding> findings, LitestreamView litestream,

@@ -87,7 +87,8 @@ class DatabaseCollector {
 			return ReplicaObservation.unsupported(replica);
 		}
 		try {
-			return ReplicaObservation.listed(replica, lister.list(location(replica)));
+			return ReplicaObservation.listed(replica,
+					lister.list(location(replica), replica.expectedSnapshotSpacing()));
 		}
 		catch (S3ListingException ex) {
 			return ReplicaObservation.failed(replica,

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,24 +26,41 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Lists Litestream replicas with List requests only, so read-only credentials suffice.
  * <p>
  * A walk of everything costs one request per 1000 WAL segments, and a busy replica holds
- * hundreds of thousands, so it is never done here. A restore needs only the newest
- * snapshot and the WAL from its index on, and lag, last sync and the generation's end
- * come from those same keys: so each generation's WAL is listed from its newest
- * snapshot's index ({@code StartAfter=…/wal/<index>}), and later with {@code StartAfter}
- * the last key seen, folding new segments into the remembered {@link WalStats}. When a
- * newer snapshot appears the tail starts again from its index. The first listing
- * therefore costs about the WAL written since the newest snapshot (one
- * snapshot-interval), whatever the history, and a steady-state poll costs 1 request for
- * the generations plus 2 per generation (snapshots, new WAL). Snapshots are always listed
- * in full because a snapshot at an unchanged index rewrites the same key, which
- * StartAfter would miss. Every {@code fullPassInterval} the tails are listed afresh,
- * which notices deletions there; a generation that vanishes from the generation listing
- * is dropped at once.
+ * hundreds of thousands, so it is never done here (the background inventory does it
+ * within a request budget). A restore needs only the newest snapshot and the WAL from its
+ * index on, and lag, last sync and the generation's end come from those same keys: so a
+ * generation's WAL is listed from its newest snapshot's index
+ * ({@code StartAfter=…/wal/<index>}), and later with {@code StartAfter} the last key
+ * seen, folding new segments into the remembered {@link WalStats}. When a newer snapshot
+ * appears the tail starts again from its index.
+ * <p>
+ * What a listing costs:
+ * <ul>
+ * <li>the first: 1 request for the generation ids, then per generation 1 for its
+ * snapshots and one per 1000 segments of its tail (about one snapshot-interval of WAL),
+ * whatever the history;</li>
+ * <li>steady state: 1 for the generation ids (a new generation or a vanished one shows at
+ * once) and 1 for the new WAL of the current generation. Snapshots are listed again only
+ * once the next one is due by the replica's own snapshot spacing, and then on every call
+ * until it appears, so a late snapshot is seen as soon as it lands. Generations that
+ * stopped advancing more than {@link #LIVE_WINDOW} before the current one cost nothing;
+ * ones that advance alongside it are listed too, so two writers still show.</li>
+ * </ul>
+ * Every {@code fullPassInterval} the tails and snapshots are listed afresh, which notices
+ * deletions there. Progress is kept page by page: a listing cut short by a timeout or an
+ * error resumes where it stopped, so a long tail is never listed twice.
  * <p>
  * Thread-safe: different replicas are listed concurrently; the same replica is listed by
  * one thread at a time, because the listings build on each other's state.
  */
 public class S3ReplicaLister implements AutoCloseable {
+
+	/**
+	 * A generation whose newest object is this close to the current generation's is still
+	 * listed on every call: two Litestream processes writing at once advance two
+	 * generations within seconds of each other.
+	 */
+	static final Duration LIVE_WINDOW = Duration.ofMinutes(5);
 
 	private static final Logger log = LoggerFactory.getLogger(S3ReplicaLister.class);
 
@@ -62,23 +78,29 @@ public class S3ReplicaLister implements AutoCloseable {
 		this.fullPassInterval = Objects.requireNonNull(fullPassInterval, "fullPassInterval");
 	}
 
+	/** Lists a replica whose snapshot spacing is unknown: its snapshots on every call. */
+	public ReplicaListing list(S3Location location) throws S3ListingException {
+		return list(location, null);
+	}
+
 	/**
 	 * Lists the replica at {@code location}, incrementally when a recent full pass allows
-	 * it. On failure the remembered state is left as it was, so the next call resumes
-	 * from there.
+	 * it. On failure what was listed so far is kept, so the next call resumes from there.
+	 * @param snapshotSpacing how far apart the replica's snapshots should be, which says
+	 * when the next one is due; null when unknown
 	 */
-	public ReplicaListing list(S3Location location) throws S3ListingException {
+	public ReplicaListing list(S3Location location, Duration snapshotSpacing) throws S3ListingException {
 		Slot slot = slots.computeIfAbsent(ReplicaId.of(location), id -> new Slot());
 		synchronized (slot) {
 			Instant now = clock.instant();
-			ReplicaState previous = slot.state;
-			boolean fullPass = previous == null || !now.isBefore(previous.lastFullPass().plus(fullPassInterval));
-			Pass pass = new Pass(clients.client(location), location);
+			boolean fullPass = slot.lastFullPass == null || !now.isBefore(slot.lastFullPass.plus(fullPassInterval));
+			if (fullPass) {
+				slot.lastFullPass = now;
+			}
+			Pass pass = new Pass(clients.client(location), location, slot, now, snapshotSpacing);
 			try {
-				ReplicaState next = pass.run(fullPass ? null : previous, fullPass ? now : previous.lastFullPass());
-				slot.state = next;
-				List<GenerationListing> generations = next.generations()
-					.values()
+				pass.run(fullPass);
+				List<GenerationListing> generations = slot.generations.values()
 					.stream()
 					.map(GenerationState::listing)
 					.toList();
@@ -107,7 +129,7 @@ public class S3ReplicaLister implements AutoCloseable {
 
 	/**
 	 * One listing run; counts its own requests so concurrent listings do not mix their
-	 * counts.
+	 * counts, and writes its progress into the slot as it goes.
 	 */
 	private static final class Pass {
 
@@ -115,31 +137,49 @@ public class S3ReplicaLister implements AutoCloseable {
 
 		private final S3Location location;
 
+		private final Slot slot;
+
+		private final Instant now;
+
+		private final Duration snapshotSpacing;
+
 		private int requests;
 
-		Pass(S3Client s3, S3Location location) {
+		Pass(S3Client s3, S3Location location, Slot slot, Instant now, Duration snapshotSpacing) {
 			this.s3 = s3;
 			this.location = location;
+			this.slot = slot;
+			this.now = now;
+			this.snapshotSpacing = snapshotSpacing;
 		}
 
-		ReplicaState run(ReplicaState previous, Instant lastFullPass) {
+		void run(boolean fullPass) {
 			String prefix = location.prefix();
-			Map<String, GenerationState> generations = new TreeMap<>();
-			for (String id : listGenerations(prefix)) {
-				GenerationState before = previous == null ? null : previous.generations().get(id);
-				List<SnapshotObject> snapshots = listSnapshots(prefix, id);
+			List<String> ids = listGenerations(prefix);
+			slot.generations.keySet().retainAll(ids);
+			Instant currentEnd = slot.generations.values()
+				.stream()
+				.map(g -> g.listing().end())
+				.filter(Objects::nonNull)
+				.max(Instant::compareTo)
+				.orElse(null);
+			for (String id : ids) {
+				GenerationState before = fullPass ? null : slot.generations.get(id);
+				if (before != null && !before.live(currentEnd)) {
+					continue;
+				}
+				List<SnapshotObject> snapshots = before == null || before.snapshotsDue(now, snapshotSpacing)
+						? listSnapshots(prefix, id) : before.snapshots();
 				Long tailIndex = snapshots.stream().map(SnapshotObject::index).max(Long::compare).orElse(null);
 				// A generation not seen before, a newer snapshot, or a full pass: the
-				// tail
-				// starts again at the newest snapshot's index (from the first key if
-				// there
-				// is no snapshot, which Litestream writes before any WAL).
-				GenerationState start = before != null && Objects.equals(before.tailIndex(), tailIndex) ? before
-						: new GenerationState(id, snapshots, WalStats.EMPTY,
+				// tail starts again at the newest snapshot's index (from the first key
+				// if there is no snapshot, which Litestream writes before any WAL).
+				GenerationState start = before != null && Objects.equals(before.tailIndex(), tailIndex)
+						? before.withSnapshots(snapshots) : new GenerationState(id, snapshots, WalStats.EMPTY,
 								tailIndex == null ? null : ReplicaKeys.walFromIndex(prefix, id, tailIndex), tailIndex);
-				generations.put(id, foldNewWal(prefix, start, snapshots));
+				slot.generations.put(id, start);
+				foldNewWal(prefix, start);
 			}
-			return new ReplicaState(lastFullPass, generations);
 		}
 
 		private List<String> listGenerations(String prefix) {
@@ -166,9 +206,9 @@ public class S3ReplicaLister implements AutoCloseable {
 
 		/**
 		 * Lists the WAL keys after {@code start.lastWalKey()} and folds them into its
-		 * stats.
+		 * stats, keeping each page's progress in the slot.
 		 */
-		private GenerationState foldNewWal(String prefix, GenerationState start, List<SnapshotObject> snapshots) {
+		private void foldNewWal(String prefix, GenerationState start) {
 			String id = start.id();
 			String dir = ReplicaKeys.walPrefix(prefix, id);
 			WalStats wal = start.wal();
@@ -178,8 +218,8 @@ public class S3ReplicaLister implements AutoCloseable {
 					Optional<WalSegment> segment = ReplicaKeys.wal(id, o.key().substring(dir.length()), size(o),
 							o.lastModified());
 					// Only segment keys move the StartAfter mark: a stray key such as
-					// "zz.txt" sorts after
-					// segments yet to come, and starting after it would skip them.
+					// "zz.txt" sorts after segments yet to come, and starting after it
+					// would skip them.
 					if (segment.isPresent()) {
 						wal = wal.plus(segment.get());
 						if (lastKey == null || o.key().compareTo(lastKey) > 0) {
@@ -187,8 +227,8 @@ public class S3ReplicaLister implements AutoCloseable {
 						}
 					}
 				}
+				slot.generations.put(id, new GenerationState(id, start.snapshots(), wal, lastKey, start.tailIndex()));
 			}
-			return new GenerationState(id, snapshots, wal, lastKey, start.tailIndex());
 		}
 
 		private ListObjectsV2Request request(String prefix, String startAfter) {
@@ -246,21 +286,15 @@ public class S3ReplicaLister implements AutoCloseable {
 	}
 
 	/**
-	 * Guards one replica's state; the lock is per replica so different replicas list in
-	 * parallel.
+	 * One replica's remembered state, guarded by the slot's own lock so different
+	 * replicas list in parallel.
 	 */
 	private static final class Slot {
 
-		private ReplicaState state;
+		private Instant lastFullPass;
 
-	}
-
-	private record ReplicaState(Instant lastFullPass, Map<String, GenerationState> generations) {
-
-		ReplicaState {
-			// Sorted by id: the order S3 lists them in, kept stable for the dashboard.
-			generations = Collections.unmodifiableMap(new TreeMap<>(generations));
-		}
+		/** Sorted by id: the order S3 lists them in, kept stable for the dashboard. */
+		private final Map<String, GenerationState> generations = new TreeMap<>();
 
 	}
 
@@ -282,6 +316,33 @@ public class S3ReplicaLister implements AutoCloseable {
 
 		GenerationListing listing() {
 			return GenerationListing.of(id, snapshots, wal);
+		}
+
+		GenerationState withSnapshots(List<SnapshotObject> listed) {
+			return new GenerationState(id, listed, wal, lastWalKey, tailIndex);
+		}
+
+		/**
+		 * Whether this generation still advances: it is the current one, or its newest
+		 * object is within {@link #LIVE_WINDOW} of the current one's. An empty one is
+		 * listed until something lands in it.
+		 */
+		boolean live(Instant currentEnd) {
+			Instant end = listing().end();
+			return end == null || currentEnd == null || !end.isBefore(currentEnd.minus(LIVE_WINDOW));
+		}
+
+		/**
+		 * Whether the next snapshot may have landed: from a twentieth of the spacing
+		 * before it is due (Litestream's timer runs from its own start, not from the last
+		 * snapshot), and always when there is none or the spacing is unknown.
+		 */
+		boolean snapshotsDue(Instant now, Duration spacing) {
+			Optional<SnapshotObject> newest = listing().newestSnapshot();
+			if (spacing == null || newest.isEmpty()) {
+				return true;
+			}
+			return !now.isBefore(newest.get().lastModified().plus(spacing).minus(spacing.dividedBy(20)));
 		}
 
 	}
