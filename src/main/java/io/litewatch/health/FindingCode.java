@@ -58,6 +58,11 @@ public enum FindingCode {
 	 */
 	STORE_FAILED,
 	/** No poll has completed for several poll intervals: every figure shown is old. */
-	POLL_STALLED
+	POLL_STALLED,
+	/**
+	 * The inventory found WAL indexes missing in the current generation: restores from
+	 * snapshots before the gap fail.
+	 */
+	WAL_GAP
 
 }

@@ -25,8 +25,11 @@ public final class ReplicaEvaluator {
 
 	private final LitewatchProperties.Health thresholds;
 
+	private final RestoreWindowJudge windows;
+
 	public ReplicaEvaluator(LitewatchProperties.Health thresholds) {
 		this.thresholds = thresholds;
+		this.windows = new RestoreWindowJudge(thresholds);
 	}
 
 	public ReplicaStatus evaluate(ReplicaObservation observation, DbFileState file, LitestreamView litestream,
@@ -48,7 +51,8 @@ public final class ReplicaEvaluator {
 			findings.add(Finding.critical(FindingCode.NO_GENERATION, "No generation in " + config.location()
 					+ ": Litestream has not uploaded anything there, so there is nothing to restore."));
 			return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), null, 0, null, null,
-					null, null, null, null, 0, 0, 0, null, null, listing.requests(), null, null, Map.of(), Map.of());
+					null, null, null, null, 0, 0, 0, null, null, listing.requests(), null, null, Map.of(), Map.of(),
+					null, observation.inventory());
 		}
 		GenerationListing current = currentListing.get();
 
@@ -130,7 +134,6 @@ public final class ReplicaEvaluator {
 
 		// Snapshots.
 		Optional<SnapshotObject> newest = current.newestSnapshot();
-		Optional<SnapshotObject> oldest = current.oldestSnapshot();
 		Duration snapshotAge = newest.map((s) -> Duration.between(s.lastModified(), now)).orElse(null);
 		Duration spacing = expectedSnapshotSpacing(config);
 		if (newest.isEmpty()) {
@@ -154,30 +157,18 @@ public final class ReplicaEvaluator {
 		}
 
 		// Restore window against retention.
-		Instant restoreFrom = oldest.map(SnapshotObject::lastModified).orElse(null);
-		Instant restoreTo = current.end();
-		if (restoreFrom != null && GoDuration.positive(config.retention())) {
-			Duration snapshotSpacing = GoDuration.positive(config.snapshotInterval()) ? config.snapshotInterval()
-					: config.retention();
-			Duration promised = config.retention().minus(snapshotSpacing).minus(thresholds.snapshotGrace());
-			Instant seen = firstSeen.getOrDefault(current.id(), current.start());
-			Duration window = Duration.between(restoreFrom, restoreTo);
-			boolean oldEnough = seen != null && Duration.between(seen, now).compareTo(config.retention()) > 0;
-			if (GoDuration.positive(promised) && oldEnough && window.compareTo(promised) < 0) {
-				findings.add(Finding.warning(FindingCode.RETENTION_SHORT,
-						"Restore window is only " + GoDuration.format(truncate(window)) + " (from "
-								+ Finding.when(restoreFrom) + "), although retention "
-								+ GoDuration.format(config.retention()) + " with snapshots every "
-								+ GoDuration.format(snapshotSpacing) + " should keep at least "
-								+ GoDuration.format(promised) + "."));
-			}
-		}
+		RestoreWindowJudge.Window window = windows.window(current, observation.inventory());
+		windows.judge(config, current, observation.inventory(), window,
+				firstSeen.getOrDefault(current.id(), current.start()), now, findings);
+		Instant restoreFrom = window.from();
+		Instant restoreTo = window.to();
 
 		return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), current.id(),
 				listing.generations().size(), current.start(), lag, lagSource, current.end(),
 				newest.map(SnapshotObject::lastModified).orElse(null), snapshotAge, current.snapshots().size(),
 				current.wal().segmentCount(), current.wal().totalBytes(), restoreFrom, restoreTo, listing.requests(),
-				previousGeneration, changedAt, Map.copyOf(ends), Map.copyOf(firstSeen));
+				previousGeneration, changedAt, Map.copyOf(ends), Map.copyOf(firstSeen), window.basis(),
+				observation.inventory());
 	}
 
 	static Duration expectedSnapshotSpacing(ReplicaConfig config) {
@@ -201,7 +192,7 @@ public final class ReplicaEvaluator {
 				lastSnapshot != null ? Duration.between(lastSnapshot, now) : null,
 				litestream.snapshotsOf(config.name()).size(), 0, 0, null, null, null,
 				previous != null ? previous.previousGeneration() : null,
-				previous != null ? previous.generationChangedAt() : null, Map.of(), Map.of());
+				previous != null ? previous.generationChangedAt() : null, Map.of(), Map.of(), null, null);
 	}
 
 	/**
@@ -211,13 +202,14 @@ public final class ReplicaEvaluator {
 	private static ReplicaStatus carryOver(ReplicaConfig config, List<Finding> findings, ReplicaStatus previous) {
 		if (previous == null) {
 			return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), null, 0, null, null,
-					null, null, null, null, 0, 0, 0, null, null, null, null, null, Map.of(), Map.of());
+					null, null, null, null, 0, 0, 0, null, null, null, null, null, Map.of(), Map.of(), null, null);
 		}
 		return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), previous.generation(),
 				previous.generationCount(), previous.generationStartedAt(), null, null, previous.lastSyncAt(),
 				previous.lastSnapshotAt(), null, previous.snapshotCount(), previous.walSegmentCount(),
 				previous.walBytes(), previous.restoreFrom(), previous.restoreTo(), null, previous.previousGeneration(),
-				previous.generationChangedAt(), previous.generationEnds(), previous.generationFirstSeen());
+				previous.generationChangedAt(), previous.generationEnds(), previous.generationFirstSeen(),
+				previous.restoreBasis(), previous.inventory());
 	}
 
 	private static Duration scaled(Duration base, double factor) {
@@ -225,7 +217,7 @@ public final class ReplicaEvaluator {
 	}
 
 	/** Whole seconds above 10s, as Litestream prints lag, so sentences stay readable. */
-	private static Duration truncate(Duration d) {
+	static Duration truncate(Duration d) {
 		Duration abs = d.abs();
 		if (abs.compareTo(Duration.ofSeconds(10)) > 0) {
 			return Duration.ofSeconds(d.getSeconds() + (d.isNegative() && d.getNano() > 0 ? 1 : 0));

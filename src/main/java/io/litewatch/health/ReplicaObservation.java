@@ -1,6 +1,7 @@
 package io.litewatch.health;
 
 import io.litewatch.config.ReplicaConfig;
+import io.litewatch.inventory.ReplicaInventory;
 import io.litewatch.s3.ReplicaListing;
 
 /**
@@ -10,19 +11,27 @@ import io.litewatch.s3.ReplicaListing;
  * @param listingError a sentence for a person when listing failed, or null
  * @param unsupported true when Litewatch does not list this replica type itself
  */
-public record ReplicaObservation(ReplicaConfig config, ReplicaListing listing, String listingError,
-		boolean unsupported) {
+public record ReplicaObservation(ReplicaConfig config, ReplicaListing listing, ReplicaInventory inventory,
+		String listingError, boolean unsupported) {
 
 	public static ReplicaObservation listed(ReplicaConfig config, ReplicaListing listing) {
-		return new ReplicaObservation(config, listing, null, false);
+		return listed(config, listing, null);
+	}
+
+	/**
+	 * @param inventory what the background walk of the whole history knows; null when it
+	 * is disabled
+	 */
+	public static ReplicaObservation listed(ReplicaConfig config, ReplicaListing listing, ReplicaInventory inventory) {
+		return new ReplicaObservation(config, listing, inventory, null, false);
 	}
 
 	public static ReplicaObservation failed(ReplicaConfig config, String error) {
-		return new ReplicaObservation(config, null, error, false);
+		return new ReplicaObservation(config, null, null, error, false);
 	}
 
 	public static ReplicaObservation unsupported(ReplicaConfig config) {
-		return new ReplicaObservation(config, null, null, true);
+		return new ReplicaObservation(config, null, null, null, true);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.litewatch.config.ReplicaConfig;
+import io.litewatch.inventory.ReplicaInventory;
 
 /**
  * One replica as judged by one poll.
@@ -18,12 +19,17 @@ import io.litewatch.config.ReplicaConfig;
  * next poll which generations advanced (two advancing at once means two writers)
  * @param generationFirstSeen when each generation was first seen to start, to know
  * whether a short restore window is explained by a young generation
+ * @param restoreBasis what the restore window rests on: the snapshots listed, or the
+ * inventory's walk of every WAL key
+ * @param inventory the background walk of the whole history; null when disabled or not
+ * listed here
  */
 public record ReplicaStatus(ReplicaConfig config, HealthStatus status, List<Finding> findings, String generation,
 		int generationCount, Instant generationStartedAt, Duration lag, String lagSource, Instant lastSyncAt,
 		Instant lastSnapshotAt, Duration snapshotAge, int snapshotCount, long walSegmentCount, long walBytes,
 		Instant restoreFrom, Instant restoreTo, Integer s3Requests, String previousGeneration,
-		Instant generationChangedAt, Map<String, Instant> generationEnds, Map<String, Instant> generationFirstSeen) {
+		Instant generationChangedAt, Map<String, Instant> generationEnds, Map<String, Instant> generationFirstSeen,
+		String restoreBasis, ReplicaInventory inventory) {
 
 	public String name() {
 		return config.name();
@@ -37,7 +43,7 @@ public record ReplicaStatus(ReplicaConfig config, HealthStatus status, List<Find
 		return new ReplicaStatus(config, HealthStatus.of(judged), List.copyOf(judged), generation, generationCount,
 				generationStartedAt, lag, lagSource, lastSyncAt, lastSnapshotAt, snapshotAge, snapshotCount,
 				walSegmentCount, walBytes, restoreFrom, restoreTo, s3Requests, previousGeneration, generationChangedAt,
-				generationEnds, generationFirstSeen);
+				generationEnds, generationFirstSeen, restoreBasis, inventory);
 	}
 
 	public Duration restoreWindow() {

@@ -14,6 +14,7 @@ import io.litewatch.health.DatabaseObservation;
 import io.litewatch.health.DbFileState;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaObservation;
+import io.litewatch.inventory.InventoryBook;
 import io.litewatch.s3.S3ListingException;
 import io.litewatch.s3.S3Location;
 import io.litewatch.s3.S3ReplicaLister;
@@ -31,10 +32,14 @@ class DatabaseCollector {
 
 	private final S3ReplicaLister lister;
 
-	DatabaseCollector(LitestreamAccessory accessory, LitestreamCommands commands, S3ReplicaLister lister) {
+	private final InventoryBook inventory;
+
+	DatabaseCollector(LitestreamAccessory accessory, LitestreamCommands commands, S3ReplicaLister lister,
+			InventoryBook inventory) {
 		this.accessory = accessory;
 		this.commands = commands;
 		this.lister = lister;
+		this.inventory = inventory;
 	}
 
 	/**
@@ -86,9 +91,10 @@ class DatabaseCollector {
 		if (!listedHere(replica)) {
 			return ReplicaObservation.unsupported(replica);
 		}
+		S3Location location = location(replica);
 		try {
-			return ReplicaObservation.listed(replica,
-					lister.list(location(replica), replica.expectedSnapshotSpacing()));
+			return ReplicaObservation.listed(replica, lister.list(location, replica.expectedSnapshotSpacing()),
+					inventory.observe(location).orElse(null));
 		}
 		catch (S3ListingException ex) {
 			return ReplicaObservation.failed(replica,

@@ -19,6 +19,7 @@ import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.DockerAccessory;
 import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.docker.LocalAccessory;
+import io.litewatch.inventory.InventoryBook;
 import io.litewatch.health.PollEvaluator;
 import io.litewatch.health.ReplicaEvaluator;
 import io.litewatch.s3.S3ClientFactory;
@@ -87,9 +88,9 @@ class PollingConfiguration {
 	@Bean
 	PollCycle pollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, S3ReplicaLister lister,
 			ExecutorService pollExecutor, LatestPoll latest, Clock clock, LitewatchProperties properties,
-			StoreHealth store, ApplicationEventPublisher events) {
+			StoreHealth store, InventoryBook inventory, ApplicationEventPublisher events) {
 		LitestreamCommands commands = new LitestreamCommands(accessory, commandSettings(properties), clock);
-		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister);
+		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister, inventory);
 		PollEvaluator evaluator = new PollEvaluator(new ReplicaEvaluator(properties.health()));
 		LitewatchProperties.Docker docker = properties.docker();
 		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Maps AWS SDK exceptions to {@link S3ListingException}s a person can act on. */
-final class S3Errors {
+public final class S3Errors {
 
 	private static final Set<String> DENIED_CODES = Set.of("AccessDenied", "InvalidAccessKeyId",
 			"SignatureDoesNotMatch", "AllAccessDisabled", "InvalidToken", "ExpiredToken", "TokenRefreshRequired",
@@ -27,7 +27,7 @@ final class S3Errors {
 	private S3Errors() {
 	}
 
-	static S3ListingException map(SdkException e, S3Location location) {
+	public static S3ListingException map(SdkException e, S3Location location) {
 		String where = location.endpointForDisplay();
 		String bucket = "bucket '" + location.bucket() + "'";
 		S3ListingException mapped;

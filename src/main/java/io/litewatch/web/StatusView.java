@@ -139,23 +139,26 @@ public record StatusView(String status, Long sequence, String checkedAt, Long po
 			String status, String generation, int generationCount, String generationStartedAt, Double lagSeconds,
 			String lagSource, String lastSyncAt, String lastSnapshotAt, Double snapshotAgeSeconds, int snapshotCount,
 			long walSegmentCount, long walBytes, RestoreWindowView restoreWindow, IntervalsView intervals,
-			Integer s3Requests, List<FindingView> findings) {
+			Integer s3Requests, InventoryView inventory, List<FindingView> findings) {
 
 		static ReplicaView of(ReplicaStatus r) {
 			ReplicaConfig c = r.config();
-			RestoreWindowView window = r.restoreFrom() != null
-					? new RestoreWindowView(text(r.restoreFrom()), text(r.restoreTo()), seconds(r.restoreWindow()))
-					: null;
+			RestoreWindowView window = r.restoreFrom() != null ? new RestoreWindowView(text(r.restoreFrom()),
+					text(r.restoreTo()), seconds(r.restoreWindow()), r.restoreBasis()) : null;
 			return new ReplicaView(c.name(), c.type(), c.location(), c.bucket(), c.path(), c.endpoint(),
 					r.status().label(), r.generation(), r.generationCount(), text(r.generationStartedAt()),
 					seconds(r.lag()), r.lagSource(), text(r.lastSyncAt()), text(r.lastSnapshotAt()),
 					seconds(r.snapshotAge()), r.snapshotCount(), r.walSegmentCount(), r.walBytes(), window,
-					IntervalsView.of(c), r.s3Requests(), findingViews(r.findings()));
+					IntervalsView.of(c), r.s3Requests(), InventoryView.of(r.inventory()), findingViews(r.findings()));
 		}
 
 	}
 
-	public record RestoreWindowView(String from, String to, Double seconds) {
+	/**
+	 * @param basis what the window rests on: {@code snapshots} (the listing), or
+	 * {@code inventory} (every WAL key walked, so the chain from the start is whole)
+	 */
+	public record RestoreWindowView(String from, String to, Double seconds, String basis) {
 	}
 
 	/**

@@ -216,7 +216,7 @@ class ReplicaEvaluatorTest {
 				NOW.minusSeconds(1));
 		ReplicaStatus previous = new ReplicaStatus(daily, HealthStatus.OK, List.of(), GEN_A, 1, null, null, null, null,
 				null, null, 0, 0, 0, null, null, null, null, null, Map.of(GEN_A, NOW.minusSeconds(20)),
-				Map.of(GEN_A, NOW.minus(Duration.ofDays(3))));
+				Map.of(GEN_A, NOW.minus(Duration.ofDays(3))), null, null);
 		ReplicaStatus status = evaluate(daily, listing(gen), file(NOW.minusSeconds(2)), previous, NOW);
 		assertThat(status.findings()).extracting(Finding::code).containsExactly(FindingCode.RETENTION_SHORT);
 		// A young generation explains a short window: no finding.

@@ -76,7 +76,7 @@ final class HistoryFixtures {
 		return new ReplicaStatus(replicaConfig(name), HealthStatus.of(list), list, GENERATION, 1, restoreFrom, lag,
 				"db-file", T0.minusSeconds(2), T0.minusSeconds(1200), Duration.ofSeconds(1200), 2, 7, 4152, restoreFrom,
 				T0.minusSeconds(2), 3, null, null, Map.of(GENERATION, T0.minusSeconds(2)),
-				Map.of(GENERATION, restoreFrom));
+				Map.of(GENERATION, restoreFrom), "snapshots", null);
 	}
 
 	static DatabaseStatus database(String name, List<Finding> findings, ReplicaStatus... replicas) {

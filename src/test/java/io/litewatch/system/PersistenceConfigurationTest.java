@@ -241,7 +241,7 @@ class PersistenceConfigurationTest {
 		ReplicaStatus replica = new ReplicaStatus(replicaConfig, HealthStatus.OK, List.of(), "00fbc4bd93036238", 1,
 				at.minusSeconds(3600), Duration.ofSeconds(-1), "db-file", at, at.minusSeconds(60),
 				Duration.ofSeconds(60), 1, 3, 1024, at.minusSeconds(3600), at, 2, null, null, java.util.Map.of(),
-				java.util.Map.of());
+				java.util.Map.of(), null, null);
 		DbConfig db = new DbConfig("/data/production.db", "production", "/data/.production.db-litestream",
 				Duration.ofSeconds(1), Duration.ofMinutes(1), List.of(replicaConfig), 2);
 		DatabaseStatus database = new DatabaseStatus(db, HealthStatus.OK, List.of(),

@@ -1,0 +1,11 @@
+-- The background inventory of each s3 replica: the pass under way (its continuation point,
+-- written after every request, so a restart resumes it) and the last complete pass.
+-- Both are JSON documents of io.litewatch.inventory records; one row per replica, keyed by
+-- endpoint|bucket|path (never credentials).
+
+CREATE TABLE replica_inventory (
+    replica_key    TEXT PRIMARY KEY,
+    pass_json      TEXT,
+    figures_json   TEXT,
+    updated_at     BIGINT NOT NULL
+);
