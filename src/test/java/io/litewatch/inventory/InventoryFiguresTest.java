@@ -101,7 +101,9 @@ class InventoryFiguresTest {
 		assertThat(second.walSegments()).isEqualTo(125);
 
 		// A later pass that sees nothing removed keeps the last deletion on show.
-		InventoryPass third = new InventoryPass(T0.plusSeconds(7200), 9, List.of(GEN), 1, false, List.of(after), null);
+		GenerationTally same = walk(GenerationTally.start(GEN).withSnapshots(snapshots(100)), 100, 224,
+				after.lastWalKey());
+		InventoryPass third = new InventoryPass(T0.plusSeconds(7200), 9, List.of(GEN), 1, false, List.of(same), null);
 		assertThat(InventoryFigures.of(third, T0.plusSeconds(7300), second).deletion()).isEqualTo(deletion);
 	}
 
