@@ -15,8 +15,9 @@ import io.litewatch.inventory.RetentionDeletion;
  * it
  */
 public record InventoryView(String state, Double progress, String passStartedAt, Integer passRequests,
-		String lastCompleteAt, Integer lastPassRequests, Long walSegments, Long walBytes, Integer snapshots,
-		Integer generations, String oldestObjectAt, Long walGaps, DeletionView lastDeletion, String error) {
+		String lastPassStartedAt, String lastCompleteAt, Integer lastPassRequests, Long walSegments, Long walBytes,
+		Integer snapshots, Integer generations, String oldestObjectAt, Long walGaps, DeletionView lastDeletion,
+		String error) {
 
 	/** What retention removed between two complete passes. */
 	public record DeletionView(String noticedAt, long walSegments, int snapshots, int generations) {
@@ -36,8 +37,8 @@ public record InventoryView(String state, Double progress, String passStartedAt,
 		InventoryFigures f = inventory.figures();
 		return new InventoryView(f == null ? "first-pass" : "complete", pass == null ? null : inventory.progress(),
 				pass == null ? null : StatusView.text(pass.startedAt()), pass == null ? null : pass.requests(),
-				f == null ? null : StatusView.text(f.completedAt()), f == null ? null : f.requests(),
-				f == null ? null : f.walSegments(), f == null ? null : f.walBytes(),
+				f == null ? null : StatusView.text(f.startedAt()), f == null ? null : StatusView.text(f.completedAt()),
+				f == null ? null : f.requests(), f == null ? null : f.walSegments(), f == null ? null : f.walBytes(),
 				f == null ? null : f.snapshotCount(), f == null ? null : f.generations().size(),
 				f == null ? null : f.oldestObjectAt().map(StatusView::text).orElse(null),
 				f == null ? null : f.generations().stream().mapToLong(g -> g.gapCount()).sum(),
