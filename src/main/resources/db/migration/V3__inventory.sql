@@ -9,3 +9,12 @@ CREATE TABLE replica_inventory (
     figures_json   TEXT,
     updated_at     BIGINT NOT NULL
 );
+
+-- What the poll's lister remembers of each s3 replica (the generations, their snapshots and
+-- where the WAL tail was last read up to), so the first poll after a restart lists only what is
+-- new. A JSON document of io.litewatch.s3.ListingMemory, saved every minute and at shutdown.
+CREATE TABLE replica_listing (
+    replica_key    TEXT PRIMARY KEY,
+    memory_json    TEXT NOT NULL,
+    updated_at     BIGINT NOT NULL
+);

@@ -72,8 +72,7 @@ public class InventoryBook {
 	}
 
 	static String key(S3Location location) {
-		return (location.endpoint() == null ? "aws" : location.endpoint()) + "|" + location.bucket() + "|"
-				+ location.path();
+		return location.replicaKey();
 	}
 
 	private record Entry(S3Location location, ReplicaInventory inventory, Instant askedAt) {

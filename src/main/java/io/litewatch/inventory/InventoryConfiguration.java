@@ -6,7 +6,9 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.litewatch.s3.S3ClientFactory;
@@ -15,9 +17,22 @@ import io.litewatch.s3.S3ClientFactory;
 @Configuration(proxyBeanMethods = false)
 public class InventoryConfiguration {
 
+	/**
+	 * Unknown properties are skipped: a record's derived getters ({@code isEmpty}) are
+	 * written too, and a later version may drop a field.
+	 */
+	static JsonMapper json() {
+		return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+	}
+
 	@Bean
 	InventoryRepository inventoryRepository(JdbcClient jdbc) {
-		return new InventoryRepository(jdbc, JsonMapper.builder().build());
+		return new InventoryRepository(jdbc, json());
+	}
+
+	@Bean
+	ListingMemoryKeeper listingMemoryKeeper(JdbcClient jdbc, TaskScheduler scheduler, Clock clock) {
+		return new ListingMemoryKeeper(jdbc, json(), scheduler, clock);
 	}
 
 	@Bean

@@ -20,6 +20,7 @@ import io.litewatch.docker.DockerAccessory;
 import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.docker.LocalAccessory;
 import io.litewatch.inventory.InventoryBook;
+import io.litewatch.inventory.ListingMemoryKeeper;
 import io.litewatch.health.PollEvaluator;
 import io.litewatch.health.ReplicaEvaluator;
 import io.litewatch.s3.S3ClientFactory;
@@ -71,8 +72,12 @@ class PollingConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	S3ReplicaLister s3ReplicaLister(S3ClientFactory clients, Clock clock, LitewatchProperties properties) {
-		return new S3ReplicaLister(clients, clock, properties.s3().fullListingInterval());
+	S3ReplicaLister s3ReplicaLister(S3ClientFactory clients, Clock clock, LitewatchProperties properties,
+			ListingMemoryKeeper memory) {
+		S3ReplicaLister lister = new S3ReplicaLister(clients, clock, properties.s3().fullListingInterval(),
+				memory.load());
+		memory.keep(lister);
+		return lister;
 	}
 
 	@Bean(destroyMethod = "shutdownNow")

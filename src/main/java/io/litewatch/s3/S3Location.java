@@ -26,6 +26,14 @@ public record S3Location(String endpoint, String region, boolean forcePathStyle,
 		accessKeyId = blankToNull(accessKeyId);
 	}
 
+	/**
+	 * Which replica this is: the same bucket and path behind the same endpoint, whatever
+	 * the credentials. Stored with the history, so it never holds a credential.
+	 */
+	public String replicaKey() {
+		return (endpoint == null ? "aws" : endpoint) + "|" + bucket + "|" + path;
+	}
+
 	/** Key prefix of the generations "directory", always ending in {@code /}. */
 	public String prefix() {
 		return path.isEmpty() ? "generations/" : path + "/generations/";

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,12 +71,23 @@ public class S3ReplicaLister implements AutoCloseable {
 
 	private final Duration fullPassInterval;
 
-	private final Map<ReplicaId, Slot> slots = new ConcurrentHashMap<>();
+	private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+	private final AtomicLong counter = new AtomicLong();
+
+	/** What an earlier run remembered, by {@link S3Location#replicaKey()}. */
+	private final Map<String, ListingMemory> remembered;
 
 	public S3ReplicaLister(S3ClientFactory clients, Clock clock, Duration fullPassInterval) {
+		this(clients, clock, fullPassInterval, Map.of());
+	}
+
+	public S3ReplicaLister(S3ClientFactory clients, Clock clock, Duration fullPassInterval,
+			Map<String, ListingMemory> remembered) {
 		this.clients = Objects.requireNonNull(clients, "clients");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.fullPassInterval = Objects.requireNonNull(fullPassInterval, "fullPassInterval");
+		this.remembered = Map.copyOf(remembered);
 	}
 
 	/** Lists a replica whose snapshot spacing is unknown: its snapshots on every call. */
@@ -90,7 +102,7 @@ public class S3ReplicaLister implements AutoCloseable {
 	 * when the next one is due; null when unknown
 	 */
 	public ReplicaListing list(S3Location location, Duration snapshotSpacing) throws S3ListingException {
-		Slot slot = slots.computeIfAbsent(ReplicaId.of(location), id -> new Slot());
+		Slot slot = slots.computeIfAbsent(location.replicaKey(), key -> new Slot(remembered.get(key)));
 		synchronized (slot) {
 			Instant now = clock.instant();
 			boolean fullPass = slot.lastFullPass == null || !now.isBefore(slot.lastFullPass.plus(fullPassInterval));
@@ -102,10 +114,11 @@ public class S3ReplicaLister implements AutoCloseable {
 				pass.run(fullPass);
 				List<GenerationListing> generations = slot.generations.values()
 					.stream()
-					.map(GenerationState::listing)
+					.map(GenerationTail::listing)
 					.toList();
 				log.debug("listed s3://{}/{} in {} requests (full pass: {})", location.bucket(), location.prefix(),
 						pass.requests, fullPass);
+				slot.changes = counter.incrementAndGet();
 				return new ReplicaListing(generations, pass.requests, fullPass, now);
 			}
 			catch (SdkException e) {
@@ -119,7 +132,33 @@ public class S3ReplicaLister implements AutoCloseable {
 	 * configuration.
 	 */
 	public void forget(S3Location location) {
-		slots.remove(ReplicaId.of(location));
+		slots.remove(location.replicaKey());
+	}
+
+	/**
+	 * What is remembered of each replica listed since {@code since} (a value this method
+	 * returned before, or 0 for all), to be kept across restarts.
+	 */
+	public Export export(long since) {
+		Map<String, ListingMemory> changed = new TreeMap<>();
+		long mark = since;
+		for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+			Slot slot = entry.getValue();
+			synchronized (slot) {
+				if (slot.changes > since && slot.lastFullPass != null) {
+					changed.put(entry.getKey(),
+							new ListingMemory(slot.lastFullPass, List.copyOf(slot.generations.values())));
+				}
+				mark = Math.max(mark, slot.changes);
+			}
+		}
+		return new Export(changed, mark);
+	}
+
+	/**
+	 * @param mark pass to the next {@link #export(long)} to get only what changed since
+	 */
+	public record Export(Map<String, ListingMemory> replicas, long mark) {
 	}
 
 	@Override
@@ -164,8 +203,8 @@ public class S3ReplicaLister implements AutoCloseable {
 				.max(Instant::compareTo)
 				.orElse(null);
 			for (String id : ids) {
-				GenerationState before = fullPass ? null : slot.generations.get(id);
-				if (before != null && !before.live(currentEnd)) {
+				GenerationTail before = fullPass ? null : slot.generations.get(id);
+				if (before != null && !before.live(currentEnd, LIVE_WINDOW)) {
 					continue;
 				}
 				List<SnapshotObject> snapshots = before == null || before.snapshotsDue(now, snapshotSpacing)
@@ -174,8 +213,8 @@ public class S3ReplicaLister implements AutoCloseable {
 				// A generation not seen before, a newer snapshot, or a full pass: the
 				// tail starts again at the newest snapshot's index (from the first key
 				// if there is no snapshot, which Litestream writes before any WAL).
-				GenerationState start = before != null && Objects.equals(before.tailIndex(), tailIndex)
-						? before.withSnapshots(snapshots) : new GenerationState(id, snapshots, WalStats.EMPTY,
+				GenerationTail start = before != null && Objects.equals(before.tailIndex(), tailIndex)
+						? before.withSnapshots(snapshots) : new GenerationTail(id, snapshots, WalStats.EMPTY,
 								tailIndex == null ? null : ReplicaKeys.walFromIndex(prefix, id, tailIndex), tailIndex);
 				slot.generations.put(id, start);
 				foldNewWal(prefix, start);
@@ -208,7 +247,7 @@ public class S3ReplicaLister implements AutoCloseable {
 		 * Lists the WAL keys after {@code start.lastWalKey()} and folds them into its
 		 * stats, keeping each page's progress in the slot.
 		 */
-		private void foldNewWal(String prefix, GenerationState start) {
+		private void foldNewWal(String prefix, GenerationTail start) {
 			String id = start.id();
 			String dir = ReplicaKeys.walPrefix(prefix, id);
 			WalStats wal = start.wal();
@@ -227,7 +266,7 @@ public class S3ReplicaLister implements AutoCloseable {
 						}
 					}
 				}
-				slot.generations.put(id, new GenerationState(id, start.snapshots(), wal, lastKey, start.tailIndex()));
+				slot.generations.put(id, new GenerationTail(id, start.snapshots(), wal, lastKey, start.tailIndex()));
 			}
 		}
 
@@ -274,18 +313,6 @@ public class S3ReplicaLister implements AutoCloseable {
 	}
 
 	/**
-	 * Which replica: the same bucket and path behind the same endpoint, whatever the
-	 * credentials.
-	 */
-	private record ReplicaId(String endpoint, String bucket, String path) {
-
-		static ReplicaId of(S3Location l) {
-			return new ReplicaId(l.endpoint(), l.bucket(), l.path());
-		}
-
-	}
-
-	/**
 	 * One replica's remembered state, guarded by the slot's own lock so different
 	 * replicas list in parallel.
 	 */
@@ -294,55 +321,19 @@ public class S3ReplicaLister implements AutoCloseable {
 		private Instant lastFullPass;
 
 		/** Sorted by id: the order S3 lists them in, kept stable for the dashboard. */
-		private final Map<String, GenerationState> generations = new TreeMap<>();
-
-	}
-
-	/**
-	 * What is remembered per generation between listings.
-	 *
-	 * @param wal the segments from {@code tailIndex} on
-	 * @param lastWalKey greatest segment key seen under {@code wal/} (or the tail's
-	 * start), where the next listing starts after; null if none
-	 * @param tailIndex the newest snapshot's index, where the listed WAL starts; null
-	 * when the generation has no snapshot
-	 */
-	private record GenerationState(String id, List<SnapshotObject> snapshots, WalStats wal, String lastWalKey,
-			Long tailIndex) {
-
-		GenerationState {
-			snapshots = List.copyOf(snapshots);
-		}
-
-		GenerationListing listing() {
-			return GenerationListing.of(id, snapshots, wal);
-		}
-
-		GenerationState withSnapshots(List<SnapshotObject> listed) {
-			return new GenerationState(id, listed, wal, lastWalKey, tailIndex);
-		}
+		private final Map<String, GenerationTail> generations = new TreeMap<>();
 
 		/**
-		 * Whether this generation still advances: it is the current one, or its newest
-		 * object is within {@link #LIVE_WINDOW} of the current one's. An empty one is
-		 * listed until something lands in it.
+		 * Bumped by each listing, from one counter for all slots, so an export knows what
+		 * changed since the last.
 		 */
-		boolean live(Instant currentEnd) {
-			Instant end = listing().end();
-			return end == null || currentEnd == null || !end.isBefore(currentEnd.minus(LIVE_WINDOW));
-		}
+		private long changes;
 
-		/**
-		 * Whether the next snapshot may have landed: from a twentieth of the spacing
-		 * before it is due (Litestream's timer runs from its own start, not from the last
-		 * snapshot), and always when there is none or the spacing is unknown.
-		 */
-		boolean snapshotsDue(Instant now, Duration spacing) {
-			Optional<SnapshotObject> newest = listing().newestSnapshot();
-			if (spacing == null || newest.isEmpty()) {
-				return true;
+		Slot(ListingMemory memory) {
+			if (memory != null) {
+				lastFullPass = memory.lastFullPass();
+				memory.generations().forEach(g -> generations.put(g.id(), g));
 			}
-			return !now.isBefore(newest.get().lastModified().plus(spacing).minus(spacing.dividedBy(20)));
 		}
 
 	}

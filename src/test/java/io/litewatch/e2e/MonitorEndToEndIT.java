@@ -116,7 +116,7 @@ class MonitorEndToEndIT {
 
 		// A steady-state poll lists the generation ids and the current generation's new
 		// WAL, and its snapshots only while the next one is due.
-		Json steady = app.awaitStatus(Duration.ofSeconds(20), "a steady-state poll", (s) -> s.code() == 200);
+		Json steady = app.awaitPolls(2, Duration.ofSeconds(20));
 		List<Integer> requests = steady.json().read("$.databases[*].replicas[*].s3Requests");
 		log.info("MEASURED s3 requests per replica in a steady-state poll: {} (total {}), poll took {} ms", requests,
 				requests.stream().mapToInt(Integer::intValue).sum(),

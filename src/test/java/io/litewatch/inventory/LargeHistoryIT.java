@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The issue's case on the real app and a real s3proxy: one replica whose generation holds
  * 30,000 WAL segments, written straight into s3proxy's folder. The tests build on each
- * other: the first status, the steady state, an inventory cut by a restart, then
- * retention's deletions while Litewatch was down.
+ * other: the first status, the steady state, a restart that neither lists the tail again
+ * nor starts the inventory over, then retention's deletions while Litewatch was down.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -190,6 +190,11 @@ class LargeHistoryIT {
 		app = null;
 
 		app = start();
+		// The lister's memory was saved at shutdown: the tail is not listed again.
+		Json firstAfterRestart = app.awaitStatus(Duration.ofSeconds(60), "the first poll after the restart",
+				(s) -> s.json().read("$.sequence", Long.class) != null);
+		assertThat(firstAfterRestart.read(REPLICA + ".s3Requests", Integer.class)).isEqualTo(2);
+		assertThat(firstAfterRestart.read(REPLICA + ".walSegmentCount", Long.class)).isEqualTo(10);
 		Json done = app.awaitStatus(Duration.ofSeconds(180), "the first inventory pass complete",
 				(s) -> "complete".equals(s.json().read(REPLICA + ".inventory.state", String.class)));
 		String inventory = REPLICA + ".inventory";
