@@ -58,6 +58,17 @@ public class Formats {
 		return reference != null && reference.startsWith(date) ? clock : date + " " + clock;
 	}
 
+	/**
+	 * A count with its noun, in English: {@code 1 snapshot}, {@code 10,000 WAL segments}.
+	 */
+	public String count(Number n, String noun) {
+		if (n == null) {
+			return "—";
+		}
+		long value = n.longValue();
+		return String.format(java.util.Locale.ROOT, "%,d %s", value, value == 1 ? noun : noun + "s");
+	}
+
 	public String bytes(long bytes) {
 		if (bytes < 1024) {
 			return bytes + " B";

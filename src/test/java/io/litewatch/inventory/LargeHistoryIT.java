@@ -186,6 +186,7 @@ class LargeHistoryIT {
 		passStartedAt = partway.read(REPLICA + ".inventory.passStartedAt", String.class);
 		int requestsBefore = partway.read(REPLICA + ".inventory.passRequests", Integer.class);
 		assertThat(partway.read(REPLICA + ".inventory.state", String.class)).isEqualTo("first-pass");
+		assertThat(app.get("/").body()).contains("inventory: ").contains("% of the first pass");
 		app.close();
 		app = null;
 
@@ -209,6 +210,7 @@ class LargeHistoryIT {
 		int requests = done.read(inventory + ".lastPassRequests", Integer.class);
 		assertThat(requests).isBetween(2 + SEGMENTS / 1000, 2 + SEGMENTS / 1000 + 2).isGreaterThan(requestsBefore);
 		assertThat(done.read(REPLICA + ".restoreWindow.basis", String.class)).isEqualTo("inventory");
+		assertThat(app.get("/").body()).contains("history: 30,000 WAL segments").contains("from inventory");
 		assertNear(done.read(REPLICA + ".restoreWindow.from", String.class), t0);
 		log.info("MEASURED inventory of {} WAL segments: {} requests, cut by a restart after {}", SEGMENTS, requests,
 				requestsBefore);
@@ -234,6 +236,7 @@ class LargeHistoryIT {
 		assertThat(noticed.read(deletion + ".walSegments", Long.class)).isEqualTo(10_000);
 		assertThat(noticed.read(deletion + ".snapshots", Integer.class)).isEqualTo(1);
 		assertThat(noticed.read(deletion + ".generations", Integer.class)).isZero();
+		assertThat(app.get("/").body()).contains("retention removed 10,000 WAL segments, 1 snapshot (");
 		assertThat(noticed.read(REPLICA + ".inventory.walSegments", Long.class)).isEqualTo(SEGMENTS - 10_000 + 5);
 		assertNear(noticed.read(REPLICA + ".restoreWindow.from", String.class), t0.plusSeconds(10_000));
 	}
