@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.litewatch.time.Instants;
+
 /**
  * What a walk of every key of one generation found so far; pure, each fold returns a new
  * tally. Keys arrive in lexical order, which within a generation is (index, offset)
@@ -40,8 +42,8 @@ public record GenerationTally(String id, List<SnapshotMark> snapshots, int snaps
 		Instant oldest = oldestAt;
 		Instant newest = newestAt;
 		for (SnapshotMark s : sorted) {
-			oldest = min(oldest, s.at());
-			newest = max(newest, s.at());
+			oldest = Instants.min(oldest, s.at());
+			newest = Instants.max(newest, s.at());
 		}
 		return new GenerationTally(id, sorted.subList(0, Math.min(sorted.size(), MAX_SNAPSHOTS)), sorted.size(),
 				walSegments, walBytes, firstWalIndex, lastWalIndex, oldest, newest, gaps, gapCount, lastWalKey,
@@ -65,8 +67,9 @@ public record GenerationTally(String id, List<SnapshotMark> snapshots, int snaps
 		}
 		return new GenerationTally(id, snapshots, snapshotCount, walSegments + 1, walBytes + size,
 				firstWalIndex == null ? index : firstWalIndex,
-				lastWalIndex == null ? index : Math.max(lastWalIndex, index), min(oldestAt, at), max(newestAt, at), g,
-				count, lastWalKey == null || key.compareTo(lastWalKey) > 0 ? key : lastWalKey,
+				lastWalIndex == null ? index : Math.max(lastWalIndex, index), Instants.min(oldestAt, at),
+				Instants.max(newestAt, at), g, count,
+				lastWalKey == null || key.compareTo(lastWalKey) > 0 ? key : lastWalKey,
 				newSinceLastPass + (afterPreviousPass ? 1 : 0));
 	}
 
@@ -89,20 +92,6 @@ public record GenerationTally(String id, List<SnapshotMark> snapshots, int snaps
 		end = Math.max(end, newestSnapshot);
 		return end == firstWalIndex ? 0.99
 				: Math.min(0.99, (double) (lastWalIndex - firstWalIndex) / (end - firstWalIndex));
-	}
-
-	static Instant min(Instant a, Instant b) {
-		if (a == null) {
-			return b;
-		}
-		return b == null || a.isBefore(b) ? a : b;
-	}
-
-	static Instant max(Instant a, Instant b) {
-		if (a == null) {
-			return b;
-		}
-		return b == null || a.isAfter(b) ? a : b;
 	}
 
 }

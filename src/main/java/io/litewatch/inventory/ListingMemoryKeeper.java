@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.litewatch.s3.ListingMemory;
 import io.litewatch.s3.S3ReplicaLister;
+import io.litewatch.system.FixedDelayTask;
 
 /**
  * Keeps what the poll's lister remembers ({@code replica_listing} of
@@ -33,7 +33,7 @@ public class ListingMemoryKeeper implements SmartLifecycle {
 
 	private final JsonMapper json;
 
-	private final TaskScheduler scheduler;
+	private final FixedDelayTask saves;
 
 	private final Clock clock;
 
@@ -41,12 +41,10 @@ public class ListingMemoryKeeper implements SmartLifecycle {
 
 	private long mark;
 
-	private volatile ScheduledFuture<?> future;
-
 	public ListingMemoryKeeper(JdbcClient jdbc, JsonMapper json, TaskScheduler scheduler, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.scheduler = scheduler;
+		this.saves = new FixedDelayTask("saving the listing state", this::save, scheduler, SAVE_INTERVAL);
 		this.clock = clock;
 	}
 
@@ -90,34 +88,26 @@ public class ListingMemoryKeeper implements SmartLifecycle {
 		return export.replicas().size();
 	}
 
-	private void saveQuietly() {
+	@Override
+	public void start() {
+		saves.start();
+	}
+
+	/** The last save, before the lister is closed. */
+	@Override
+	public void stop() {
+		saves.stop();
 		try {
 			save();
 		}
 		catch (RuntimeException ex) {
-			// Kept in memory all the same; the next save writes it.
-			log.warn("could not save the listing state: {}", ex.toString());
+			log.warn("could not save the listing state at shutdown: {}", ex.toString());
 		}
-	}
-
-	@Override
-	public void start() {
-		future = scheduler.scheduleWithFixedDelay(this::saveQuietly, SAVE_INTERVAL);
-	}
-
-	@Override
-	public void stop() {
-		ScheduledFuture<?> current = future;
-		if (current != null) {
-			current.cancel(false);
-		}
-		future = null;
-		saveQuietly();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return future != null;
+		return saves.isRunning();
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.litewatch.time.Instants;
+
 /**
  * What is stored for one generation.
  *
@@ -33,8 +35,8 @@ public record GenerationListing(String id, List<SnapshotObject> snapshots, WalSt
 		Instant start = wal.oldestModified();
 		Instant end = wal.newestModified();
 		for (SnapshotObject s : snapshots) {
-			start = WalStats.min(start, s.lastModified());
-			end = WalStats.max(end, s.lastModified());
+			start = Instants.min(start, s.lastModified());
+			end = Instants.max(end, s.lastModified());
 		}
 		return new GenerationListing(id, snapshots, wal, start, end);
 	}
