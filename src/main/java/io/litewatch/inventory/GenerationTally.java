@@ -51,6 +51,21 @@ public record GenerationTally(String id, List<SnapshotMark> snapshots, int snaps
 	}
 
 	/**
+	 * This tally with the snapshots listed again at the end of its walk, and without the
+	 * gaps that lie wholly below the oldest of them: a restore starts at a snapshot, so
+	 * those never matter, and they are what retention deleting during the walk looks like
+	 * (the walk passed the start of a range that was gone by the time it got further).
+	 */
+	GenerationTally reconciled(List<SnapshotMark> listedAgain) {
+		long oldestIndex = listedAgain.stream().mapToLong(SnapshotMark::index).min().orElse(Long.MAX_VALUE);
+		List<IndexGap> kept = gaps.stream().filter(g -> g.to() >= oldestIndex).toList();
+		GenerationTally relisted = new GenerationTally(id, List.of(), 0, walSegments, walBytes, firstWalIndex,
+				lastWalIndex, oldestAt, newestAt, kept, gapCount - (gaps.size() - kept.size()), lastWalKey,
+				newSinceLastPass);
+		return relisted.withSnapshots(listedAgain);
+	}
+
+	/**
 	 * @param afterPreviousPass whether the key sorts after the previous complete pass's
 	 * last key of this generation
 	 */

@@ -78,8 +78,16 @@ class InventoryWalker {
 
 	private InventoryPass listSnapshots(InventoryPass pass) {
 		String id = pass.currentId();
-		String dir = ReplicaKeys.snapshotsPrefix(location.prefix(), id);
 		List<SnapshotMark> snapshots = new ArrayList<>();
+		int pages = listSnapshots(id, snapshots);
+		return pass.walking(GenerationTally.start(id).withSnapshots(snapshots), pages);
+	}
+
+	/**
+	 * Lists a generation's snapshots into {@code snapshots}; returns the pages it took.
+	 */
+	private int listSnapshots(String id, List<SnapshotMark> snapshots) {
+		String dir = ReplicaKeys.snapshotsPrefix(location.prefix(), id);
 		int pages = 0;
 		String after = null;
 		boolean more;
@@ -99,7 +107,7 @@ class InventoryWalker {
 			more = Boolean.TRUE.equals(page.isTruncated()) && after != null;
 		}
 		while (more);
-		return pass.walking(GenerationTally.start(id).withSnapshots(snapshots), pages);
+		return pages;
 	}
 
 	private InventoryPass walkWal(InventoryPass pass, InventoryFigures previous) {
@@ -130,7 +138,14 @@ class InventoryWalker {
 					tally.walBytes(), tally.firstWalIndex(), tally.lastWalIndex(), tally.oldestAt(), tally.newestAt(),
 					tally.gaps(), tally.gapCount(), lastKey, tally.newSinceLastPass());
 		}
-		return pass.walked(tally, last, 1);
+		int spent = 1;
+		if (last && tally.gapCount() > 0) {
+			// Worth one more request: a gap may only be retention deleting meanwhile.
+			List<SnapshotMark> again = new ArrayList<>();
+			spent += listSnapshots(tally.id(), again);
+			tally = tally.reconciled(again);
+		}
+		return pass.walked(tally, last, spent);
 	}
 
 	private ListObjectsV2Request.Builder request(String prefix) {

@@ -80,6 +80,28 @@ class InventoryFiguresTest {
 	}
 
 	@Test
+	void aGapLeftByRetentionDeletingDuringTheWalkIsDroppedOnceTheSnapshotsAreListedAgain() {
+		GenerationTally tally = GenerationTally.start(GEN).withSnapshots(snapshots(0, 100, 150));
+		// The walk saw 0..40, then retention removed everything below snapshot 100.
+		tally = walk(tally, 0, 40, null);
+		tally = walk(tally, 100, 199, null);
+		assertThat(tally.gaps()).containsExactly(new IndexGap(41, 99));
+
+		GenerationTally reconciled = tally.reconciled(snapshots(100, 150));
+
+		assertThat(reconciled.gaps()).isEmpty();
+		assertThat(reconciled.gapCount()).isZero();
+		assertThat(reconciled.snapshots()).extracting(SnapshotMark::index).containsExactly(100L, 150L);
+		assertThat(reconciled.oldestRestorable()).map(SnapshotMark::index).contains(100L);
+		assertThat(reconciled.walSegments()).isEqualTo(141);
+
+		// A gap above the oldest snapshot stays.
+		GenerationTally real = walk(walk(GenerationTally.start(GEN).withSnapshots(snapshots(0, 100)), 0, 120, null),
+				125, 199, null);
+		assertThat(real.reconciled(snapshots(0, 100)).gaps()).containsExactly(new IndexGap(121, 124));
+	}
+
+	@Test
 	void retentionDeletionIsCountedExactlyWhileNewSegmentsArrive() {
 		GenerationTally before = walk(GenerationTally.start(GEN).withSnapshots(snapshots(0, 100)), 0, 199, null);
 		GenerationTally gone = walk(GenerationTally.start("fedcba9876543210").withSnapshots(snapshots(0)), 0, 9, null);
