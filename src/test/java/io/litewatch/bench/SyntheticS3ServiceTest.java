@@ -22,7 +22,6 @@ import io.litewatch.bench.KeyFamily.ObjectEntry;
 import io.litewatch.testsupport.TestClock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -64,7 +63,6 @@ class SyntheticS3ServiceTest {
 			.region(Region.US_EAST_1)
 			.forcePathStyle(true)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-			.httpClient(ApacheHttpClient.create())
 			.build();
 	}
 
