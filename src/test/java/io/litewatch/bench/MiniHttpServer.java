@@ -26,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class MiniHttpServer implements AutoCloseable {
 
-	private static final int MAX_HEAD = 64 * 1024;
-
 	/** One request; {@code target} is the raw request target (path and query). */
 	record Request(String method, String target) {
 
@@ -117,11 +115,11 @@ final class MiniHttpServer implements AutoCloseable {
 			InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
 			OutputStream out = socket.getOutputStream();
 			while (true) {
-				String head = readHead(in);
+				ByteArrayOutputStream head = HttpHeads.read(in);
 				if (head == null) {
 					return;
 				}
-				String[] lines = head.split("\r\n");
+				String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
 				String[] requestLine = lines[0].split(" ");
 				long contentLength = 0;
 				boolean close = false;
@@ -163,29 +161,6 @@ final class MiniHttpServer implements AutoCloseable {
 			bytes.write(response.body());
 		}
 		return bytes.toByteArray();
-	}
-
-	/** The request head without its final blank line, or null at end of stream. */
-	private static String readHead(InputStream in) throws IOException {
-		ByteArrayOutputStream head = new ByteArrayOutputStream(1024);
-		int matched = 0;
-		while (matched < 4) {
-			int b = in.read();
-			if (b < 0) {
-				if (head.size() == 0) {
-					return null;
-				}
-				throw new IOException("connection closed inside a request head");
-			}
-			head.write(b);
-			matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-					? matched + 1 : (b == '\r' ? 1 : 0);
-			if (head.size() > MAX_HEAD) {
-				throw new IOException("request head too large");
-			}
-		}
-		String text = head.toString(StandardCharsets.ISO_8859_1);
-		return text.substring(0, text.length() - 4);
 	}
 
 	private static String reason(int status) {
