@@ -3,6 +3,7 @@ package io.litewatch.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 import io.litewatch.bench.PollObserver.Poll;
@@ -46,6 +47,7 @@ final class Report {
 			fleetTable(md, fleet);
 		}
 		goals(md, sizes, fleet);
+		notes(md, sizes);
 		timings(md, sizes, fleet, total);
 		return md.toString();
 	}
@@ -93,7 +95,7 @@ final class Report {
 	private void fleetTable(StringBuilder md, FleetRun.Result f) {
 		Poll first = f.outcome().firstComplete();
 		List<Poll> steady = f.outcome().steady();
-		Stats duration = Stats.of(steady, (p) -> p.status().pollDurationMs());
+		Stats duration = Stats.of(steady, (p) -> Objects.requireNonNullElse(p.status().pollDurationMs(), -1L));
 		Stats requests = Stats.of(steady, (p) -> p.proxy().total());
 		long interval = settings.fleetPollInterval().toMillis();
 		md.append("## ").append(f.fleet().label()).append(" (one endpoint, one litestream.yml)\n\n");
@@ -145,7 +147,8 @@ final class Report {
 					String.format("%d ÷ steady poll = %.1f×", r.generations().requests().total(), ratio));
 		});
 		if (fleet != null) {
-			Stats duration = Stats.of(fleet.outcome().steady(), (p) -> p.status().pollDurationMs());
+			Stats duration = Stats.of(fleet.outcome().steady(),
+					(p) -> Objects.requireNonNullElse(p.status().pollDurationMs(), -1L));
 			goals.check(!duration.empty() && duration.max() <= settings.fleetPollInterval().toMillis(),
 					fleet.fleet().label() + ": every poll within the interval",
 					"max " + duration.max() + " ms, interval " + settings.fleetPollInterval().toMillis() + " ms");
@@ -154,6 +157,50 @@ final class Report {
 					memory(fleet.memory()));
 		}
 		md.append('\n');
+	}
+
+	/** Which list APIs each client used, and why s3proxy stops at its size. */
+	private void notes(StringBuilder md, List<SizeRun.Result> sizes) {
+		if (sizes.isEmpty()) {
+			return;
+		}
+		md.append("## Notes\n\n");
+		CountingProxy.Counts polls = new CountingProxy.Counts(0, 0, 0);
+		CountingProxy.Counts litestream = new CountingProxy.Counts(0, 0, 0);
+		for (SizeRun.Result r : sizes) {
+			for (Poll p : r.outcome().steady()) {
+				polls = plus(polls, p.proxy());
+			}
+			litestream = plus(litestream, r.generations().requests());
+		}
+		md.append("- List APIs through the proxy: Litewatch's steady-state polls ")
+			.append(polls.byApi())
+			.append("; `litestream generations` ")
+			.append(litestream.byApi())
+			.append(".\n");
+		sizes.stream()
+			.filter((r) -> r.backend() == S3Stage.Backend.S3PROXY && r.generations().requests().total() > 0)
+			.reduce((a, b) -> b.size().segments() >= a.size().segments() ? b : a)
+			.ifPresent((r) -> {
+				double perPage = r.generations().took().toMillis() / 1000.0 / r.generations().requests().total();
+				// Per page s3proxy scans the whole folder: at 1M both the pages and each
+				// page's cost grow by 1M / N.
+				double factor = 1_000_000.0 / r.size().segments();
+				md.append(String.format(
+						"- On s3proxy at %s, `litestream generations` took %.2f s per LIST page (%s for %d requests). "
+								+ "Each page scans the whole folder, so at 1M each page would cost about %.0f× as much "
+								+ "(~%.0f s; Litewatch's default S3 call timeout is 10 s) and there would be %.0f× the "
+								+ "pages: about %.1f h for one `litestream generations`. Hence the synthesized "
+								+ "service above %s.\n",
+						r.size().label(), perPage, seconds(r.generations().took()), r.generations().requests().total(),
+						factor, perPage * factor, factor,
+						perPage * r.generations().requests().total() * factor * factor / 3600, r.size().label()));
+			});
+		md.append('\n');
+	}
+
+	private static CountingProxy.Counts plus(CountingProxy.Counts a, CountingProxy.Counts b) {
+		return new CountingProxy.Counts(a.listV2() + b.listV2(), a.listV1() + b.listV1(), a.other() + b.other());
 	}
 
 	private void timings(StringBuilder md, List<SizeRun.Result> sizes, FleetRun.Result fleet, Duration total) {
