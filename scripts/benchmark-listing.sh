@@ -15,7 +15,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-OUT=$ROOT/target/benchmark
+OUT=target/benchmark
 COMMAND="scripts/benchmark-listing.sh${*:+ $*}"
 
 SIZES=10k,100k,1M
@@ -47,6 +47,7 @@ Usage: scripts/benchmark-listing.sh [options]
   --timeout D              bound of the whole benchmark run (default 90m)
   --app-java-options OPTS  JAVA_TOOL_OPTIONS for Litewatch's JVM instead of the Dockerfile's, e.g.
                            "-XX:MaxRAM=1g -XX:MaxRAMPercentage=75" to see it as in a 1 GiB container
+  --out DIR                where logs, data and listing.md go (default target/benchmark)
   --skip-build             use the jar and classes already in target/
 EOF
 }
@@ -64,6 +65,7 @@ while (($#)); do
 	--litestream-timeout) LITESTREAM_TIMEOUT=$2; shift 2 ;;
 	--timeout) TOTAL_TIMEOUT=$2; shift 2 ;;
 	--app-java-options) APP_JAVA_OPTIONS=$2; shift 2 ;;
+	--out) OUT=$2; shift 2 ;;
 	--skip-build) SKIP_BUILD=1; shift ;;
 	-h | --help) usage; exit 0 ;;
 	*) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -71,6 +73,8 @@ while (($#)); do
 done
 
 log() { printf '[benchmark-listing] %s\n' "$*" >&2; }
+
+case $OUT in /*) ;; *) OUT=$ROOT/$OUT ;; esac
 
 mkdir -p "$OUT"
 rm -rf "$OUT"/n-* "$OUT"/fleet-* "$OUT"/pids "$OUT"/listing.md
@@ -114,14 +118,14 @@ trap 'exit 130' INT TERM
 
 cd "$ROOT"
 if [ -z "$SKIP_BUILD" ]; then
-	log "building the jar and the test classes (log: target/benchmark/build.log)"
+	log "building the jar and the test classes (log: $OUT/build.log)"
 	timeout 20m ./mvnw -B -ntp -DskipTests package >"$OUT/build.log" 2>&1 ||
 		{ log "build failed; last lines:"; tail -n 30 "$OUT/build.log" >&2; exit 1; }
 fi
 log "resolving the test classpath"
 timeout 10m ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" \
 	-Dmdep.includeScope=test >>"$OUT/build.log" 2>&1 ||
-	{ log "classpath failed; see target/benchmark/build.log"; exit 1; }
+	{ log "classpath failed; see $OUT/build.log"; exit 1; }
 
 # shellcheck source=scripts/test-env.sh
 source "$ROOT/scripts/test-env.sh"
@@ -137,7 +141,7 @@ if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" 
 	COMMIT="$COMMIT (with uncommitted changes)"
 fi
 
-log "running the benchmark (log: target/benchmark/driver.log; bound: $TOTAL_TIMEOUT)"
+log "running the benchmark (log: $OUT/driver.log; bound: $TOTAL_TIMEOUT)"
 : >"$OUT/driver.log"
 # The benchmark JVM itself: heap for the synthesized service and the file writer only.
 timeout --signal=TERM --kill-after=60s "$TOTAL_TIMEOUT" \
@@ -162,9 +166,9 @@ DRIVER_PID=
 
 if [ -f "$OUT/listing.md" ]; then
 	cat "$OUT/listing.md"
-	log "table written to target/benchmark/listing.md"
+	log "table written to $OUT/listing.md"
 else
-	log "no table (exit $rc); last lines of target/benchmark/driver.log:"
+	log "no table (exit $rc); last lines of $OUT/driver.log:"
 	tail -n 40 "$OUT/driver.log" >&2
 fi
 exit "$rc"

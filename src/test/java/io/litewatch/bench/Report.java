@@ -123,9 +123,27 @@ final class Report {
 	private void goals(StringBuilder md, List<SizeRun.Result> sizes, FleetRun.Result fleet) {
 		md.append("## Goals\n\n");
 		Goals goals = new Goals(md);
+		if (!sizes.isEmpty()) {
+			sizeGoals(goals, sizes);
+		}
+		if (fleet != null) {
+			Stats duration = Stats.of(fleet.outcome().steady(),
+					(p) -> Objects.requireNonNullElse(p.status().pollDurationMs(), -1L));
+			goals.check(!duration.empty() && duration.max() <= settings.fleetPollInterval().toMillis(),
+					fleet.fleet().label() + ": every poll within the interval",
+					duration.empty() ? "no poll measured" : "max " + duration.max() + " ms, interval "
+							+ settings.fleetPollInterval().toMillis() + " ms");
+			long peakKb = Math.max(fleet.memory().highWaterKb(), fleet.memory().sampledRssKb());
+			goals.check(peakKb * 1024 <= 300 * MB, fleet.fleet().label() + ": RSS at most 300 MB",
+					memory(fleet.memory()));
+		}
+		md.append('\n');
+	}
+
+	private static void sizeGoals(Goals goals, List<SizeRun.Result> sizes) {
 		List<String> polls = new ArrayList<>();
 		List<Double> steady = new ArrayList<>();
-		boolean firstOk = !sizes.isEmpty();
+		boolean firstOk = true;
 		for (SizeRun.Result r : sizes) {
 			Poll first = r.outcome().firstComplete();
 			polls.add(r.size().label() + ": " + (first == null ? "never" : first.sequence()));
@@ -146,17 +164,6 @@ final class Report {
 			goals.check(ratio >= 50, "at 100k at least 50× fewer requests than one `litestream generations`",
 					String.format("%d ÷ steady poll = %.1f×", r.generations().requests().total(), ratio));
 		});
-		if (fleet != null) {
-			Stats duration = Stats.of(fleet.outcome().steady(),
-					(p) -> Objects.requireNonNullElse(p.status().pollDurationMs(), -1L));
-			goals.check(!duration.empty() && duration.max() <= settings.fleetPollInterval().toMillis(),
-					fleet.fleet().label() + ": every poll within the interval",
-					"max " + duration.max() + " ms, interval " + settings.fleetPollInterval().toMillis() + " ms");
-			long peakKb = Math.max(fleet.memory().highWaterKb(), fleet.memory().sampledRssKb());
-			goals.check(peakKb * 1024 <= 300 * MB, fleet.fleet().label() + ": RSS at most 300 MB",
-					memory(fleet.memory()));
-		}
-		md.append('\n');
 	}
 
 	/** Which list APIs each client used, and why s3proxy stops at its size. */
