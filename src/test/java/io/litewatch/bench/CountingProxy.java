@@ -132,8 +132,17 @@ public final class CountingProxy implements AutoCloseable {
 
 	private void accept() {
 		while (!server.isClosed()) {
+			Socket client;
 			try {
-				Socket client = server.accept();
+				client = server.accept();
+			}
+			catch (IOException ex) {
+				if (server.isClosed()) {
+					return;
+				}
+				continue;
+			}
+			try {
 				Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
 				client.setTcpNoDelay(true);
 				upstream.setTcpNoDelay(true);
@@ -144,9 +153,9 @@ public final class CountingProxy implements AutoCloseable {
 				threads.execute(() -> pump(upstream, client));
 			}
 			catch (IOException ex) {
-				if (server.isClosed()) {
-					return;
-				}
+				// S3 is not there: the client sees its connection closed, as without a
+				// proxy.
+				closeQuietly(client);
 			}
 		}
 	}
