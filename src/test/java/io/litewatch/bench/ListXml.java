@@ -1,7 +1,6 @@
 package io.litewatch.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -88,10 +87,6 @@ final class ListXml {
 			xml.append("</CommonPrefixes>");
 		}
 		return xml.append("</ListBucketResult>").toString();
-	}
-
-	static String lastModified(Instant instant) {
-		return LAST_MODIFIED.format(instant);
 	}
 
 	/** Stable per key and shaped like an MD5 ETag; nobody downloads these objects. */
