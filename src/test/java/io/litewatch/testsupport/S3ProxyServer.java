@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,8 @@ public final class S3ProxyServer implements AutoCloseable {
 
 	private final String credential;
 
+	private List<String> jvmOptions = List.of();
+
 	private Process process;
 
 	/** On a free loopback port, chosen now and kept across restarts. */
@@ -53,6 +56,16 @@ public final class S3ProxyServer implements AutoCloseable {
 		this.port = port;
 		this.identity = identity;
 		this.credential = credential;
+	}
+
+	/**
+	 * Options for s3proxy's JVM, e.g. {@code -Xmx2g}: with folders of 100,000 objects a
+	 * small heap makes s3proxy so slow that clients time out and retry. Takes effect at
+	 * the next {@link #start()}.
+	 */
+	public synchronized S3ProxyServer jvmOptions(String... options) {
+		this.jvmOptions = List.of(options);
+		return this;
 	}
 
 	/** Starts s3proxy and waits until it answers HTTP; no-op when already running. */
@@ -69,9 +82,11 @@ public final class S3ProxyServer implements AutoCloseable {
 		try {
 			Files.createDirectories(blobDir());
 			properties = writeProperties();
-			ProcessBuilder pb = new ProcessBuilder(javaExecutable(), "-jar", jar.toString(), "--properties",
-					properties.toString())
-				.redirectErrorStream(true)
+			List<String> command = new ArrayList<>();
+			command.add(javaExecutable());
+			command.addAll(jvmOptions);
+			command.addAll(List.of("-jar", jar.toString(), "--properties", properties.toString()));
+			ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
 			process = pb.start();
 		}
@@ -108,6 +123,11 @@ public final class S3ProxyServer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		awaitPortClosed();
+	}
+
+	/** The s3proxy process id, or -1 when not running. */
+	public synchronized long pid() {
+		return isRunning() ? process.pid() : -1;
 	}
 
 	public synchronized boolean isRunning() {
