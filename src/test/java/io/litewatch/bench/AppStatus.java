@@ -69,8 +69,4 @@ record AppStatus(Long sequence, Long pollDurationMs, List<Replica> replicas) {
 		return replicas.stream().allMatch((r) -> r.s3Requests() != null);
 	}
 
-	boolean hasInventory() {
-		return replicas.stream().anyMatch((r) -> r.inventory() != null);
-	}
-
 }

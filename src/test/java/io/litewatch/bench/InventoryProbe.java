@@ -11,17 +11,13 @@ import io.litewatch.bench.PollObserver.Poll;
  * The optional row "inventory: requests to complete one full pass", for when Litewatch
  * has a background inventory that lists the whole history under a request budget
  * ({@code litewatch.inventory.enabled}, {@code litewatch.inventory.requests-per-minute}).
- * It is measured only when {@code /api/status} replicas carry an {@code inventory}
- * object: a second app is run with it enabled, and its requests are the proxy's count
- * minus what the polls themselves report ({@code s3Requests}).
+ * A second app is run with it enabled, and its requests are the proxy's count minus what
+ * the polls themselves report ({@code s3Requests}), next to the pass's own count
+ * ({@code inventory.lastPassRequests}).
  */
 final class InventoryProbe {
 
 	private InventoryProbe() {
-	}
-
-	static String notAvailable() {
-		return "n/a";
 	}
 
 	static String measure(BenchSettings settings, Path runDir, Path config, Duration pollInterval, CountingProxy proxy,
@@ -41,8 +37,10 @@ final class InventoryProbe {
 					.stream()
 					.allMatch((r) -> r.inventory() != null && complete(r.inventory()))) {
 					long requests = poll.proxySinceStart().total() - pollPath;
-					return requests + " requests (" + Duration.ofNanos(System.nanoTime() - started).toSeconds()
-							+ " s at " + settings.inventoryRequestsPerMinute() + "/min)";
+					Object reported = poll.status().replicas().get(0).inventory().get("lastPassRequests");
+					return requests + " requests by the proxy, " + reported + " by the app ("
+							+ Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s at "
+							+ settings.inventoryRequestsPerMinute() + "/min)";
 				}
 			}
 		}
@@ -50,26 +48,11 @@ final class InventoryProbe {
 	}
 
 	/**
-	 * Whether the inventory object says one full pass is done. Its shape is not settled
-	 * yet, so the usual spellings are accepted; adjust here once it is.
+	 * Whether the replica's inventory has completed a pass ({@code state} in
+	 * /api/status).
 	 */
 	static boolean complete(Map<String, Object> inventory) {
-		for (Map.Entry<String, Object> field : inventory.entrySet()) {
-			String name = field.getKey().toLowerCase(java.util.Locale.ROOT);
-			Object value = field.getValue();
-			if (value instanceof Boolean b && b && (name.equals("complete") || name.equals("completed")
-					|| name.equals("passcomplete") || name.equals("done"))) {
-				return true;
-			}
-			if (value != null && name.endsWith("completedat")) {
-				return true;
-			}
-			if (value instanceof Number n && n.longValue() >= 1
-					&& (name.equals("passes") || name.equals("completedpasses") || name.equals("fullpasses"))) {
-				return true;
-			}
-		}
-		return false;
+		return "complete".equals(inventory.get("state"));
 	}
 
 }
