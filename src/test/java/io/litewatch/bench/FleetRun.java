@@ -39,7 +39,9 @@ final class FleetRun {
 			String heapInfo;
 			MemorySampler.Peak memory;
 			try (AppRun run = AppRun.start(settings, dir, config, settings.fleetPollInterval(),
-					List.of("litewatch.inventory.enabled=false"), stage.proxy(), pids)) {
+					List.of("litewatch.inventory.enabled=true",
+							"litewatch.inventory.requests-per-minute=" + settings.fleetInventoryRequestsPerMinute()),
+					stage.proxy(), pids)) {
 				outcome = run.observe(settings.fleetPolls());
 				heapInfo = run.heapInfo();
 				run.close();

@@ -39,7 +39,7 @@ final class Report {
 			.append(settings.javaToolOptions())
 			.append(dockerfileOptions ? "\"` (the Dockerfile's)" : "\"` (NOT the Dockerfile's)")
 			.append(" and no other JVM flag; no Docker Engine reachable; ")
-			.append("`litewatch.inventory.enabled=false`. Requests are counted by an HTTP proxy in front of S3.\n\n");
+			.append("`litewatch.inventory.enabled=false` in the size runs (one inventory pass is then measured on its own). Requests are counted by an HTTP proxy in front of S3.\n\n");
 		if (!sizes.isEmpty()) {
 			sizeTable(md, sizes);
 		}
@@ -96,13 +96,16 @@ final class Report {
 		Poll first = f.outcome().firstComplete();
 		List<Poll> steady = f.outcome().steady();
 		Stats duration = Stats.of(steady, (p) -> Objects.requireNonNullElse(p.status().pollDurationMs(), -1L));
-		Stats requests = Stats.of(steady, (p) -> p.proxy().total());
+		Stats requests = Stats.of(steady, (p) -> p.status().s3Requests());
+		Stats all = Stats.of(steady, (p) -> p.proxy().total());
 		long interval = settings.fleetPollInterval().toMillis();
 		md.append("## ").append(f.fleet().label()).append(" (one endpoint, one litestream.yml)\n\n");
 		md.append("| databases × segments | S3 backend | poll interval | polls to first complete status (requests) "
 				+ "| polls measured after it | `pollDurationMs` median / max | every poll within the interval "
-				+ "| requests per poll: median (per replica) | Litewatch peak RSS: VmHWM (max sampled VmRSS) |\n");
-		md.append("|---|---|---|---|---|---|---|---|---|\n");
+				+ "| poll requests per poll: median (per replica), app `s3Requests` "
+				+ "| all requests between polls, inventory included (proxy) "
+				+ "| Litewatch peak RSS: VmHWM (max sampled VmRSS) |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		md.append("| ").append(f.fleet().label()).append(" | ").append(f.fleet().backend().label);
 		md.append(" | ").append(settings.fleetPollInterval().toSeconds()).append(" s");
 		md.append(" | ")
@@ -114,7 +117,11 @@ final class Report {
 		md.append(" | ")
 			.append(requests.empty() ? "—"
 					: String.format("%.0f (%.1f)", requests.median(), requests.median() / f.fleet().databases()));
+		md.append(" | ").append(all.empty() ? "—" : String.format("%.0f", all.median()));
 		md.append(" | ").append(memory(f.memory())).append(" |\n\n");
+		md.append("The fleet runs as shipped: the inventory is on, with its default budget (")
+			.append(settings.fleetInventoryRequestsPerMinute())
+			.append(" requests a minute), so the proxy's count between polls includes its requests.\n\n");
 		md.append("<details><summary>Litewatch heap at the end (jcmd GC.heap_info)</summary>\n\n```\n")
 			.append(f.heapInfo())
 			.append("\n```\n</details>\n\n");
