@@ -20,12 +20,15 @@ enum PollGauge {
 	REPLICA_RESTORE_WINDOW("litewatch.replica.restore.window", "seconds",
 			"Span of time a restore can reach, from the oldest restorable point to the newest"),
 
-	REPLICA_SNAPSHOTS("litewatch.replica.snapshots", null, "Snapshots listed in the current generation"),
+	REPLICA_GENERATIONS("litewatch.replica.generations", null, "Generations the replica holds"),
 
-	REPLICA_WAL_SEGMENTS("litewatch.replica.wal.segments", null, "WAL segments listed in the current generation"),
+	REPLICA_SNAPSHOTS("litewatch.replica.snapshots", null, "Snapshots in the current generation"),
+
+	REPLICA_WAL_SEGMENTS("litewatch.replica.wal.segments", null,
+			"WAL segments of the current generation from the newest snapshot on (the restorable tail the poll lists)"),
 
 	REPLICA_WAL_SIZE("litewatch.replica.wal.size", "bytes",
-			"Size of the WAL segments listed in the current generation"),
+			"Size of the WAL segments of the current generation from the newest snapshot on"),
 
 	REPLICA_S3_REQUESTS("litewatch.replica.s3.requests", null, "S3 requests the last poll made for the replica"),
 

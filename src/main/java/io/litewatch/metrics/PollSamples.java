@@ -79,6 +79,7 @@ final class PollSamples {
 		put(samples, PollGauge.REPLICA_LAG, tags, seconds(r.lag()));
 		put(samples, PollGauge.REPLICA_SNAPSHOT_AGE, tags, seconds(r.snapshotAge()));
 		put(samples, PollGauge.REPLICA_RESTORE_WINDOW, tags, seconds(r.restoreWindow()));
+		put(samples, PollGauge.REPLICA_GENERATIONS, tags, (double) r.generationCount());
 		put(samples, PollGauge.REPLICA_SNAPSHOTS, tags, (double) r.snapshotCount());
 		put(samples, PollGauge.REPLICA_WAL_SEGMENTS, tags, (double) r.walSegmentCount());
 		put(samples, PollGauge.REPLICA_WAL_SIZE, tags, (double) r.walBytes());

@@ -37,6 +37,7 @@ class PollSamplesTest {
 		assertThat(value(samples, PollGauge.REPLICA_LAG)).isEqualTo(2.5);
 		assertThat(value(samples, PollGauge.REPLICA_SNAPSHOT_AGE)).isEqualTo(1200.5);
 		assertThat(value(samples, PollGauge.REPLICA_RESTORE_WINDOW)).isEqualTo(72_000);
+		assertThat(value(samples, PollGauge.REPLICA_GENERATIONS)).isEqualTo(1);
 		assertThat(value(samples, PollGauge.REPLICA_SNAPSHOTS)).isEqualTo(2);
 		assertThat(value(samples, PollGauge.REPLICA_WAL_SEGMENTS)).isEqualTo(7);
 		assertThat(value(samples, PollGauge.REPLICA_WAL_SIZE)).isEqualTo(4152);
