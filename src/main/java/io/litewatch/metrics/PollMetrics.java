@@ -1,6 +1,7 @@
 package io.litewatch.metrics;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,9 @@ class PollMetrics implements MeterBinder {
 
 	private volatile PollResult last;
 
+	/** The last poll's per-database and per-replica values, replaced as a whole. */
+	private volatile Map<PollGauge, Map<Tags, Double>> current = Map.of();
+
 	private volatile Map<FindingKey, Integer> findings = PollSamples.findingCounts(null);
 
 	PollMetrics(PollFreshness freshness) {
@@ -76,10 +81,7 @@ class PollMetrics implements MeterBinder {
 						.register(registry));
 		}
 		bound.add(gauges);
-		PollResult poll = last;
-		if (poll != null) {
-			show(gauges, PollSamples.of(poll));
-		}
+		show(gauges);
 	}
 
 	/** Runs on the poll thread after the poll is in LatestPoll; never throws. */
@@ -87,11 +89,11 @@ class PollMetrics implements MeterBinder {
 	public synchronized void onPollCompleted(PollCompletedEvent event) {
 		try {
 			PollResult poll = event.result();
-			Map<PollGauge, List<Sample>> samples = PollSamples.of(poll);
+			current = byTags(PollSamples.of(poll));
 			findings = PollSamples.findingCounts(poll);
 			last = poll;
 			for (Map<PollGauge, MultiGauge> gauges : bound) {
-				show(gauges, samples);
+				show(gauges);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -99,10 +101,35 @@ class PollMetrics implements MeterBinder {
 		}
 	}
 
-	private static void show(Map<PollGauge, MultiGauge> gauges, Map<PollGauge, List<Sample>> samples) {
-		gauges.forEach((gauge, multi) -> multi.register(
-				samples.get(gauge).stream().map((sample) -> MultiGauge.Row.of(sample.tags(), sample.value())).toList(),
-				true));
+	/**
+	 * Registers a row for each series of the current poll and removes the others. A row
+	 * reads its value from {@link #current} when scraped, so a series that stays from one
+	 * poll to the next is never removed and re-added (a scrape in between would miss it).
+	 */
+	private void show(Map<PollGauge, MultiGauge> gauges) {
+		Map<PollGauge, Map<Tags, Double>> values = current;
+		gauges.forEach((gauge,
+				multi) -> multi.register(values.getOrDefault(gauge, Map.of())
+					.keySet()
+					.stream()
+					.map((tags) -> MultiGauge.Row.of(tags, this, (m) -> m.value(gauge, tags)))
+					.toList(), false));
+	}
+
+	/** NaN for a series of an earlier poll, in the moment before its row is removed. */
+	private double value(PollGauge gauge, Tags tags) {
+		Double value = current.getOrDefault(gauge, Map.of()).get(tags);
+		return value == null ? Double.NaN : value;
+	}
+
+	private static Map<PollGauge, Map<Tags, Double>> byTags(Map<PollGauge, List<Sample>> samples) {
+		Map<PollGauge, Map<Tags, Double>> values = new EnumMap<>(PollGauge.class);
+		samples.forEach((gauge, list) -> {
+			Map<Tags, Double> series = new LinkedHashMap<>();
+			list.forEach((sample) -> series.put(sample.tags(), sample.value()));
+			values.put(gauge, series);
+		});
+		return values;
 	}
 
 	private void gauge(MeterRegistry registry, String name, String unit, String description,

@@ -84,6 +84,17 @@ class PollMetricsTest {
 	}
 
 	@Test
+	void aSeriesThatStaysIsTheSameMeterWithTheNewValue() {
+		publish(poll(1, T0, database("production", replica("s3", Duration.ofSeconds(2)))));
+		Gauge before = registry.get("litewatch.replica.lag").tag("database", "production").gauge();
+
+		publish(poll(2, T0.plusSeconds(10), database("production", replica("s3", Duration.ofSeconds(9)))));
+
+		assertThat(registry.get("litewatch.replica.lag").tag("database", "production").gauge()).isSameAs(before);
+		assertThat(before.value()).isEqualTo(9);
+	}
+
+	@Test
 	void aStalledPollLoopIsCriticalWhenScrapedThoughNoPollSaysSo() {
 		publish(poll(1, T0, database("production", replica("s3", Duration.ofSeconds(2)))));
 		assertThat(gauge("litewatch.status")).isZero();
