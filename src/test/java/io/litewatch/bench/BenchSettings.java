@@ -18,7 +18,9 @@ record BenchSettings(Path jar, Path litestream, Path out, List<Size> sizes, Flee
 		Duration fleetPollInterval, int steadyPolls, int fleetPolls, String javaToolOptions, Duration litestreamTimeout,
 		boolean keepData, int inventoryRequestsPerMinute, Duration inventoryTimeout, String command, String commit) {
 
-	/** The fleet runs as shipped: the inventory's default budget (InventoryProperties). */
+	/**
+	 * The fleet runs as shipped: the inventory's default budget (InventoryProperties).
+	 */
 	int fleetInventoryRequestsPerMinute() {
 		return 120;
 	}
