@@ -167,7 +167,7 @@ class AlertsController {
 		model.addAttribute("alerts", view);
 		model.addAttribute("csrf", csrf.token());
 		model.addAttribute("codes", FindingCode.values());
-		model.addAttribute("now", clock.instant().toString());
+		model.addAttribute("now", PollClock.iso(clock.instant()));
 		model.addAttribute("refreshSeconds", Math.max(1, pollInterval.toSeconds()));
 		model.addAttribute("favicon", favicon(view));
 		return VIEW;

@@ -78,7 +78,7 @@ class DashboardController {
 		model.addAttribute("overview", overview);
 		model.addAttribute("pollClock", overview.clock());
 		model.addAttribute("favicon", overview.tab().state());
-		model.addAttribute("now", now.toString());
+		model.addAttribute("now", PollClock.iso(now));
 		model.addAttribute("demo", demo);
 		model.addAttribute("silenced", new Silenced(alerts.activeSilences(now), now));
 		model.addAttribute("refreshSeconds", Math.max(1, properties.pollInterval().toSeconds()));

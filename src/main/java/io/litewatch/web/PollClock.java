@@ -2,6 +2,7 @@ package io.litewatch.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.litewatch.time.HumanDuration;
 
@@ -25,8 +26,12 @@ public record PollClock(String checkedAt, String checkedAgo, String nextPollAt, 
 		Instant next = checkedAt.plus(interval);
 		String when = polling ? "under way" : now.isBefore(next) ? HumanDuration.relative(next, now) : "due now";
 		Instant refresh = next.plus(lastDuration).plusSeconds(1);
-		return new PollClock(checkedAt.toString(), HumanDuration.relative(checkedAt, now), next.toString(), when,
-				refresh.toString());
+		return new PollClock(iso(checkedAt), HumanDuration.relative(checkedAt, now), iso(next), when, iso(refresh));
+	}
+
+	/** Milliseconds at most: what a browser's Date.parse is sure to read. */
+	static String iso(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MILLIS).toString();
 	}
 
 }

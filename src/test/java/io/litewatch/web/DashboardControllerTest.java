@@ -178,6 +178,18 @@ class DashboardControllerTest {
 	}
 
 	@Test
+	void theInventorysLinesKeepTheirWords() throws Exception {
+		String html = page(PollScenarios.withInventory(poll(RUNNING, healthy("production")), true));
+
+		assertThat(html).contains("history: 30,000 WAL segments")
+			.contains("retention removed 10,000 WAL segments, 1 snapshot (seen <time")
+			.contains("inventory: 62% of the next pass")
+			.contains("from inventory");
+		assertThat(page(PollScenarios.withInventory(poll(RUNNING, healthy("production")), false)))
+			.contains("inventory: 62% of the first pass");
+	}
+
+	@Test
 	void theHeaderCountsFromTheLastPollAndThePageCarriesWhatItsScriptNeeds() throws Exception {
 		String html = page(poll(RUNNING, healthy("production")));
 

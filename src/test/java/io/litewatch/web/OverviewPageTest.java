@@ -103,6 +103,28 @@ class OverviewPageTest {
 	}
 
 	@Test
+	void theInventorysLinesStayUnderTheReplica() {
+		ReplicaRow walked = page(PollScenarios.withInventory(poll(RUNNING, healthy("production")), true)).rows()
+			.get(0)
+			.replicas()
+			.get(0);
+
+		assertThat(walked.inventory()).extracting(ReplicaRow.InventoryLine::before)
+			.containsExactly("history: 30,000 WAL segments (118.8 MiB), 2 snapshots · inventory ",
+					"retention removed 10,000 WAL segments, 1 snapshot (seen ", "inventory: 62% of the next pass");
+		assertThat(walked.inventory().get(1).at().relative()).isEqualTo("3 min ago");
+		assertThat(walked.inventory().get(1).after()).isEqualTo(")");
+		assertThat(walked.window().basis()).isEqualTo("inventory");
+
+		ReplicaRow firstPass = page(PollScenarios.withInventory(poll(RUNNING, healthy("production")), false)).rows()
+			.get(0)
+			.replicas()
+			.get(0);
+		assertThat(firstPass.inventory()).extracting(ReplicaRow.InventoryLine::before)
+			.containsExactly("inventory: 62% of the first pass");
+	}
+
+	@Test
 	void anOverdueSnapshotSaysByHowMuch() {
 		ReplicaRow r = page(poll(RUNNING, snapshotOverdue("production"))).rows().get(0).replicas().get(0);
 

@@ -19,6 +19,7 @@ import io.litewatch.health.AccessoryDatabases;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.health.ConfigObservation;
 import io.litewatch.health.DatabaseObservation;
+import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.DbFileState;
 import io.litewatch.health.Diagnosis;
 import io.litewatch.health.LitestreamView;
@@ -26,6 +27,12 @@ import io.litewatch.health.PollEvaluator;
 import io.litewatch.health.PollObservation;
 import io.litewatch.health.ReplicaEvaluator;
 import io.litewatch.health.ReplicaObservation;
+import io.litewatch.health.ReplicaStatus;
+import io.litewatch.inventory.GenerationTally;
+import io.litewatch.inventory.InventoryFigures;
+import io.litewatch.inventory.InventoryPass;
+import io.litewatch.inventory.ReplicaInventory;
+import io.litewatch.inventory.RetentionDeletion;
 import io.litewatch.poll.ConfigState;
 import io.litewatch.poll.PollResult;
 import io.litewatch.s3.GenerationListing;
@@ -114,6 +121,33 @@ final class PollScenarios {
 	/** Newest snapshot 3h old, past twice the hourly interval: critical. */
 	static DatabaseObservation snapshotOverdue(String name) {
 		return database(name, Duration.ofSeconds(3), Duration.ofHours(3));
+	}
+
+	/**
+	 * The same poll with the first replica's inventory (and the window's basis) as the
+	 * background walk would have left them: 30,000 WAL segments counted, retention seen
+	 * removing 10,000, the next pass 62% through.
+	 */
+	static PollResult withInventory(PollResult poll, boolean complete) {
+		GenerationTally tally = new GenerationTally(GENERATION, List.of(), 2, 30_000, 30_000L * 4152, 0L, 29_999L,
+				NOW.minus(Duration.ofHours(20)), NOW.minusSeconds(5), List.of(), 0, "wal/29999", 0);
+		InventoryFigures figures = new InventoryFigures(NOW.minus(Duration.ofMinutes(10)),
+				NOW.minus(Duration.ofMinutes(3)), 32, List.of(tally),
+				new RetentionDeletion(NOW.minus(Duration.ofMinutes(3)), 10_000, 1, List.of()));
+		InventoryPass pass = new InventoryPass(NOW.minusSeconds(60), 5, List.of(GENERATION), 0, true, List.of(), null);
+		ReplicaInventory inventory = new ReplicaInventory(pass, complete ? figures : null, 0.62, null, null);
+		DatabaseStatus db = poll.databases().get(0);
+		ReplicaStatus r = db.replicas().get(0);
+		ReplicaStatus walked = new ReplicaStatus(r.config(), r.status(), r.findings(), r.generation(),
+				r.generationCount(), r.generationStartedAt(), r.lag(), r.lagSource(), r.lastSyncAt(),
+				r.lastSnapshotAt(), r.snapshotAge(), r.snapshotCount(), r.walSegmentCount(), r.walBytes(),
+				r.restoreFrom(), r.restoreTo(), r.s3Requests(), r.previousGeneration(), r.generationChangedAt(),
+				r.generationEnds(), r.generationFirstSeen(), complete ? "inventory" : r.restoreBasis(), inventory);
+		List<DatabaseStatus> databases = new java.util.ArrayList<>(poll.databases());
+		databases.set(0, new DatabaseStatus(db.config(), db.status(), db.findings(), db.file(), db.litestream(),
+				List.of(walked), db.heldBy()));
+		return new PollResult(poll.sequence(), poll.checkedAt(), poll.duration(), poll.status(), poll.findings(),
+				poll.config(), poll.accessory(), databases, poll.held());
 	}
 
 	static PollResult poll(AccessoryState accessory, DatabaseObservation... databases) {
