@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Durations as people write them, for pages. Two forms, because a configured interval and
@@ -13,6 +15,12 @@ import java.util.List;
  * {@code 52 min}, {@code 2 h 5 min}). The JSON keeps Go's strings; this is display only.
  */
 public final class HumanDuration {
+
+	/**
+	 * What only Go's Duration.String() prints: hours or minutes followed by more units.
+	 */
+	private static final Pattern GO_DURATION = Pattern
+		.compile("(?<![\\w./:-])-?(?:\\d+h\\d+m\\d+(?:\\.\\d+)?s|\\d+m\\d+(?:\\.\\d+)?s)(?![\\w/-])");
 
 	private HumanDuration() {
 	}
@@ -92,6 +100,25 @@ public final class HumanDuration {
 			return "in " + spoken(Duration.ofSeconds(seconds));
 		}
 		return d.getSeconds() < 1 ? "just now" : spoken(d) + " ago";
+	}
+
+	/**
+	 * A sentence with every Go duration of two or more units ({@code 720h0m0s},
+	 * {@code 5m1s}) rewritten in {@link #compact} form, for pages showing findings whose
+	 * wording JSON readers and notifications keep. Single-unit values ({@code 13s},
+	 * {@code 250ms}) already read well and are left alone.
+	 */
+	public static String inProse(String sentence) {
+		if (sentence == null) {
+			return null;
+		}
+		Matcher m = GO_DURATION.matcher(sentence);
+		StringBuilder out = new StringBuilder(sentence.length());
+		while (m.find()) {
+			m.appendReplacement(out, Matcher.quoteReplacement(compact(GoDuration.parse(m.group()))));
+		}
+		m.appendTail(out);
+		return out.toString();
 	}
 
 	private static String decimal(long value, long unit) {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.litewatch.health.Finding;
 import io.litewatch.health.FindingCode;
+import io.litewatch.time.HumanDuration;
 
 /**
  * One cause that concerns every database, said once at the top of the page instead of in
@@ -34,7 +35,7 @@ public record CauseBanner(String code, String severity, String headline, String 
 		List<StatusView.FindingView> held = StatusView
 			.findingViews(installationFindings.stream().filter((f) -> f.heldBy() == cause.code()).toList());
 		return new CauseBanner(cause.code().name(), cause.severity().name().toLowerCase(Locale.ROOT),
-				HEADLINES.get(cause.code()), cause.message(), held, heldDatabases);
+				HEADLINES.get(cause.code()), HumanDuration.inProse(cause.message()), held, heldDatabases);
 	}
 
 	/** The page anchor the held rows link to. */

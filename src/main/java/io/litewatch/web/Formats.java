@@ -42,6 +42,11 @@ public class Formats {
 		return goDuration == null ? "—" : HumanDuration.compact(GoDuration.parse(goDuration));
 	}
 
+	/** A finding's sentence with Go durations ({@code 720h0m0s}) as people write them. */
+	public String prose(String sentence) {
+		return HumanDuration.inProse(sentence);
+	}
+
 	/** A count with its noun: {@code 1 snapshot}, {@code 10,000 WAL segments}. */
 	public String count(Number n, String noun) {
 		return Texts.count(n, noun);

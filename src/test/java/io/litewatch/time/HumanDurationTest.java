@@ -43,6 +43,18 @@ class HumanDurationTest {
 	}
 
 	@Test
+	void sentencesLoseGosSpellingButKeepEverythingElse() {
+		assertThat(HumanDuration.inProse("Restore window is only 19h0m0s (from 2026-11-25T11:57:46Z), although "
+				+ "retention 720h0m0s with snapshots every 1h0m0s should keep at least 718h59m0s."))
+			.isEqualTo("Restore window is only 19h (from 2026-11-25T11:57:46Z), although retention 30d with "
+					+ "snapshots every 1h should keep at least 29d 22h 59m.");
+		assertThat(HumanDuration.inProse("Replica is 5m1s behind (warning above 13s, critical above 1m20.5s)."))
+			.isEqualTo("Replica is 5m 1s behind (warning above 13s, critical above 1m 20.5s).");
+		assertThat(HumanDuration.inProse("generation 00fbc4bd93036238 at s3://b/1h2m3s-x, 250ms"))
+			.isEqualTo("generation 00fbc4bd93036238 at s3://b/1h2m3s-x, 250ms");
+	}
+
+	@Test
 	void relativeTimesSayAgoOrIn() {
 		Instant now = Instant.parse("2026-11-25T14:52:00Z");
 		assertThat(HumanDuration.relative(now.minusSeconds(3), now)).isEqualTo("3 s ago");
