@@ -38,6 +38,8 @@ RUN ./mvnw -B -ntp dependency:go-offline
 # Application layer. Tests run in CI (scripts/test.sh needs a Docker daemon, which a build has
 # not); -Dmdep.skip skips copying the s3proxy test jar, which only the real-stack tests use.
 COPY src/ src/
+COPY frontend/templates/ frontend/templates/
+COPY frontend/static/ frontend/static/
 RUN ./mvnw -B -ntp -DskipTests -Dmdep.skip=true package \
     && cp target/litewatch-*.jar app.jar \
     && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.litewatch.health.FindingCode;
 import io.litewatch.time.GoDuration;
+import io.litewatch.time.HumanDuration;
 
 /**
  * An operator's "not now" (maintenance): findings it covers still show, marked silenced,
@@ -29,8 +30,9 @@ public record Silence(String id, String database, FindingCode code, String reaso
 			throw new IllegalArgumentException("A silence must last more than zero.");
 		}
 		if (length.compareTo(maxLength) > 0) {
-			throw new IllegalArgumentException("A silence can last at most " + GoDuration.format(maxLength) + " ("
-					+ GoDuration.format(length) + " was asked); nothing was silenced. Choose a shorter duration, or "
+			throw new IllegalArgumentException("A silence can last at most " + HumanDuration.compact(maxLength) + " ("
+					+ HumanDuration.compact(length)
+					+ " was asked); nothing was silenced. Choose a shorter duration, or "
 					+ "raise litewatch.alerts.silence-max-duration.");
 		}
 		return new Silence(UUID.randomUUID().toString(), database, code, reason, now, now.plus(length));

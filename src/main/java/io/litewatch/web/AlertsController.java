@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -19,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
@@ -33,7 +35,9 @@ import io.litewatch.alert.channel.ChannelRegistry;
 import io.litewatch.alert.channel.NotificationChannel;
 import io.litewatch.alert.outbox.OutboxMessage;
 import io.litewatch.alert.outbox.OutboxRepository;
+import io.litewatch.config.LitewatchProperties;
 import io.litewatch.time.GoDuration;
+import io.litewatch.time.HumanDuration;
 import io.litewatch.health.FindingCode;
 
 /**
@@ -42,6 +46,10 @@ import io.litewatch.health.FindingCode;
  */
 @Controller
 class AlertsController {
+
+	static final String VIEW = "alerts";
+
+	static final String LIVE_FRAGMENT = "alerts :: live";
 
 	private final AlertRepository alerts;
 
@@ -57,8 +65,11 @@ class AlertsController {
 
 	private final AlertProperties policy;
 
+	private final Duration pollInterval;
+
 	AlertsController(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels, AlertService service,
-			CsrfGuard csrf, Clock clock, AlertProperties policy) {
+			CsrfGuard csrf, Clock clock, AlertProperties policy, LitewatchProperties properties) {
+		this.pollInterval = properties.pollInterval();
 		this.alerts = alerts;
 		this.outbox = outbox;
 		this.channels = channels;
@@ -144,11 +155,34 @@ class AlertsController {
 	}
 
 	@GetMapping("/alerts")
-	String page(Model model) {
-		model.addAttribute("alerts", view());
+	String page(@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, Model model) {
+		page(model);
+		// The page re-requests its live part every poll; a history restore wants it all.
+		return "true".equals(htmx) && !"true".equals(restore) ? LIVE_FRAGMENT : VIEW;
+	}
+
+	private String page(Model model) {
+		AlertsView view = view();
+		model.addAttribute("alerts", view);
 		model.addAttribute("csrf", csrf.token());
 		model.addAttribute("codes", FindingCode.values());
-		return "alerts";
+		model.addAttribute("now", PollClock.iso(clock.instant()));
+		model.addAttribute("refreshSeconds", Math.max(1, pollInterval.toSeconds()));
+		model.addAttribute("favicon", favicon(view));
+		return VIEW;
+	}
+
+	/** The tab's icon on this page: the worst alert firing and not silenced. */
+	static String favicon(AlertsView view) {
+		RowState worst = RowState.OK;
+		for (AlertView a : view.active()) {
+			if ("firing".equals(a.state()) && !a.silenced()) {
+				RowState s = "critical".equals(a.severity()) ? RowState.CRITICAL : RowState.WARNING;
+				worst = s.compareTo(worst) < 0 ? s : worst;
+			}
+		}
+		return worst.label();
 	}
 
 	@PostMapping("/alerts/silences")
@@ -170,10 +204,11 @@ class AlertsController {
 			// Refused with its reason on the page itself (400, so a script sees it too).
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("message", ex.getMessage());
+			model.addAttribute("refused", true);
 			return page(model);
 		}
 		alerts.addSilence(silence);
-		redirect.addFlashAttribute("message", "Silenced for " + GoDuration.format(length) + ".");
+		redirect.addFlashAttribute("message", "Silenced for " + HumanDuration.compact(length) + ".");
 		return "redirect:/alerts";
 	}
 
@@ -209,7 +244,7 @@ class AlertsController {
 	}
 
 	private static String lower(Enum<?> value) {
-		return value != null ? value.name().toLowerCase(java.util.Locale.ROOT) : null;
+		return value != null ? value.name().toLowerCase(Locale.ROOT) : null;
 	}
 
 	private static String text(Instant instant) {

@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which Litewatch this is, from the build's own metadata (build-info and git.properties,
- * written by the Maven build); "dev" and null when run without them.
+ * written by the Maven build); "dev" and null when run without them. Pages read it as
+ * {@code ${@appVersion}}.
  */
-@Component
+@Component("appVersion")
 public class AppVersion {
 
 	private final String version;

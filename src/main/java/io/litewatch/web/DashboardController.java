@@ -18,6 +18,7 @@ import io.litewatch.health.Finding;
 import io.litewatch.health.FindingCode;
 import io.litewatch.poll.LatestPoll;
 import io.litewatch.poll.PollFreshness;
+import io.litewatch.poll.PollResult;
 
 /**
  * The first page: one row per database and replica, refreshed in place by htmx every
@@ -65,19 +66,25 @@ class DashboardController {
 	}
 
 	@GetMapping("/")
-	String dashboard(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+	String dashboard(@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, Model model) {
 		Optional<Finding> stalled = freshness.stalled();
-		StatusView view = latest.get()
-			.map((poll) -> StatusView.of(poll, latest.polling(), stalled, version))
+		Optional<PollResult> poll = latest.get();
+		StatusView view = poll.map((p) -> StatusView.of(p, latest.polling(), stalled, version))
 			.orElseGet(() -> StatusView.pending(latest.polling(), stalled, version));
-		model.addAttribute("view", view);
 		Instant now = clock.instant();
+		OverviewPage overview = OverviewPage.of(poll.orElse(null), latest.polling(), stalled, properties, now);
+		model.addAttribute("view", view);
+		model.addAttribute("overview", overview);
+		model.addAttribute("pollClock", overview.clock());
+		model.addAttribute("favicon", overview.tab().state());
+		model.addAttribute("now", PollClock.iso(now));
 		model.addAttribute("demo", demo);
 		model.addAttribute("silenced", new Silenced(alerts.activeSilences(now), now));
 		model.addAttribute("refreshSeconds", Math.max(1, properties.pollInterval().toSeconds()));
 		// History-restore requests want the whole page; ordinary htmx polls want the
 		// fragment.
-		return "true".equals(htmx) ? STATUS_FRAGMENT : VIEW;
+		return "true".equals(htmx) && !"true".equals(restore) ? STATUS_FRAGMENT : VIEW;
 	}
 
 }

@@ -1,86 +1,59 @@
 package io.litewatch.web;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
-/** Small display helpers for templates ({@code ${@fmt.age(...)}}). */
+import io.litewatch.time.GoDuration;
+import io.litewatch.time.HumanDuration;
+
+/**
+ * Small display helpers for templates ({@code ${@fmt.moment(...)}}), for pages whose
+ * models hold the JSON views' ISO strings and Go durations.
+ */
 @Component("fmt")
 public class Formats {
 
-	/** Seconds as a short human duration: 850ms, 12s, 3m 20s, 5h 02m, 3d 4h. */
+	private final Clock clock;
+
+	Formats(Clock clock) {
+		this.clock = clock;
+	}
+
+	/** An ISO instant as a {@link Moment} relative to now; null stays null. */
+	public Moment moment(String instant) {
+		return Moment.parse(instant, clock.instant());
+	}
+
+	/** Seconds as a spoken duration: {@code 12 s}, {@code 3 min}, {@code 5 h 2 min}. */
 	public String seconds(Double seconds) {
 		if (seconds == null) {
 			return "—";
 		}
-		double abs = Math.abs(seconds);
-		String sign = seconds < 0 ? "−" : "";
-		if (abs < 1) {
-			return sign + Math.round(abs * 1000) + "ms";
-		}
-		long s = Math.round(abs);
-		if (s < 60) {
-			return sign + s + "s";
-		}
-		if (s < 3600) {
-			return sign + (s / 60) + "m " + (s % 60) + "s";
-		}
-		if (s < 86400) {
-			return sign + (s / 3600) + "h " + String.format("%02dm", (s % 3600) / 60);
-		}
-		return sign + (s / 86400) + "d " + ((s % 86400) / 3600) + "h";
+		return HumanDuration.spoken(Duration.ofMillis(Math.round(seconds * 1000)));
 	}
 
 	/**
-	 * How long ago an ISO instant was, relative to another ISO instant (the poll time,
-	 * not the render time).
+	 * A Go duration as written in a config ({@code 720h0m0s}) as people write it:
+	 * {@code 30d}.
 	 */
-	public String ago(String instant, String reference) {
-		if (instant == null || reference == null) {
-			return "—";
-		}
-		Duration d = Duration.between(Instant.parse(instant), Instant.parse(reference));
-		return seconds(d.toMillis() / 1000.0) + " ago";
+	public String interval(String goDuration) {
+		return goDuration == null ? "—" : HumanDuration.compact(GoDuration.parse(goDuration));
 	}
 
-	/**
-	 * An ISO instant as a short UTC time of day, e.g. {@code 11:58:26 UTC}; the date only
-	 * when not today's.
-	 */
-	public String time(String instant, String reference) {
-		if (instant == null) {
-			return "—";
-		}
-		String at = Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-		String date = at.substring(0, 10);
-		String clock = at.substring(11, 19) + " UTC";
-		return reference != null && reference.startsWith(date) ? clock : date + " " + clock;
+	/** A finding's sentence with Go durations ({@code 720h0m0s}) as people write them. */
+	public String prose(String sentence) {
+		return HumanDuration.inProse(sentence);
 	}
 
-	/**
-	 * A count with its noun, in English: {@code 1 snapshot}, {@code 10,000 WAL segments}.
-	 */
+	/** A count with its noun: {@code 1 snapshot}, {@code 10,000 WAL segments}. */
 	public String count(Number n, String noun) {
-		if (n == null) {
-			return "—";
-		}
-		long value = n.longValue();
-		return String.format(java.util.Locale.ROOT, "%,d %s", value, value == 1 ? noun : noun + "s");
+		return Texts.count(n, noun);
 	}
 
 	public String bytes(long bytes) {
-		if (bytes < 1024) {
-			return bytes + " B";
-		}
-		String[] units = { "KiB", "MiB", "GiB", "TiB" };
-		double value = bytes;
-		int unit = -1;
-		while (value >= 1024 && unit < units.length - 1) {
-			value /= 1024;
-			unit++;
-		}
-		return String.format("%.1f %s", value, units[unit]);
+		return Texts.bytes(bytes);
 	}
 
 }

@@ -36,7 +36,7 @@ class SilenceTest {
 
 		assertThatThrownBy(() -> Silence.starting(null, null, null, NOW, week.plusSeconds(1), week))
 			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessage("A silence can last at most 168h0m0s (168h0m1s was asked); nothing was silenced. "
+			.hasMessage("A silence can last at most 7d (7d 1s was asked); nothing was silenced. "
 					+ "Choose a shorter duration, or raise litewatch.alerts.silence-max-duration.");
 		assertThatThrownBy(() -> Silence.starting(null, null, null, NOW, Duration.ZERO, week))
 			.hasMessage("A silence must last more than zero.");

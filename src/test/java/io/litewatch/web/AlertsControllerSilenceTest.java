@@ -57,7 +57,7 @@ class AlertsControllerSilenceTest {
 		// The alert service only queues test notifications, which this test does not use.
 		mvc = MockMvcBuilders
 			.standaloneSetup(new AlertsController(alerts, new OutboxRepository(JdbcClient.create(dataSource)), channels,
-					null, csrf, new TestClock(NOW), policy))
+					null, csrf, new TestClock(NOW), policy, PollScenarios.PROPERTIES))
 			.build();
 	}
 
@@ -81,8 +81,8 @@ class AlertsControllerSilenceTest {
 			.param("reason", "forgotten"))
 			.andExpect(status().isBadRequest())
 			.andExpect(view().name("alerts"))
-			.andExpect(model().attribute("message",
-					"A silence can last at most 72h0m0s (720h0m0s was asked); nothing was silenced. "
+			.andExpect(
+					model().attribute("message", "A silence can last at most 3d (30d was asked); nothing was silenced. "
 							+ "Choose a shorter duration, or raise litewatch.alerts.silence-max-duration."));
 
 		assertThat(alerts.activeSilences(NOW)).extracting(Silence::id).containsExactly("existing");
