@@ -26,6 +26,13 @@ export function installPageState() {
     missingDatabases: (names) => names.filter((name) => !rows().some((row) => shows(row, name))),
     showsAccessoryDown,
     statuses,
+    // The installation-wide banners' texts, top first.
+    banners: () => [...document.querySelectorAll('[data-testid=banner]')].map((b) => b.innerText.trim()),
+    // The databases in the order the page shows them.
+    order: () => rows().map((row) => row.dataset.db ?? ''),
+    statusOf: (name) => rows().find((row) => row.dataset.db === name)?.dataset.status,
+    disconnected: () => [...document.querySelectorAll('[data-testid=disconnected]')]
+      .some((banner) => banner.offsetParent !== null && /disconnected/i.test(banner.innerText)),
     allOk: () => !showsAccessoryDown() && statuses().length > 0 && statuses().every((s) => s === 'ok'),
     // How the page refreshes itself (htmx's hx-trigger), to print beside the timings.
     refresh: () => document.querySelector('[hx-trigger*=every]')?.getAttribute('hx-trigger') ?? 'none found',

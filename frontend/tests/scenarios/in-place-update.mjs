@@ -35,6 +35,16 @@ export async function inPlaceUpdate(session) {
     null, 30_000);
   const seenAt = Date.now();
   await stayedInPlace('while showing the fault');
+  // One cause, said once; the rows it holds back never read ok.
+  const shown = await page.evaluate(() => ({ banners: window.__litewatch.banners(),
+    statuses: window.__litewatch.statuses() }));
+  const accessoryBanners = shown.banners.filter((text) => /accessory|ACCESSORY_DOWN|container/i.test(text));
+  if (accessoryBanners.length !== 1) {
+    throw new Error(`expected one banner for the stopped container, saw ${JSON.stringify(shown.banners)}`);
+  }
+  if (shown.statuses.some((status) => status === 'ok')) {
+    throw new Error(`rows held back by the stopped container must not read ok: ${JSON.stringify(shown.statuses)}`);
+  }
   session.measured(`time from fault to page showing it: ${((seenAt - faultAt) / 1000).toFixed(1)} s`
     + ` (Litestream container stopped -> accessory down on the open page, no reload; page refresh: ${refresh}; ${Session.machineLoad()})`);
   await session.screenshot(page, 'down');

@@ -112,6 +112,42 @@ class BrowserIT {
 		}
 	}
 
+	/**
+	 * Litewatch's copy of litestream.yml points the last database at a bucket that does
+	 * not exist (the Litestream container keeps the config it started with), then is
+	 * repaired.
+	 */
+	@Test
+	@Order(3)
+	void aBrokenDatabaseMovesToTheTopAndBack() throws Exception {
+		String valid = stack.validConfig();
+		try (BrowserRun run = start("reorder")) {
+			run.awaitReady("break", Duration.ofSeconds(40));
+			stack.writeConfig(valid.replace("url: s3://backups/cable", "url: s3://no-such-bucket/cable"));
+			run.done("break", System.currentTimeMillis());
+			run.awaitReady("repair", Duration.ofSeconds(40));
+			stack.writeConfig(valid);
+			run.done("repair", System.currentTimeMillis());
+			assertThat(run.awaitExit(Duration.ofSeconds(60))).as("browser run 'reorder'\n%s", run.tail()).isZero();
+		}
+		finally {
+			stack.writeConfig(valid);
+		}
+	}
+
+	/** Last: it stops the app. */
+	@Test
+	@Order(9)
+	void theOpenPageSaysDisconnectedWhenLitewatchGoesAway() throws Exception {
+		try (BrowserRun run = start("disconnected")) {
+			run.awaitReady("stop", Duration.ofSeconds(40));
+			app.close();
+			app = null;
+			run.done("stop", System.currentTimeMillis());
+			assertThat(run.awaitExit(Duration.ofSeconds(60))).as("browser run 'disconnected'\n%s", run.tail()).isZero();
+		}
+	}
+
 	private BrowserRun start(String scenario) throws Exception {
 		return BrowserRun.scenario(PROJECT, app.uri("").toString(), OUT, scenario);
 	}
