@@ -163,7 +163,10 @@ class HungSmtpDeliveryTest {
 
 			// The webhook arrived while the email's SMTP connection was still hanging.
 			assertThat(receiver.delivered().get(0).at()).isBefore(connection.closedByClientAt());
-			assertThat(held).isBetween(SMTP_TIMEOUT.minusMillis(100), SMTP_TIMEOUT.plusSeconds(3));
+			// The server stamps acceptedAt on its own accept thread, which on a loaded
+			// machine runs late, so the connection can look shorter than the timeout (896 ms
+			// of 1 s was seen); "timed out" in the error below says what ended it.
+			assertThat(held).isBetween(SMTP_TIMEOUT.dividedBy(2), SMTP_TIMEOUT.plusSeconds(3));
 			OutboxMessage email = row("ops-mail");
 			assertThat(email.status()).isEqualTo(OutboxMessage.Status.PENDING);
 			assertThat(email.attempts()).isEqualTo(1);
