@@ -66,7 +66,7 @@ class DatabaseController {
 		Instant now = clock.instant();
 		DatabasePage page = DatabasePage.of(db, poll, latest.polling(), stalled, history, properties,
 				DatabasePage.Range.of(range), now);
-		model.addAttribute("page", page);
+		model.addAttribute("dbPage", page);
 		model.addAttribute("pollClock", page.clock());
 		model.addAttribute("favicon", page.row().state().label());
 		model.addAttribute("now", PollClock.iso(now));

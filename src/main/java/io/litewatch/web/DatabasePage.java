@@ -39,7 +39,7 @@ public record DatabasePage(DatabaseRow row, List<ReplicaPanel> replicas, Range r
 			this.length = length;
 		}
 
-		public String param() {
+		public String code() {
 			return param;
 		}
 
