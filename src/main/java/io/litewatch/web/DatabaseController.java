@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.litewatch.alert.AlertRepository;
+import io.litewatch.alert.outbox.OutboxRepository;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.Finding;
@@ -24,7 +25,7 @@ import io.litewatch.poll.PollResult;
 
 /**
  * A page per database, refreshed in place by htmx every poll like the overview. Its only
- * I/O is reading the history tables.
+ * I/O is reading the history tables and the outbox.
  */
 @Controller
 class DatabaseController {
@@ -41,12 +42,15 @@ class DatabaseController {
 
 	private final AlertRepository alerts;
 
+	private final OutboxRepository outbox;
+
 	private final LitewatchProperties properties;
 
 	private final Clock clock;
 
 	DatabaseController(LatestPoll latest, PollFreshness freshness, HistoryRepository history, AlertRepository alerts,
-			LitewatchProperties properties, Clock clock) {
+			OutboxRepository outbox, LitewatchProperties properties, Clock clock) {
+		this.outbox = outbox;
 		this.latest = latest;
 		this.freshness = freshness;
 		this.history = history;
@@ -64,8 +68,8 @@ class DatabaseController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no database " + name));
 		Optional<Finding> stalled = freshness.stalled();
 		Instant now = clock.instant();
-		DatabasePage page = DatabasePage.of(db, poll, latest.polling(), stalled, history, properties,
-				DatabasePage.Range.of(range), now);
+		DatabasePage page = DatabasePage.of(db, poll, latest.polling(), stalled, history,
+				outbox.recent(DatabasePage.OUTBOX_SCAN), properties, DatabasePage.Range.of(range), now);
 		model.addAttribute("dbPage", page);
 		model.addAttribute("pollClock", page.clock());
 		model.addAttribute("favicon", page.row().state().label());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.litewatch.alert.outbox.OutboxMessage;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.Finding;
@@ -21,9 +22,36 @@ import io.litewatch.poll.PollResult;
  * @param flips newest first, at most {@link #MAX_FLIPS}
  */
 public record DatabasePage(DatabaseRow row, List<ReplicaPanel> replicas, Range range, List<StatusFlips.Flip> flips,
-		PollClock clock, String title) {
+		List<Notification> notifications, PollClock clock, String title) {
 
 	static final int MAX_FLIPS = 50;
+
+	/** The outbox's newest messages searched for this database's notifications. */
+	static final int OUTBOX_SCAN = 200;
+
+	static final int MAX_NOTIFICATIONS = 20;
+
+	/**
+	 * One notification sent (or being sent) about this database, with its delivery.
+	 *
+	 * @param event "firing", "reminder", "resolved"
+	 * @param delivery "sent", "pending" or "dead" (given up)
+	 * @param error the last delivery error, redacted, or null
+	 */
+	public record Notification(Moment queued, String channel, String event, String severity, String subject,
+			String delivery, int attempts, Moment sent, String error) {
+
+		static Notification of(OutboxMessage m, Instant now) {
+			return new Notification(Moment.of(m.createdAt(), now), m.channel(), lower(m.event().name()),
+					lower(m.severity().name()), m.message().subject(), lower(m.status().name()), m.attempts(),
+					Moment.of(m.sentAt(), now), m.lastError());
+		}
+
+		private static String lower(String s) {
+			return s.toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
 
 	/** The charts' ranges, as the query parameter spells them. */
 	public enum Range {
@@ -69,7 +97,8 @@ public record DatabasePage(DatabaseRow row, List<ReplicaPanel> replicas, Range r
 	 * @param maxGap a longer silence between samples was a time Litewatch did not watch
 	 */
 	static DatabasePage of(DatabaseStatus db, PollResult poll, boolean polling, Optional<Finding> stalled,
-			HistoryRepository history, LitewatchProperties properties, Range range, Instant now) {
+			HistoryRepository history, List<OutboxMessage> outbox, LitewatchProperties properties, Range range,
+			Instant now) {
 		OverviewPage overview = OverviewPage.of(poll, polling, stalled, properties, now);
 		DatabaseRow row = overview.rows().stream().filter((r) -> r.name().equals(db.name())).findFirst().orElseThrow();
 		Duration maxGap = properties.pollInterval().multipliedBy(3);
@@ -81,7 +110,12 @@ public record DatabasePage(DatabaseRow row, List<ReplicaPanel> replicas, Range r
 					history.replicaSamples(db.name(), r.name(), from), from, now, maxGap));
 		}
 		List<StatusFlips.Flip> flips = StatusFlips.of(history.databaseSamples(db.name(), from), maxGap, now, MAX_FLIPS);
-		return new DatabasePage(row, List.copyOf(replicas), range, flips, overview.clock(),
+		List<Notification> notifications = outbox.stream()
+			.filter((m) -> db.name().equals(m.database()))
+			.limit(MAX_NOTIFICATIONS)
+			.map((m) -> Notification.of(m, now))
+			.toList();
+		return new DatabasePage(row, List.copyOf(replicas), range, flips, notifications, overview.clock(),
 				db.name() + " · " + row.state().label() + " · Litewatch");
 	}
 

@@ -23,12 +23,17 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.litewatch.alert.AlertEvent;
 import io.litewatch.alert.AlertRepository;
+import io.litewatch.alert.channel.RenderedMessage;
+import io.litewatch.alert.outbox.OutboxMessage;
+import io.litewatch.alert.outbox.OutboxRepository;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.GenerationRow;
 import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.LitestreamView;
+import io.litewatch.health.Severity;
 import io.litewatch.history.HistoryRepository;
 import io.litewatch.poll.LatestPoll;
 import io.litewatch.poll.PollFreshness;
@@ -90,6 +95,11 @@ class DatabaseControllerTest {
 		}
 
 		@Bean
+		OutboxRepository outboxRepository(DataSource dataSource) {
+			return new OutboxRepository(JdbcClient.create(dataSource));
+		}
+
+		@Bean
 		HistoryRepository historyRepository(DataSource dataSource) {
 			return new HistoryRepository(JdbcClient.create(dataSource),
 					new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
@@ -109,6 +119,9 @@ class DatabaseControllerTest {
 	@Autowired
 	HistoryRepository history;
 
+	@Autowired
+	OutboxRepository outbox;
+
 	static boolean recorded;
 
 	/**
@@ -122,6 +135,12 @@ class DatabaseControllerTest {
 			return;
 		}
 		recorded = true;
+		outbox.enqueue(new OutboxMessage("m1", "n1", "ops", AlertEvent.FIRING, "queue", Severity.WARNING,
+				new RenderedMessage("n1", "queue: REPLICA_STALE", "body", "text"), OutboxMessage.Status.DEAD, 3,
+				NOW.minus(Duration.ofMinutes(4)), NOW, NOW.minusSeconds(30), null, "HTTP 500 from webhook"));
+		outbox.enqueue(new OutboxMessage("m2", "n2", "ops", AlertEvent.FIRING, "production", Severity.WARNING,
+				new RenderedMessage("n2", "production: REPLICA_STALE", "body", "text"), OutboxMessage.Status.SENT, 1,
+				NOW.minus(Duration.ofMinutes(4)), NOW, NOW.minusSeconds(230), NOW.minusSeconds(230), null));
 		for (int i = 0; i < 80; i++) {
 			Instant at = NOW.minus(Duration.ofMinutes(40)).plusSeconds(15L * i);
 			record(at, poll(RUNNING, healthy("production"), healthy("queue")));
@@ -223,6 +242,18 @@ class DatabaseControllerTest {
 		assertThat(fragment).startsWith("<section id=\"db-status\"")
 			.doesNotContain("<html")
 			.contains("History, last 30d");
+	}
+
+	@Test
+	void itListsTheNotificationsAboutThisDatabaseWithTheirDelivery() throws Exception {
+		String html = page("/databases/queue");
+
+		assertThat(html).contains("data-testid=\"notifications\"")
+			.contains("<span>firing · warning</span><br><small>queue: REPLICA_STALE</small>")
+			.contains("data-delivery=\"dead\"")
+			.contains("<small>3 attempts</small>")
+			.contains("HTTP 500 from webhook")
+			.doesNotContain("production: REPLICA_STALE");
 	}
 
 	@Test
