@@ -74,6 +74,7 @@ class DatabaseController {
 		model.addAttribute("pollClock", page.clock());
 		model.addAttribute("favicon", page.row().state().label());
 		model.addAttribute("now", PollClock.iso(now));
+		model.addAttribute("polling", latest.polling());
 		model.addAttribute("silenced", new DashboardController.Silenced(alerts.activeSilences(now), now));
 		model.addAttribute("refreshSeconds", Math.max(1, properties.pollInterval().toSeconds()));
 		return "true".equals(htmx) && !"true".equals(restore) ? FRAGMENT : VIEW;

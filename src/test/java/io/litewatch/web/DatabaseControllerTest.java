@@ -233,7 +233,8 @@ class DatabaseControllerTest {
 		assertThat(html).contains("History, last 7d")
 			.contains("aria-current=\"page\" data-range=\"7d\"")
 			.contains("href=\"/databases/queue?range=30d\"")
-			.contains("hx-get=\"/databases/queue?range=7d\"");
+			.contains("hx-get=\"/databases/queue?range=7d\"")
+			.contains("data-polling=\"false\"");
 		String fragment = mvc.perform(get("/databases/queue?range=30d").header("HX-Request", "true"))
 			.andExpect(view().name(DatabaseController.FRAGMENT))
 			.andReturn()
