@@ -133,6 +133,8 @@ class DashboardControllerTest {
 				poll(RUNNING, healthy("production"), lagging("queue"), snapshotOverdue("cache"), healthy("cable")));
 
 		assertThat(rows(html)).containsExactly("cache:critical", "queue:warning", "production:ok", "cable:ok");
+		// Each database's name leads to its page.
+		assertThat(html).contains("<h2><a href=\"/databases/queue\" data-testid=\"db-link\">queue</a></h2>");
 		assertThat(html).doesNotContain("data-testid=\"banner\"");
 		assertThat(html).contains("<title>1 critical · Litewatch</title>")
 			.contains("href=\"/icons/critical.svg\"")

@@ -1,0 +1,83 @@
+package io.litewatch.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.litewatch.alert.AlertRepository;
+import io.litewatch.alert.outbox.OutboxRepository;
+import io.litewatch.config.LitewatchProperties;
+import io.litewatch.health.DatabaseStatus;
+import io.litewatch.health.Finding;
+import io.litewatch.history.HistoryRepository;
+import io.litewatch.poll.LatestPoll;
+import io.litewatch.poll.PollFreshness;
+import io.litewatch.poll.PollResult;
+
+/**
+ * A page per database, refreshed in place by htmx every poll like the overview. Its only
+ * I/O is reading the history tables and the outbox.
+ */
+@Controller
+class DatabaseController {
+
+	static final String VIEW = "database";
+
+	static final String FRAGMENT = "database :: page";
+
+	private final LatestPoll latest;
+
+	private final PollFreshness freshness;
+
+	private final HistoryRepository history;
+
+	private final AlertRepository alerts;
+
+	private final OutboxRepository outbox;
+
+	private final LitewatchProperties properties;
+
+	private final Clock clock;
+
+	DatabaseController(LatestPoll latest, PollFreshness freshness, HistoryRepository history, AlertRepository alerts,
+			OutboxRepository outbox, LitewatchProperties properties, Clock clock) {
+		this.outbox = outbox;
+		this.latest = latest;
+		this.freshness = freshness;
+		this.history = history;
+		this.alerts = alerts;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@GetMapping("/databases/{name}")
+	String database(@PathVariable String name, @RequestParam(name = "range", required = false) String range,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, Model model) {
+		PollResult poll = latest.get().orElse(null);
+		DatabaseStatus db = DatabasePage.find(poll, name)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no database " + name));
+		Optional<Finding> stalled = freshness.stalled();
+		Instant now = clock.instant();
+		DatabasePage page = DatabasePage.of(db, poll, latest.polling(), stalled, history,
+				outbox.recent(DatabasePage.OUTBOX_SCAN), properties, DatabasePage.Range.of(range), now);
+		model.addAttribute("dbPage", page);
+		model.addAttribute("pollClock", page.clock());
+		model.addAttribute("favicon", page.row().state().label());
+		model.addAttribute("now", PollClock.iso(now));
+		model.addAttribute("polling", latest.polling());
+		model.addAttribute("silenced", new DashboardController.Silenced(alerts.activeSilences(now), now));
+		model.addAttribute("refreshSeconds", Math.max(1, properties.pollInterval().toSeconds()));
+		return "true".equals(htmx) && !"true".equals(restore) ? FRAGMENT : VIEW;
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.litewatch.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import io.litewatch.config.LitewatchProperties;
+import io.litewatch.docker.GenerationRow;
+import io.litewatch.docker.SnapshotRow;
+import io.litewatch.health.LitestreamView;
+import io.litewatch.health.ReplicaStatus;
+import io.litewatch.history.ReplicaSample;
+import io.litewatch.inventory.GenerationTally;
+import io.litewatch.inventory.InventoryFigures;
+import io.litewatch.time.HumanDuration;
+
+/**
+ * One replica on its database's page: the overview's figures, the thresholds in force,
+ * its history charts, and the generations and snapshots the last poll listed.
+ *
+ * @param snapshotsShown how many of {@code snapshotCount} the list holds (newest first)
+ */
+public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart lag, Chart snapshotAge,
+		List<GenerationLine> generations, List<SnapshotLine> snapshots, int snapshotCount) {
+
+	static final int MAX_SNAPSHOTS = 50;
+
+	static final int MAX_POINTS = 600;
+
+	/**
+	 * One chart's view: the drawing, the warning limit's line, the scale's labels.
+	 *
+	 * @param warningY y of the warning limit, or null when it is off the scale or none
+	 * @param top "max 2 min": the value at the top edge
+	 */
+	public record Chart(String title, HistoryChart.Drawing drawing, String warningY, String top, String label) {
+
+		static Chart of(String title, List<ReplicaSample> samples, Function<ReplicaSample, Duration> value,
+				Duration warning, Instant from, Instant to, Duration maxGap) {
+			List<HistoryChart.Point> points = samples.stream()
+				.map((s) -> new HistoryChart.Point(s.checkedAt(),
+						value.apply(s) == null ? null : value.apply(s).toMillis() / 1000.0))
+				.toList();
+			double limit = warning == null ? 0 : warning.toMillis() / 1000.0;
+			HistoryChart.Drawing d = HistoryChart.draw(points, from, to, maxGap, MAX_POINTS, limit);
+			String top = HumanDuration.spoken(Duration.ofMillis((long) (d.top() * 1000)));
+			String label = title + ": " + (d.path().isEmpty() ? "no samples" : d.points() + " points") + ", "
+					+ (d.gaps().isEmpty() ? "no gap" : Texts.count(d.gaps().size(), "gap") + " while not watched")
+					+ (warning == null ? "" : ", warning above " + HumanDuration.spoken(warning));
+			return new Chart(title, d, warning == null ? null : d.y(limit), top, label);
+		}
+
+	}
+
+	/**
+	 * @param end its newest object
+	 * @param walSegments "120 WAL segments (4.1 MiB), 2 snapshots" from the inventory, or
+	 * null without one
+	 * @param gaps "1 index gap" from the inventory, or null when none
+	 */
+	public record GenerationLine(String id, boolean current, Moment start, Moment end, String lag, String walSegments,
+			String gaps) {
+	}
+
+	public record SnapshotLine(Moment created, String generation, long index, String size) {
+	}
+
+	static ReplicaPanel of(ReplicaRow row, ReplicaStatus r, LitestreamView litestream, LitewatchProperties.Health h,
+			List<ReplicaSample> samples, Instant from, Instant now, Duration maxGap) {
+		Duration sync = r.config().syncInterval();
+		Duration lagWarning = Duration.ofNanos((long) (sync.toNanos() * h.lagWarningFactor())).plus(h.lagGrace());
+		Duration spacing = r.config().expectedSnapshotSpacing();
+		Duration snapshotWarning = spacing == null ? null
+				: Duration.ofNanos((long) (spacing.toNanos() * h.snapshotWarningFactor())).plus(h.snapshotGrace());
+		Chart lag = Chart.of("Lag", samples, ReplicaSample::lag, lagWarning, from, now, maxGap);
+		Chart age = Chart.of("Snapshot age", samples, ReplicaSample::snapshotAge, snapshotWarning, from, now, maxGap);
+		InventoryFigures inv = r.inventory() == null ? null : r.inventory().figures();
+		List<GenerationLine> generations = litestream == null ? List.of()
+				: litestream.generationsOf(r.name())
+					.stream()
+					.sorted(Comparator.comparing(GenerationRow::end, Comparator.nullsFirst(Comparator.reverseOrder())))
+					.map((g) -> generation(g, r.generation(), inv, now))
+					.toList();
+		List<SnapshotRow> listed = litestream == null ? List.of() : litestream.snapshotsOf(r.name());
+		List<SnapshotLine> snapshots = listed.stream()
+			.sorted(Comparator.comparing(SnapshotRow::created, Comparator.nullsLast(Comparator.reverseOrder())))
+			.limit(MAX_SNAPSHOTS)
+			.map((s) -> new SnapshotLine(Moment.of(s.created(), now), s.generation(), s.index(), Texts.bytes(s.size())))
+			.toList();
+		return new ReplicaPanel(row, ThresholdRow.of(r.config(), h), lag, age, generations, snapshots, listed.size());
+	}
+
+	private static GenerationLine generation(GenerationRow g, String current, InventoryFigures inv, Instant now) {
+		GenerationTally t = inv == null ? null : inv.generation(g.generation()).orElse(null);
+		String wal = t == null ? null : Texts.count(t.walSegments(), "WAL segment") + " (" + Texts.bytes(t.walBytes())
+				+ "), " + Texts.count(t.snapshotCount(), "snapshot");
+		String gaps = t == null || t.gapCount() == 0 ? null : Texts.count(t.gapCount(), "index gap");
+		return new GenerationLine(g.generation(), g.generation().equals(current), Moment.of(g.start(), now),
+				Moment.of(g.end(), now), g.lag() == null ? null : HumanDuration.spoken(g.lag()), wal, gaps);
+	}
+
+	public List<Chart> charts() {
+		return List.of(lag, snapshotAge);
+	}
+
+	public boolean hasListing() {
+		return !generations.isEmpty() || !snapshots.isEmpty();
+	}
+
+}
