@@ -8,12 +8,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, Session } from './lib/browser.mjs';
 import { releaseController } from './lib/controller.mjs';
+import { databasePage } from './scenarios/database-page.mjs';
 import { disconnected } from './scenarios/disconnected.mjs';
 import { inPlaceUpdate } from './scenarios/in-place-update.mjs';
 import { overview } from './scenarios/overview.mjs';
 import { reorder } from './scenarios/reorder.mjs';
 
-const SCENARIOS = { overview, 'in-place-update': inPlaceUpdate, reorder, disconnected };
+const SCENARIOS = {
+  overview, 'in-place-update': inPlaceUpdate, reorder, 'database-page': databasePage, disconnected,
+};
 
 function log(text) {
   console.log(`[browser ${new Date().toISOString().slice(11, 23)}] ${text}`);

@@ -135,6 +135,15 @@ class BrowserIT {
 		}
 	}
 
+	@Test
+	@Order(4)
+	void eachDatabaseHasAPageWithItsHistory() throws Exception {
+		try (BrowserRun run = start("database-page")) {
+			assertThat(run.awaitExit(Duration.ofSeconds(60))).as("browser run 'database-page'\n%s", run.tail())
+				.isZero();
+		}
+	}
+
 	/** Last: it stops the app. */
 	@Test
 	@Order(9)

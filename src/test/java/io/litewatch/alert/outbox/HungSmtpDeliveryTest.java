@@ -164,7 +164,8 @@ class HungSmtpDeliveryTest {
 			// The webhook arrived while the email's SMTP connection was still hanging.
 			assertThat(receiver.delivered().get(0).at()).isBefore(connection.closedByClientAt());
 			// The server stamps acceptedAt on its own accept thread, which on a loaded
-			// machine runs late, so the connection can look shorter than the timeout (896 ms
+			// machine runs late, so the connection can look shorter than the timeout (896
+			// ms
 			// of 1 s was seen); "timed out" in the error below says what ended it.
 			assertThat(held).isBetween(SMTP_TIMEOUT.dividedBy(2), SMTP_TIMEOUT.plusSeconds(3));
 			OutboxMessage email = row("ops-mail");
