@@ -77,8 +77,10 @@ public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart 
 		Chart lag = Chart.of("Lag", samples, ReplicaSample::lag, lagWarning, from, now, maxGap);
 		Chart age = Chart.of("Snapshot age", samples, ReplicaSample::snapshotAge, snapshotWarning, from, now, maxGap);
 		InventoryFigures inv = r.inventory() == null ? null : r.inventory().figures();
-		List<GenerationLine> generations = litestream == null ? List.of()
-				: litestream.generationsOf(r.name())
+		// Litewatch's own listing when it lists the replica (s3); Litestream's
+		// `generations`, which runs only for the other types, otherwise.
+		List<GenerationLine> generations = !r.generationEnds().isEmpty() ? listed(r, inv, now)
+				: litestream == null ? List.of() : litestream.generationsOf(r.name())
 					.stream()
 					.sorted(Comparator.comparing(GenerationRow::end, Comparator.nullsFirst(Comparator.reverseOrder())))
 					.map((g) -> generation(g, r.generation(), inv, now))
@@ -92,13 +94,36 @@ public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart 
 		return new ReplicaPanel(row, ThresholdRow.of(r.config(), h), lag, age, generations, snapshots, listed.size());
 	}
 
+	/** The generations of the poll's own listing, newest end first. */
+	private static List<GenerationLine> listed(ReplicaStatus r, InventoryFigures inv, Instant now) {
+		return r.generationEnds()
+			.entrySet()
+			.stream()
+			.sorted(java.util.Map.Entry.<String, Instant>comparingByValue().reversed())
+			.map((e) -> {
+				GenerationTally t = inv == null ? null : inv.generation(e.getKey()).orElse(null);
+				return new GenerationLine(e.getKey(), e.getKey().equals(r.generation()),
+						Moment.of(r.generationFirstSeen().get(e.getKey()), now), Moment.of(e.getValue(), now),
+						e.getKey().equals(r.generation()) && r.lag() != null ? HumanDuration.spoken(r.lag()) : null,
+						inventoryText(t), gapsText(t));
+			})
+			.toList();
+	}
+
+	private static String inventoryText(GenerationTally t) {
+		return t == null ? null : Texts.count(t.walSegments(), "WAL segment") + " (" + Texts.bytes(t.walBytes()) + "), "
+				+ Texts.count(t.snapshotCount(), "snapshot");
+	}
+
+	private static String gapsText(GenerationTally t) {
+		return t == null || t.gapCount() == 0 ? null : Texts.count(t.gapCount(), "index gap");
+	}
+
 	private static GenerationLine generation(GenerationRow g, String current, InventoryFigures inv, Instant now) {
 		GenerationTally t = inv == null ? null : inv.generation(g.generation()).orElse(null);
-		String wal = t == null ? null : Texts.count(t.walSegments(), "WAL segment") + " (" + Texts.bytes(t.walBytes())
-				+ "), " + Texts.count(t.snapshotCount(), "snapshot");
-		String gaps = t == null || t.gapCount() == 0 ? null : Texts.count(t.gapCount(), "index gap");
 		return new GenerationLine(g.generation(), g.generation().equals(current), Moment.of(g.start(), now),
-				Moment.of(g.end(), now), g.lag() == null ? null : HumanDuration.spoken(g.lag()), wal, gaps);
+				Moment.of(g.end(), now), g.lag() == null ? null : HumanDuration.spoken(g.lag()), inventoryText(t),
+				gapsText(t));
 	}
 
 	public List<Chart> charts() {
