@@ -109,6 +109,34 @@ public record LitewatchProperties(@DefaultValue("/etc/litestream.yml") @NotNull 
 			@DefaultValue("10s") Duration lagGrace, @DefaultValue("1") double snapshotWarningFactor,
 			@DefaultValue("2") double snapshotCriticalFactor, @DefaultValue("1m") Duration snapshotGrace,
 			@DefaultValue("1h") Duration generationChangeWindow) {
+
+		/** Lag above this is {@code REPLICA_STALE} warning. */
+		public Duration lagWarning(Duration syncInterval) {
+			return scaled(syncInterval, lagWarningFactor).plus(lagGrace);
+		}
+
+		/** Lag above this is {@code REPLICA_STALE} critical. */
+		public Duration lagCritical(Duration syncInterval) {
+			return scaled(syncInterval, lagCriticalFactor).plus(lagGrace);
+		}
+
+		/**
+		 * A newest snapshot older than this is {@code SNAPSHOT_OVERDUE} warning; null
+		 * when the replica expects no spacing (no snapshot-interval, retention off).
+		 */
+		public Duration snapshotWarning(Duration expectedSpacing) {
+			return expectedSpacing == null ? null : scaled(expectedSpacing, snapshotWarningFactor).plus(snapshotGrace);
+		}
+
+		/** Likewise, critical; null without an expected spacing. */
+		public Duration snapshotCritical(Duration expectedSpacing) {
+			return expectedSpacing == null ? null : scaled(expectedSpacing, snapshotCriticalFactor).plus(snapshotGrace);
+		}
+
+		private static Duration scaled(Duration base, double factor) {
+			return Duration.ofNanos((long) (base.toNanos() * factor));
+		}
+
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.litewatch.config;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * One replica of a database with Litestream 0.3.13's defaults and URL parsing applied.
@@ -23,11 +25,37 @@ import java.time.Duration;
  * @param retentionCheckInterval default 1h, capped at retention when retention > 0
  * @param validationInterval default zero = disabled
  * @param line 1-based line of the replica entry
+ * @param settingLines the 1-based line of each interval key the entry sets itself
+ * ({@code sync-interval}, {@code snapshot-interval}, {@code retention},
+ * {@code retention-check-interval}, {@code validation-interval}); a key missing here runs
+ * on Litestream's default
  */
 public record ReplicaConfig(String name, String type, String url, String bucket, String path, String endpoint,
 		String region, boolean forcePathStyle, boolean skipVerify, S3Credentials credentials, Duration syncInterval,
 		Duration snapshotInterval, Duration retention, Duration retentionCheckInterval, Duration validationInterval,
-		int line) {
+		int line, Map<String, Integer> settingLines) {
+
+	public ReplicaConfig {
+		settingLines = settingLines == null ? Map.of() : Map.copyOf(settingLines);
+	}
+
+	/** A replica whose intervals all come from where they were read, lines unknown. */
+	public ReplicaConfig(String name, String type, String url, String bucket, String path, String endpoint,
+			String region, boolean forcePathStyle, boolean skipVerify, S3Credentials credentials, Duration syncInterval,
+			Duration snapshotInterval, Duration retention, Duration retentionCheckInterval, Duration validationInterval,
+			int line) {
+		this(name, type, url, bucket, path, endpoint, region, forcePathStyle, skipVerify, credentials, syncInterval,
+				snapshotInterval, retention, retentionCheckInterval, validationInterval, line, Map.of());
+	}
+
+	/**
+	 * The line that sets {@code key} in the replica's entry; empty on Litestream's
+	 * default.
+	 */
+	public OptionalInt settingLine(String key) {
+		Integer at = settingLines.get(key);
+		return at == null ? OptionalInt.empty() : OptionalInt.of(at);
+	}
 
 	/**
 	 * How far apart Litestream's snapshots should be. Without a snapshot-interval

@@ -30,6 +30,10 @@ final class ReplicaReader {
 	private static final List<String> SECRET_KEYS = List.of("access-key-id", "secret-access-key", "password",
 			"account-key");
 
+	/** The interval keys whose line the page names as the source of a threshold. */
+	private static final List<String> INTERVAL_KEYS = List.of("sync-interval", "snapshot-interval", "retention",
+			"retention-check-interval", "validation-interval");
+
 	private static final Pattern IS_URL = Pattern.compile("^\\w+://");
 
 	private final String source;
@@ -121,7 +125,19 @@ final class ReplicaReader {
 		};
 		return new ReplicaConfig(name, type, (url != null) ? url.redacted() : null, target.bucket(), target.path(),
 				target.endpoint(), target.region(), target.forcePathStyle(), skipVerify, target.credentials(), sync,
-				snapshot, retention, retentionCheck, validation, line);
+				snapshot, retention, retentionCheck, validation, line, settingLines(map));
+	}
+
+	private static Map<String, Integer> settingLines(Map<String, YamlEntry> map) {
+		Map<String, Integer> lines = new java.util.LinkedHashMap<>();
+		for (String key : INTERVAL_KEYS) {
+			YamlEntry e = map.get(key);
+			// An empty value (`retention:`) decodes to Litestream's default, as if unset.
+			if (e != null && !YamlScalars.isNull(e.value())) {
+				lines.put(key, e.line());
+			}
+		}
+		return lines;
 	}
 
 	/** Where a replica writes to. */

@@ -118,9 +118,8 @@ public final class ReplicaEvaluator {
 			}
 		}
 		if (lag != null) {
-			Duration warn = scaled(config.syncInterval(), thresholds.lagWarningFactor()).plus(thresholds.lagGrace());
-			Duration critical = scaled(config.syncInterval(), thresholds.lagCriticalFactor())
-				.plus(thresholds.lagGrace());
+			Duration warn = thresholds.lagWarning(config.syncInterval());
+			Duration critical = thresholds.lagCritical(config.syncInterval());
 			if (lag.compareTo(warn) > 0) {
 				String sentence = "Replica is " + GoDuration.format(truncate(lag))
 						+ " behind the database (sync-interval " + GoDuration.format(config.syncInterval())
@@ -135,14 +134,14 @@ public final class ReplicaEvaluator {
 		// Snapshots.
 		Optional<SnapshotObject> newest = current.newestSnapshot();
 		Duration snapshotAge = newest.map((s) -> Duration.between(s.lastModified(), now)).orElse(null);
-		Duration spacing = expectedSnapshotSpacing(config);
+		Duration spacing = config.expectedSnapshotSpacing();
 		if (newest.isEmpty()) {
 			findings.add(Finding.critical(FindingCode.SNAPSHOT_OVERDUE, "Generation " + current.id()
 					+ " has no snapshot: a restore needs one, so this replica cannot be restored."));
 		}
 		else if (spacing != null) {
-			Duration warn = scaled(spacing, thresholds.snapshotWarningFactor()).plus(thresholds.snapshotGrace());
-			Duration critical = scaled(spacing, thresholds.snapshotCriticalFactor()).plus(thresholds.snapshotGrace());
+			Duration warn = thresholds.snapshotWarning(spacing);
+			Duration critical = thresholds.snapshotCritical(spacing);
 			if (snapshotAge.compareTo(warn) > 0) {
 				String basis = GoDuration.positive(config.snapshotInterval())
 						? "snapshot-interval " + GoDuration.format(config.snapshotInterval())
@@ -169,10 +168,6 @@ public final class ReplicaEvaluator {
 				current.wal().segmentCount(), current.wal().totalBytes(), restoreFrom, restoreTo, listing.requests(),
 				previousGeneration, changedAt, Map.copyOf(ends), Map.copyOf(firstSeen), window.basis(),
 				observation.inventory());
-	}
-
-	static Duration expectedSnapshotSpacing(ReplicaConfig config) {
-		return config.expectedSnapshotSpacing();
 	}
 
 	private ReplicaStatus fromLitestreamOnly(ReplicaConfig config, List<Finding> findings, LitestreamView litestream,
@@ -210,10 +205,6 @@ public final class ReplicaEvaluator {
 				previous.walBytes(), previous.restoreFrom(), previous.restoreTo(), null, previous.previousGeneration(),
 				previous.generationChangedAt(), previous.generationEnds(), previous.generationFirstSeen(),
 				previous.restoreBasis(), previous.inventory());
-	}
-
-	private static Duration scaled(Duration base, double factor) {
-		return Duration.ofNanos((long) (base.toNanos() * factor));
 	}
 
 	/** Whole seconds above 10s, as Litestream prints lag, so sentences stay readable. */

@@ -69,11 +69,8 @@ public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart 
 
 	static ReplicaPanel of(ReplicaRow row, ReplicaStatus r, LitestreamView litestream, LitewatchProperties.Health h,
 			List<ReplicaSample> samples, Instant from, Instant now, Duration maxGap) {
-		Duration sync = r.config().syncInterval();
-		Duration lagWarning = Duration.ofNanos((long) (sync.toNanos() * h.lagWarningFactor())).plus(h.lagGrace());
-		Duration spacing = r.config().expectedSnapshotSpacing();
-		Duration snapshotWarning = spacing == null ? null
-				: Duration.ofNanos((long) (spacing.toNanos() * h.snapshotWarningFactor())).plus(h.snapshotGrace());
+		Duration lagWarning = h.lagWarning(r.config().syncInterval());
+		Duration snapshotWarning = h.snapshotWarning(r.config().expectedSnapshotSpacing());
 		Chart lag = Chart.of("Lag", samples, ReplicaSample::lag, lagWarning, from, now, maxGap);
 		Chart age = Chart.of("Snapshot age", samples, ReplicaSample::snapshotAge, snapshotWarning, from, now, maxGap);
 		InventoryFigures inv = r.inventory() == null ? null : r.inventory().figures();

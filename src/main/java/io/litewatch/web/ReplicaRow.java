@@ -94,8 +94,7 @@ public record ReplicaRow(String name, String location, RowState state, String la
 
 	static ReplicaRow of(ReplicaStatus r, boolean held, LitewatchProperties.Health thresholds, Instant now) {
 		ReplicaConfig c = r.config();
-		Duration limit = Duration.ofNanos((long) (c.syncInterval().toNanos() * thresholds.lagWarningFactor()))
-			.plus(thresholds.lagGrace());
+		Duration limit = thresholds.lagWarning(c.syncInterval());
 		String lag = r.lag() == null ? "unknown"
 				: (r.lag().isNegative() || r.lag().isZero()) ? "caught up" : HumanDuration.spoken(r.lag());
 		return new ReplicaRow(c.name(), c.location(), RowState.of(r.status(), held), lag,

@@ -181,4 +181,21 @@ class ReplicaReaderTest {
 		assertThat(r.path()).isEqualTo("/leading/slash");
 	}
 
+	@Test
+	void theLinesOfTheIntervalsTheEntrySetsAreKeptAndTheOthersRunOnDefaults() {
+		ReplicaConfig r = replica("""
+				url: s3://backups/app
+				sync-interval: 10s
+				retention:
+				snapshot-interval: 1h""");
+
+		// The entry starts on line 4 of the file; retention is written but empty.
+		assertThat(r.line()).isEqualTo(4);
+		assertThat(r.settingLine("sync-interval")).hasValue(5);
+		assertThat(r.settingLine("snapshot-interval")).hasValue(7);
+		assertThat(r.settingLine("retention")).isEmpty();
+		assertThat(r.settingLine("retention-check-interval")).isEmpty();
+		assertThat(r.retention()).hasHours(24);
+	}
+
 }

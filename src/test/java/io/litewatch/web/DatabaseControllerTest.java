@@ -198,8 +198,8 @@ class DatabaseControllerTest {
 		assertThat(html).contains("aria-label=\"queue, replica s3\"").contains("<span>limit 13 s</span>");
 		// The thresholds: the replica's line, Litewatch's factors, the limits they make.
 		assertThat(html).contains("<code>sync-interval</code>")
-			.contains(
-					"litestream.yml line 5 (the replica&#39;s entry), or Litestream&#39;s default 1s if not set there")
+			.contains("Litestream&#39;s default 1s (not set in the replica&#39;s entry, line 5)")
+			.contains("<td class=\"source\">litestream.yml line 7</td>")
 			.contains("warning above 13 s")
 			.contains("critical above 20 s")
 			.contains("3 / 10 × sync-interval + 10 s")

@@ -80,7 +80,7 @@ final class PollScenarios {
 	static ReplicaConfig replicaConfig(String db) {
 		return new ReplicaConfig("s3", "s3", "s3://backups/" + db, "backups", db, "http://127.0.0.1:9000", "us-east-1",
 				true, false, null, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofHours(24),
-				Duration.ofHours(1), Duration.ZERO, 5);
+				Duration.ofHours(1), Duration.ZERO, 5, java.util.Map.of("snapshot-interval", 7));
 	}
 
 	static DbConfig dbConfig(String name) {
