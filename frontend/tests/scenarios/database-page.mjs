@@ -1,6 +1,7 @@
 // The page per database: from the overview, a database's name leads to its page, which shows its
-// replicas, the lag and snapshot-age charts (drawn by the server as SVG), its generations, and the
-// range switch; screenshots on desktop and phone.
+// replicas, the lag and snapshot-age charts (drawn by the server as SVG), its generations, the WAL
+// timeline with what a restore in each stretch replays, and the range switch; screenshots on
+// desktop and phone.
 import { waitForPage } from '../lib/page-state.mjs';
 import { expectedDatabases, openOverview } from './common.mjs';
 
@@ -20,6 +21,11 @@ export async function databasePage(session) {
       drawn: [...document.querySelectorAll('[data-testid=chart] path.chart-line')]
         .filter((p) => (p.getAttribute('d') ?? '').startsWith('M')).length,
       generations: document.querySelectorAll('[data-testid=generations] tbody tr').length,
+      timeline: {
+        bands: document.querySelectorAll('[data-testid=wal-timeline] rect.generation').length,
+        ticks: document.querySelectorAll('[data-testid=wal-timeline] line.tick').length,
+        stretches: [...document.querySelectorAll('[data-testid=wal-stretches] tbody tr')].map((r) => r.innerText),
+      },
       width: document.documentElement.scrollWidth,
     }));
     session.log(`${view}: ${JSON.stringify(shown)}`);
@@ -32,6 +38,10 @@ export async function databasePage(session) {
     }
     if (shown.generations < 1) {
       throw new Error('the page lists no generation');
+    }
+    if (shown.timeline.bands < 1 || shown.timeline.ticks < 1
+      || !shown.timeline.stretches.some((t) => /index \d+/.test(t) && /WAL index/.test(t))) {
+      throw new Error(`the WAL timeline shows no generation, snapshot or stretch: ${JSON.stringify(shown.timeline)}`);
     }
     if (view === 'phone' && shown.width > 390) {
       throw new Error(`at 390 px the database page is ${shown.width} px wide: it scrolls sideways`);

@@ -21,9 +21,11 @@ import io.litewatch.time.HumanDuration;
  * its history charts, and the generations and snapshots the last poll listed.
  *
  * @param snapshotsShown how many of {@code snapshotCount} the list holds (newest first)
+ * @param timeline the generations, snapshots and WAL stretches over time; null before
+ * anything is listed
  */
 public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart lag, Chart snapshotAge,
-		List<GenerationLine> generations, List<SnapshotLine> snapshots, int snapshotCount) {
+		List<GenerationLine> generations, List<SnapshotLine> snapshots, int snapshotCount, WalTimeline timeline) {
 
 	static final int MAX_SNAPSHOTS = 50;
 
@@ -88,7 +90,10 @@ public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart 
 			.limit(MAX_SNAPSHOTS)
 			.map((s) -> new SnapshotLine(Moment.of(s.created(), now), s.generation(), s.index(), Texts.bytes(s.size())))
 			.toList();
-		return new ReplicaPanel(row, ThresholdRow.of(r.config(), h), lag, age, generations, snapshots, listed.size());
+		WalTimeline timeline = WalTimeline.of(r, litestream == null ? List.of() : litestream.generationsOf(r.name()),
+				listed, now);
+		return new ReplicaPanel(row, ThresholdRow.of(r.config(), h), lag, age, generations, snapshots, listed.size(),
+				timeline);
 	}
 
 	/** The generations of the poll's own listing, newest end first. */

@@ -265,6 +265,13 @@ class DatabaseControllerTest {
 			.contains("1 generation kept")
 			.contains("<td>7</td>")
 			.contains("<td>4.0 KiB</td>");
+		// The WAL timeline: the generation as a band, the snapshot as a tick, and what a
+		// restore after the snapshot replays.
+		assertThat(html).contains("data-testid=\"wal-timeline\"")
+			.containsPattern("aria-label=\"WAL timeline: 1 generation, \\d+ snapshots?, restore window [^\"]+\"")
+			.contains("class=\"generation current\"")
+			.contains("index <span>7</span>")
+			.contains("WAL index 7 on");
 		assertThat(html).containsSubsequence("<strong>warning</strong> for <span>5 min</span> so far",
 				"<strong>ok</strong> for <span>5 min</span>",
 				"<strong>not watched</strong> for <span>10 min 15 s</span>",
