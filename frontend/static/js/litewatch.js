@@ -199,7 +199,18 @@
     tick();
   }
 
+  // Spring Security's CSRF token (layout.html's <meta name="_csrf">) on every request htmx sends that
+  // is not a GET: forms carry it as a field already, htmx's own requests need it as a header.
+  function addCsrfHeader(event) {
+    var verb = (event.detail && event.detail.verb || 'get').toLowerCase();
+    if (verb === 'get' || verb === 'head') return;
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) event.detail.headers[header.getAttribute('content')] = token.getAttribute('content');
+  }
+
   function start() {
+    document.body.addEventListener('htmx:configRequest', addCsrfHeader);
     if (window.htmx) {
       window.htmx.config.timeout = REQUEST_TIMEOUT_MS;
       window.htmx.onLoad(onLoad);
