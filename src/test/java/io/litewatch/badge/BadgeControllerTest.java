@@ -20,6 +20,7 @@ import io.litewatch.health.FindingCode;
 import io.litewatch.poll.LatestPoll;
 import io.litewatch.poll.LatestPollFixture;
 import io.litewatch.poll.PollFreshness;
+import io.litewatch.testsupport.SliceSecurity;
 import io.litewatch.testsupport.TestClock;
 
 import static io.litewatch.metrics.SyntheticPolls.SECRET;
@@ -38,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The poll interval is 10 s; the poll below completed 3 s before the clock's now.
  */
 @WebMvcTest(controllers = BadgeController.class, properties = "litewatch.poll-interval=10s")
-@Import(BadgeControllerTest.Beans.class)
+@Import({ SliceSecurity.class, BadgeControllerTest.Beans.class })
 class BadgeControllerTest {
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -2,7 +2,6 @@ package io.litewatch.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,8 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.litewatch.LitewatchApplication;
 
 /**
- * Litewatch started as the real Spring Boot app on a free port, and a small HTTP client
- * for it.
+ * Litewatch started as the real Spring Boot app on a free port, with the users and the
+ * token of {@link TestAccounts}, and a small HTTP client for it signed in as the operator
+ * (a session cookie, as a browser has).
  */
 public final class LitewatchApp implements AutoCloseable {
 
@@ -28,16 +28,34 @@ public final class LitewatchApp implements AutoCloseable {
 
 	private final String base;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final WebSession session;
 
 	/**
 	 * @param args command-line arguments: they outrank application.yml, as in production
 	 */
 	public LitewatchApp(String... args) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0"));
+		all.addAll(TestAccounts.arguments());
 		all.addAll(List.of(args));
 		this.context = new SpringApplicationBuilder(LitewatchApplication.class).run(all.toArray(String[]::new));
 		this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		try {
+			this.session = new WebSession(base).signedIn(TestAccounts.OPERATOR, TestAccounts.OPERATOR_PASSWORD);
+		}
+		catch (IOException | InterruptedException | RuntimeException | Error ex) {
+			context.close();
+			throw new IllegalStateException("cannot sign in to the app just started", ex);
+		}
+	}
+
+	/** A new client of this app, not signed in. */
+	public WebSession anonymous() {
+		return new WebSession(base);
+	}
+
+	/** The operator's signed-in client. */
+	public WebSession session() {
+		return session;
 	}
 
 	public <T> T bean(Class<T> type) {
@@ -62,16 +80,15 @@ public final class LitewatchApp implements AutoCloseable {
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return session.get(path);
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return session.send(request);
 	}
 
 	public URI uri(String path) {
-		return URI.create(base + path);
+		return session.uri(path);
 	}
 
 	public Json json(String path) throws IOException, InterruptedException {

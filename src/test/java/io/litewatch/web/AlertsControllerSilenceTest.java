@@ -32,7 +32,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-/** The silence form against a real SQLite file: the configured maximum is enforced. */
+/**
+ * The silence form against a real SQLite file: the configured maximum is enforced. The
+ * controller alone (no filter chain: roles and CSRF are AlertsControllerTest's and
+ * AccessTest's).
+ */
 class AlertsControllerSilenceTest {
 
 	static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -41,8 +45,6 @@ class AlertsControllerSilenceTest {
 	Path dir;
 
 	AlertRepository alerts;
-
-	final CsrfGuard csrf = new CsrfGuard();
 
 	MockMvc mvc;
 
@@ -57,14 +59,13 @@ class AlertsControllerSilenceTest {
 		// The alert service only queues test notifications, which this test does not use.
 		mvc = MockMvcBuilders
 			.standaloneSetup(new AlertsController(alerts, new OutboxRepository(JdbcClient.create(dataSource)), channels,
-					null, csrf, new TestClock(NOW), policy, PollScenarios.PROPERTIES))
+					null, new TestClock(NOW), policy, PollScenarios.PROPERTIES))
 			.build();
 	}
 
 	@Test
 	void aSilenceUpToTheMaximumIsCreated() throws Exception {
-		mvc.perform(post("/alerts/silences").param("_csrf", csrf.token())
-			.param("database", "production")
+		mvc.perform(post("/alerts/silences").param("database", "production")
 			.param("duration", "72h")
 			.param("reason", "upgrade")).andExpect(status().isFound()).andExpect(redirectedUrl("/alerts"));
 		assertThat(alerts.activeSilences(NOW)).extracting(Silence::endsAt)
@@ -75,8 +76,7 @@ class AlertsControllerSilenceTest {
 	void aLongerSilenceIsRefusedWithItsReasonOnThePage() throws Exception {
 		alerts.addSilence(new Silence("existing", "queue", null, null, NOW, NOW.plusSeconds(600)));
 
-		mvc.perform(post("/alerts/silences").param("_csrf", csrf.token())
-			.param("database", "production")
+		mvc.perform(post("/alerts/silences").param("database", "production")
 			.param("duration", "720h")
 			.param("reason", "forgotten"))
 			.andExpect(status().isBadRequest())
@@ -90,15 +90,12 @@ class AlertsControllerSilenceTest {
 
 	@Test
 	void aDurationOrCodeThatDoesNotParseIsRefusedWithWhatWasExpected() throws Exception {
-		mvc.perform(post("/alerts/silences").param("_csrf", csrf.token())
-			.param("database", "production")
-			.param("duration", "two hours"))
+		mvc.perform(post("/alerts/silences").param("database", "production").param("duration", "two hours"))
 			.andExpect(status().isBadRequest())
 			.andExpect(view().name("alerts"))
 			.andExpect(model().attribute("message",
 					"Not silenced: duration \"two hours\" is not a duration like 2h or 30m. Nothing was changed."));
-		mvc.perform(
-				post("/alerts/silences").param("_csrf", csrf.token()).param("code", "STALE").param("duration", "1h"))
+		mvc.perform(post("/alerts/silences").param("code", "STALE").param("duration", "1h"))
 			.andExpect(status().isBadRequest())
 			.andExpect(model().attribute("message", org.hamcrest.Matchers.containsString("code \"STALE\"")));
 		assertThat(alerts.activeSilences(NOW)).isEmpty();

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,10 +38,13 @@ import io.litewatch.health.FindingCode;
 import io.litewatch.health.Severity;
 import io.litewatch.system.StoreHealth;
 import io.litewatch.testsupport.MigratedSqlite;
+import io.litewatch.testsupport.SliceSecurity;
 import io.litewatch.testsupport.TestClock;
 
 import static io.litewatch.web.PollScenarios.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -49,7 +53,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The Alerts page rendered by the real templates over a real SQLite alert store. */
 @WebMvcTest(AlertsController.class)
-@Import({ AppVersion.class, Formats.class, CsrfGuard.class, AlertsControllerTest.Beans.class })
+@Import({ AppVersion.class, Formats.class, SliceSecurity.class, AlertsControllerTest.Beans.class })
+@WithMockUser(username = "op", roles = "OPERATOR")
 class AlertsControllerTest {
 
 	@TempDir
@@ -101,9 +106,6 @@ class AlertsControllerTest {
 	@Autowired
 	AlertRepository alerts;
 
-	@Autowired
-	CsrfGuard csrf;
-
 	@BeforeEach
 	void store() {
 		alerts.replaceStates(Map.of());
@@ -132,13 +134,17 @@ class AlertsControllerTest {
 			.contains("data-clock>16:42 UTC</time>")
 			.contains("data-rel>in 1 h 50 min</time>")
 			.contains("action=\"/alerts/silences/s-1/expire\"")
-			.contains("name=\"_csrf\" value=\"" + csrf.token() + "\"")
+			.containsPattern(
+					"<form method=\"post\" action=\"/alerts/silences/s-1/expire\"><input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"/>")
 			.contains("aria-label=\"End the silence of production, REPLICA_STALE now\">End now</button>");
 
-		mvc.perform(post("/alerts/silences/s-1/expire").header("Origin", "https://evil.example")
-			.param("_csrf", csrf.token())).andExpect(status().isForbidden());
+		mvc.perform(
+				post("/alerts/silences/s-1/expire").header("Origin", "https://evil.example").param("_csrf", "forged"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/alerts/silences/s-1/expire").with(csrf()).with(user("viewer").roles("VIEWER")))
+			.andExpect(status().isForbidden());
 		assertThat(alerts.activeSilences(NOW)).hasSize(1);
-		mvc.perform(post("/alerts/silences/s-1/expire").param("_csrf", csrf.token()))
+		mvc.perform(post("/alerts/silences/s-1/expire").with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/alerts"));
 		assertThat(alerts.activeSilences(NOW)).isEmpty();
@@ -176,9 +182,7 @@ class AlertsControllerTest {
 	@Test
 	void aRefusedSilenceSaysWhyInWordsAPersonWrites() throws Exception {
 		String html = mvc
-			.perform(post("/alerts/silences").param("_csrf", csrf.token())
-				.param("database", "production")
-				.param("duration", "720h"))
+			.perform(post("/alerts/silences").with(csrf()).param("database", "production").param("duration", "720h"))
 			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()

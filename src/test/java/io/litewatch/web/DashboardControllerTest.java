@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.litewatch.alert.AlertRepository;
@@ -32,6 +33,7 @@ import io.litewatch.poll.PollFreshness;
 import io.litewatch.poll.PollResult;
 import io.litewatch.poll.Publish;
 import io.litewatch.testsupport.MigratedSqlite;
+import io.litewatch.testsupport.SliceSecurity;
 import io.litewatch.testsupport.TestClock;
 
 import static io.litewatch.web.PollScenarios.NOW;
@@ -51,7 +53,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the real evaluator judged; assertions read the HTML a browser gets.
  */
 @WebMvcTest(DashboardController.class)
-@Import({ AppVersion.class, Formats.class, DashboardControllerTest.Beans.class })
+@Import({ AppVersion.class, Formats.class, SliceSecurity.class, DashboardControllerTest.Beans.class })
+@WithMockUser(username = "viewer", roles = "VIEWER")
 class DashboardControllerTest {
 
 	@TempDir

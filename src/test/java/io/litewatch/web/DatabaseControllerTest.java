@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +41,7 @@ import io.litewatch.poll.PollFreshness;
 import io.litewatch.poll.PollResult;
 import io.litewatch.poll.Publish;
 import io.litewatch.testsupport.MigratedSqlite;
+import io.litewatch.testsupport.SliceSecurity;
 import io.litewatch.testsupport.TestClock;
 
 import static io.litewatch.web.DashboardControllerTest.count;
@@ -59,7 +61,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and history read from a migrated SQLite file.
  */
 @WebMvcTest(DatabaseController.class)
-@Import({ AppVersion.class, Formats.class, DatabaseControllerTest.Beans.class })
+@Import({ AppVersion.class, Formats.class, SliceSecurity.class, DatabaseControllerTest.Beans.class })
+@WithMockUser(username = "viewer", roles = "VIEWER")
 class DatabaseControllerTest {
 
 	@TempDir
