@@ -75,8 +75,8 @@ final class Hashes {
 			return "uses a scheme other than bcrypt (only bcrypt hashes are accepted, never a plain password)";
 		}
 		return "is not a bcrypt hash (expected $2a$, $2b$ or $2y$, a two-digit cost from 04 to 31 and"
-				+ " 53 more characters, " + bare.length() + " characters were given; a hash whose $ signs"
-				+ " a shell or docker compose expanded looks like this)";
+				+ " 53 more characters; " + bare.length() + " characters were given: if it was a hash, a shell"
+				+ " or docker compose may have expanded its $ signs)";
 	}
 
 }

@@ -1,0 +1,120 @@
+package io.litewatch.security;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.litewatch.LitewatchApplication;
+import io.litewatch.testsupport.TestAccounts;
+import io.litewatch.testsupport.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * How the settings of {@code litewatch.security} start the real app: without users, with
+ * a hash that is none, and with {@code status-access: token}. Each starts its own app;
+ * the polls find nothing (closed ports) and do not matter here.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AccessStartupTest {
+
+	@TempDir
+	Path work;
+
+	@Test
+	void withoutUsersAGeneratedAdminPasswordIsLoggedOnceAndSignsIn(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext app = start()) {
+			Matcher line = Pattern.compile("WARN .*No user configured .*sign in as 'admin' with the password (\\S+) ")
+				.matcher(output.getAll());
+			assertThat(line.find()).as("the generated password's log line").isTrue();
+			String password = line.group(1);
+			assertThat(password).hasSizeGreaterThanOrEqualTo(24);
+			assertThat(line.find()).as("logged once").isFalse();
+			WebSession session = new WebSession(base(app));
+			assertThat(session.get("/login").body()).contains("sign in as\n    <code>admin</code>");
+			session.signedIn("admin", password);
+			assertThat(session.get("/alerts").body()).contains("admin · operator", "action=\"/alerts/silences\"");
+			assertThat(session.get("/").body() + session.get("/api/status").body()).doesNotContain(password);
+		}
+	}
+
+	@Test
+	void aPasswordHashThatIsNotBcryptStopsTheStartNamingTheSettingButNotTheValue(CapturedOutput output)
+			throws Exception {
+		String plain = "hunter2-plain-password";
+		assertThatThrownBy(() -> start("--litewatch.security.users[0].name=alice",
+				"--litewatch.security.users[0].password-hash=" + plain))
+			.hasRootCauseInstanceOf(AccessConfigException.class)
+			.rootCause()
+			.hasMessageContaining("litewatch.security.users[0] (alice): password-hash is not a bcrypt hash")
+			.hasMessageNotContaining(plain);
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "htpasswd -bnBC 10").doesNotContain(plain);
+
+		String noop = "{noop}hunter2";
+		assertThatThrownBy(() -> start("--litewatch.security.users[0].name=bob",
+				"--litewatch.security.users[0].password-hash=" + noop, "--litewatch.security.users[0].role=operator"))
+			.rootCause()
+			.hasMessageContaining("scheme other than bcrypt");
+		assertThatThrownBy(
+				() -> start("--litewatch.security.tokens[0].name=ci", "--litewatch.security.tokens[0].hash=sha256:abc"))
+			.rootCause()
+			.hasMessageContaining("litewatch.security.tokens[0] (ci): hash is neither sha256");
+		assertThat(output.getAll()).doesNotContain("hunter2");
+	}
+
+	@Test
+	void withStatusAccessTokenTheStatusAndBadgesNeedATokenOrALogin() throws Exception {
+		List<String> args = new ArrayList<>(TestAccounts.arguments());
+		args.add("--litewatch.security.status-access=token");
+		try (ConfigurableApplicationContext app = start(args.toArray(String[]::new))) {
+			WebSession anonymous = new WebSession(base(app));
+			for (String path : List.of("/api/status", "/badge.svg", "/badge/production.svg")) {
+				assertThat(anonymous.get(path).statusCode()).as(path).isEqualTo(401);
+				HttpResponse<String> withToken = anonymous.get(path + "?token=" + TestAccounts.TOKEN);
+				assertThat(withToken.statusCode()).as(path).isIn(200, 404, 503);
+			}
+			HttpResponse<String> status = anonymous.send(HttpRequest.newBuilder(anonymous.uri("/api/status"))
+				.header("Authorization", "Bearer " + TestAccounts.TOKEN));
+			assertThat(status.body()).contains("\"accessory\"");
+			assertThat(anonymous.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+			WebSession viewer = new WebSession(base(app)).signedIn(TestAccounts.VIEWER, TestAccounts.VIEWER_PASSWORD);
+			assertThat(viewer.get("/badge.svg").statusCode()).isEqualTo(200);
+		}
+	}
+
+	private ConfigurableApplicationContext start(String... extra) throws IOException {
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		Files.writeString(work.resolve("litestream.yml"), "dbs: []\n");
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--litewatch.litestream-config=" + work.resolve("litestream.yml"),
+						"--litewatch.data-dir=" + work.resolve("data"), "--litewatch.poll-interval=1h",
+						"--litewatch.docker.host=tcp://127.0.0.1:" + closed, "--litewatch.docker.api-timeout=1s",
+						"--litewatch.inventory.enabled=false"));
+		args.addAll(List.of(extra));
+		return new SpringApplicationBuilder(LitewatchApplication.class).run(args.toArray(String[]::new));
+	}
+
+	private static String base(ConfigurableApplicationContext app) {
+		return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+	}
+
+}
