@@ -1,8 +1,9 @@
 // Litewatch's browser tests: runs the named scenarios in Debian's chromium (headless, through
 // playwright-core) against a running Litewatch, saves screenshots into --out and prints
 // MEASURED lines. Exits 0 when every scenario passed, 1 when one failed, 2 when it could not
-// start (usage, no chromium). BrowserIT runs it on the real stack; by hand:
-//   node frontend/tests/run.mjs --base http://127.0.0.1:8080 --out target/browser overview
+// start (usage, no chromium). Pages are opened signed in as LITEWATCH_USER / LITEWATCH_PASSWORD.
+// BrowserIT runs it on the real stack; by hand:
+//   LITEWATCH_USER=alice LITEWATCH_PASSWORD=… node frontend/tests/run.mjs --base http://127.0.0.1:8080 --out target/browser overview
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,11 +12,12 @@ import { releaseController } from './lib/controller.mjs';
 import { databasePage } from './scenarios/database-page.mjs';
 import { disconnected } from './scenarios/disconnected.mjs';
 import { inPlaceUpdate } from './scenarios/in-place-update.mjs';
+import { login } from './scenarios/login.mjs';
 import { overview } from './scenarios/overview.mjs';
 import { reorder } from './scenarios/reorder.mjs';
 
 const SCENARIOS = {
-  overview, 'in-place-update': inPlaceUpdate, reorder, 'database-page': databasePage, disconnected,
+  login, overview, 'in-place-update': inPlaceUpdate, reorder, 'database-page': databasePage, disconnected,
 };
 
 function log(text) {
@@ -74,6 +76,9 @@ for (const name of names) {
     await SCENARIOS[name](session);
     if (session.pageErrors.length) {
       throw new Error(`the page threw: ${session.pageErrors.join('; ')}`);
+    }
+    if (session.policyViolations.length) {
+      throw new Error(`the Content-Security-Policy blocked: ${session.policyViolations.join('; ')}`);
     }
     log(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }

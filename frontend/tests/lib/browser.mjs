@@ -29,22 +29,76 @@ export async function launchBrowser() {
 }
 
 /**
- * What one scenario gets: pages in the named views, screenshots into --out, MEASURED lines,
- * and the page errors seen (an uncaught exception in the page fails the scenario).
+ * Who the scenarios sign in as: LITEWATCH_USER and LITEWATCH_PASSWORD from the environment
+ * (BrowserIT sets them; never on the command line, where ps would show the password).
+ */
+export function credentials(env = process.env) {
+  return env.LITEWATCH_USER && env.LITEWATCH_PASSWORD
+    ? { user: env.LITEWATCH_USER, password: env.LITEWATCH_PASSWORD } : null;
+}
+
+// Reported by the page itself for every resource, script or style the Content-Security-Policy
+// blocks; the console listener below turns it into a scenario failure.
+function reportPolicyViolations() {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`
+      + ` at ${event.sourceFile || document.location.pathname}:${event.lineNumber}`);
+  });
+}
+
+/**
+ * Signs the context in through the login form's own HTTP requests (GET /login for its CSRF
+ * token, POST /login), sharing the cookie with the context's pages. The pages then load with an
+ * empty cache, as the measurements want; the login scenario fills the form in the page instead.
+ */
+export async function signIn(context, { user, password }) {
+  const form = await context.request.get('/login');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (!token) {
+    throw new Error(`GET /login (HTTP ${form.status()}) has no CSRF field`);
+  }
+  const response = await context.request.post('/login', {
+    form: { username: user, password, _csrf: token }, maxRedirects: 0,
+  });
+  const location = response.headers().location ?? '';
+  if (response.status() !== 302 || location.includes('/login')) {
+    throw new Error(`signing in as ${user} was refused: HTTP ${response.status()} to ${location || 'nowhere'}`);
+  }
+}
+
+/**
+ * What one scenario gets: pages in the named views, signed in unless asked not to, screenshots
+ * into --out, MEASURED lines, and the page errors and Content-Security-Policy violations seen
+ * (either fails the scenario).
  */
 export class Session {
-  constructor(browser, { base, out, name, log }) {
-    Object.assign(this, { browser, base, out, name, log });
+  constructor(browser, { base, out, name, log, login = credentials() }) {
+    Object.assign(this, { browser, base, out, name, log, login });
     this.contexts = [];
     this.lastPage = null;
     this.pageErrors = [];
+    this.policyViolations = [];
   }
 
-  async newPage(view) {
+  async newPage(view, { signedIn = true } = {}) {
     const context = await this.browser.newContext({ ...VIEWS[view], baseURL: this.base });
     this.contexts.push(context);
     await context.addInitScript(installPageState);
+    await context.addInitScript(reportPolicyViolations);
+    if (signedIn) {
+      if (!this.login) {
+        throw new Error('set LITEWATCH_USER and LITEWATCH_PASSWORD: every page but /login needs a login');
+      }
+      await signIn(context, this.login);
+    }
     const page = await context.newPage();
+    page.on('console', (message) => {
+      const text = message.text();
+      if (message.type() === 'error' && /securitypolicyviolation|Content Security Policy/i.test(text)) {
+        this.policyViolations.push(`${view}: ${text}`);
+        this.log(`CSP violation (${view}): ${text}`);
+      }
+    });
     page.setDefaultTimeout(15_000);
     page.setDefaultNavigationTimeout(20_000);
     page.on('pageerror', (error) => {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.litewatch.testsupport.BrowserRun;
 import io.litewatch.testsupport.LitewatchApp;
 import io.litewatch.testsupport.ReplicationStack;
+import io.litewatch.testsupport.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from {@code frontend/tests/run.mjs}), on the real stack: a Litestream v0.3.13 container
  * replicating four SQLite files to s3proxy, and Litewatch in-process. Screenshots and
  * each scenario's log go to {@code target/browser/}; the MEASURED lines are in the test
- * log. Fails, never skips, without node, chromium or Docker.
+ * log. The scenarios sign in as the configured operator. Fails, never skips, without
+ * node, chromium or Docker.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -78,6 +80,18 @@ class BrowserIT {
 		// node's own test runner (node:test) over frontend/tests/*.test.mjs, in chromium
 		try (BrowserRun run = BrowserRun.node(PROJECT, OUT, "node-test", "--test", "tests/")) {
 			assertThat(run.awaitExit(Duration.ofSeconds(60))).as("node --test tests/\n%s", run.tail()).isZero();
+		}
+	}
+
+	/**
+	 * The login form, a wrong and a right password, sign out; every page under the
+	 * Content-Security-Policy (every scenario fails on a violation the page reports).
+	 */
+	@Test
+	@Order(5)
+	void aPersonSignsInAndThePoliciesBlockNothingThePagesUse() throws Exception {
+		try (BrowserRun run = start("login")) {
+			assertThat(run.awaitExit(Duration.ofSeconds(60))).as("browser run 'login'\n%s", run.tail()).isZero();
 		}
 	}
 
@@ -158,7 +172,8 @@ class BrowserIT {
 	}
 
 	private BrowserRun start(String scenario) throws Exception {
-		return BrowserRun.scenario(PROJECT, app.uri("").toString(), OUT, scenario);
+		return BrowserRun.scenario(PROJECT, app.uri("").toString(), TestAccounts.OPERATOR,
+				TestAccounts.OPERATOR_PASSWORD, OUT, scenario);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -54,11 +55,13 @@ public final class BrowserRun implements AutoCloseable {
 
 	/**
 	 * Starts {@code node tests/run.mjs --base <base> --out <out> <scenario>} in the
-	 * project's {@code frontend/}, logging to {@code out/<scenario>.log}.
+	 * project's {@code frontend/}, signed in as {@code user} (passed in the environment,
+	 * not on the command line), logging to {@code out/<scenario>.log}.
 	 */
-	public static BrowserRun scenario(Path project, String base, Path out, String scenario) throws IOException {
-		return node(project, out, scenario, "tests/run.mjs", "--base", base, "--out", out.toAbsolutePath().toString(),
-				scenario);
+	public static BrowserRun scenario(Path project, String base, String user, String password, Path out,
+			String scenario) throws IOException {
+		return start(project, out, scenario, Map.of("LITEWATCH_USER", user, "LITEWATCH_PASSWORD", password),
+				"tests/run.mjs", "--base", base, "--out", out.toAbsolutePath().toString(), scenario);
 	}
 
 	/**
@@ -67,6 +70,11 @@ public final class BrowserRun implements AutoCloseable {
 	 * missing.
 	 */
 	public static BrowserRun node(Path project, Path out, String name, String... args) throws IOException {
+		return start(project, out, name, Map.of(), args);
+	}
+
+	private static BrowserRun start(Path project, Path out, String name, Map<String, String> environment,
+			String... args) throws IOException {
 		Path frontend = project.resolve("frontend");
 		if (!Files.isDirectory(frontend.resolve("node_modules/playwright-core"))) {
 			throw new AssertionError("frontend/node_modules/playwright-core is missing: run scripts/test.sh,"
@@ -76,6 +84,7 @@ public final class BrowserRun implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of("node"));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(frontend.toFile()).redirectErrorStream(true);
+		builder.environment().putAll(environment);
 		Process process;
 		try {
 			process = builder.start();
