@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
 import io.litewatch.testsupport.LitestreamContainer;
 import io.litewatch.testsupport.ReplicationStack;
 import io.litewatch.testsupport.InProcessS3Proxy;
@@ -29,6 +31,15 @@ public final class Demo implements AutoCloseable {
 	static final String ACCESS_KEY = "demo-access-key";
 
 	static final String SECRET = "demo-secret-key";
+
+	/**
+	 * The demo's one user, an operator, with a fixed password the README and the login
+	 * page give: the demo listens on loopback only (DemoApplication) and watches nothing
+	 * real.
+	 */
+	public static final String USER = "demo";
+
+	public static final String PASSWORD = "demo";
 
 	/**
 	 * Rates differ so the page moves at different paces; cable's underscore key is the
@@ -139,8 +150,8 @@ public final class Demo implements AutoCloseable {
 	}
 
 	/**
-	 * Litewatch's arguments for this stack: the local accessory, the demo's config and
-	 * label.
+	 * Litewatch's arguments for this stack: the local accessory, the demo's config, label
+	 * and user.
 	 */
 	public List<String> litewatchArguments() {
 		List<String> args = new ArrayList<>(List.of("--litewatch.demo=true", "--litewatch.litestream-config=" + config,
@@ -153,6 +164,10 @@ public final class Demo implements AutoCloseable {
 			args.addAll(List.of("--litewatch.accessory=local", "--litewatch.local-binary=" + binary));
 		}
 		environment().forEach((k, v) -> args.add("--litewatch.environment." + k + "=" + v));
+		args.addAll(List.of("--litewatch.security.users[0].name=" + USER,
+				"--litewatch.security.users[0].password-hash=" + new BCryptPasswordEncoder().encode(PASSWORD),
+				"--litewatch.security.users[0].role=operator",
+				"--litewatch.security.login-hint=Demo: sign in as " + USER + ", password " + PASSWORD + "."));
 		return args;
 	}
 

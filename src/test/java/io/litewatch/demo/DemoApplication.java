@@ -32,16 +32,28 @@ public final class DemoApplication {
 		}
 		Demo demo = Demo.start(Path.of("target/demo").toAbsolutePath());
 		List<String> all = new ArrayList<>(demo.litewatchArguments());
+		// Its password is in the README: loopback only, unless the command line says
+		// otherwise (a second --server.address would be joined to this one, not win).
+		if (Arrays.stream(args).noneMatch((arg) -> arg.startsWith("--server.address"))) {
+			all.add("--server.address=127.0.0.1");
+		}
 		all.addAll(Arrays.asList(args));
 		try {
 			SpringApplication app = new SpringApplication(LitewatchApplication.class);
 			app.addListeners((ContextClosedEvent event) -> closeQuietly(demo));
-			return app.run(all.toArray(String[]::new));
+			ConfigurableApplicationContext context = app.run(all.toArray(String[]::new));
+			System.out.println(banner(context.getEnvironment().getProperty("local.server.port")));
+			return context;
 		}
 		catch (RuntimeException ex) {
 			closeQuietly(demo);
 			throw ex;
 		}
+	}
+
+	static String banner(String port) {
+		return "\nLitewatch demo: open http://localhost:" + port + " and sign in as " + Demo.USER + ", password "
+				+ Demo.PASSWORD + " (operator). Ctrl-C stops everything.\n";
 	}
 
 	static boolean wantsDemo(String[] args, String litestreamConfigEnv) {

@@ -1,8 +1,5 @@
 package io.litewatch.demo;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import io.litewatch.testsupport.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +26,8 @@ class DemoIT {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoIT.class);
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	/** Signed in as the demo's user, as the README tells a newcomer to. */
+	private WebSession session;
 
 	@Test
 	void showsFourLiveDatabasesAndOneAlertWithinAMinute() throws Exception {
@@ -35,7 +35,10 @@ class DemoIT {
 		ConfigurableApplicationContext app = DemoApplication.run("--server.port=0");
 		try {
 			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-			DocumentContext status = awaitJson(base + "/api/status", Duration.ofSeconds(60),
+			WebSession anonymous = new WebSession(base);
+			assertThat(anonymous.get("/login").body()).contains("Demo: sign in as demo, password demo.");
+			session = new WebSession(base).signedIn(Demo.USER, Demo.PASSWORD);
+			DocumentContext status = awaitJson("/api/status", Duration.ofSeconds(60),
 					(json) -> json.read("$.databases[*].replicas[*].generation", List.class)
 						.stream()
 						.filter((g) -> g != null)
@@ -59,12 +62,10 @@ class DemoIT {
 			assertThat(status.read("$.databases[3].findings[*].code", List.class)).contains("CONFIG_SUSPICIOUS");
 			assertThat(status.read("$.databases[3].findings[0].message", String.class)).contains("sync_interval");
 
-			awaitJson(base + "/api/alerts",
-					Duration.ofSeconds(60 - Duration.between(started, Instant.now()).toSeconds()),
+			awaitJson("/api/alerts", Duration.ofSeconds(60 - Duration.between(started, Instant.now()).toSeconds()),
 					(json) -> json.read("$.active[?(@.state == 'firing')].database", List.class).contains("cable"));
-			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(page.body()).contains("Demo", "production", "cable", "CONFIG_SUSPICIOUS");
+			HttpResponse<String> page = session.get("/");
+			assertThat(page.body()).contains("Demo", "production", "cable", "CONFIG_SUSPICIOUS", "demo · operator");
 			log.info("MEASURED demo: start -> alert firing and complete page: {} ms",
 					Duration.between(started, Instant.now()).toMillis());
 		}
@@ -89,13 +90,12 @@ class DemoIT {
 		assertThat(DemoApplication.wantsDemo(new String[0], null)).isTrue();
 	}
 
-	private DocumentContext awaitJson(String url, Duration timeout, java.util.function.Predicate<DocumentContext> done)
+	private DocumentContext awaitJson(String path, Duration timeout, java.util.function.Predicate<DocumentContext> done)
 			throws Exception {
 		Instant deadline = Instant.now().plus(timeout);
 		String last = null;
 		while (Instant.now().isBefore(deadline)) {
-			last = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-				.body();
+			last = session.get(path).body();
 			DocumentContext json = JsonPath.parse(last);
 			try {
 				if (done.test(json)) {
@@ -107,7 +107,7 @@ class DemoIT {
 			}
 			Thread.sleep(500);
 		}
-		throw new AssertionError("Timed out waiting on " + url + "; last answer: " + last);
+		throw new AssertionError("Timed out waiting on " + path + "; last answer: " + last);
 	}
 
 }
