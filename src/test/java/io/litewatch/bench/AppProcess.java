@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.litewatch.testsupport.TestAccounts;
+
 /**
  * The packaged Litewatch jar run as its own process, as in production, so that its
  * resident memory is its own and not the benchmark's. It is reached through its HTTP API
@@ -47,6 +49,8 @@ final class AppProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(
 				List.of(javaExecutable(), "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
 		properties.forEach((p) -> command.add("--" + p));
+		// The full /api/status (s3Requests, inventory) is for a token or a login.
+		command.addAll(TestAccounts.arguments());
 		Files.createDirectories(workDir);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
@@ -84,9 +88,10 @@ final class AppProcess implements AutoCloseable {
 	/** {@code GET /api/status}, whatever its HTTP status (503 when critical). */
 	Optional<AppStatus> status() throws InterruptedException {
 		try {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create(base + "/api/status")).timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/status"))
+				.header("Authorization", "Bearer " + TestAccounts.TOKEN)
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			return Optional.of(AppStatus.parse(response.body()));
 		}
 		catch (IOException | RuntimeException ex) {

@@ -32,6 +32,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.litewatch.testsupport.LitewatchApp;
 import io.litewatch.testsupport.ReplicationStack;
+import io.litewatch.testsupport.TestAccounts;
+import io.litewatch.testsupport.WebSession;
 import io.litewatch.testsupport.WebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -269,8 +271,11 @@ class AlertsEndToEndIT {
 			.header("Origin", "https://evil.example")
 			.POST(HttpRequest.BodyPublishers.ofString("_csrf=guess")));
 		assertThat(forged.statusCode()).isEqualTo(403);
+		// A viewer holding a valid token of their own may still not act.
+		WebSession viewer = app.anonymous().signedIn(TestAccounts.VIEWER, TestAccounts.VIEWER_PASSWORD);
+		assertThat(viewer.post("/alerts/channels/ops/test", "_csrf", viewer.csrfToken()).statusCode()).isEqualTo(403);
 		String page = app.get("/alerts").body();
-		String token = page.replaceAll("(?s).*name=\"_csrf\" value=\"([0-9a-f]+)\".*", "$1");
+		String token = page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 		HttpResponse<String> test = app.send(HttpRequest.newBuilder(app.uri("/alerts/channels/ops/test"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -30,6 +31,7 @@ import io.litewatch.poll.LatestPollFixture;
 import io.litewatch.poll.PollCompletedEvent;
 import io.litewatch.poll.PollCycle;
 import io.litewatch.poll.PollResult;
+import io.litewatch.testsupport.TestAccounts;
 
 import static io.litewatch.metrics.SyntheticPolls.SECRET;
 import static io.litewatch.metrics.SyntheticPolls.database;
@@ -64,13 +66,14 @@ class PrometheusEndpointTest {
 	void start() throws IOException {
 		int closed = closedPort();
 		writeConfig("production", "queue");
-		context = new SpringApplicationBuilder(LitewatchApplication.class).run("--server.port=0",
-				"--litewatch.litestream-config=" + work.resolve("litestream.yml"),
+		List<String> args = new ArrayList<>(TestAccounts.arguments());
+		args.addAll(List.of("--server.port=0", "--litewatch.litestream-config=" + work.resolve("litestream.yml"),
 				"--litewatch.data-dir=" + work.resolve("data"), "--litewatch.poll-interval=1h",
 				"--litewatch.docker.host=tcp://127.0.0.1:" + closed, "--litewatch.docker.api-timeout=2s",
 				"--litewatch.s3.api-call-timeout=2s", "--litewatch.inventory.enabled=false",
 				"--litewatch.environment.S3_ENDPOINT=http://127.0.0.1:" + closed,
-				"--litewatch.environment.S3_SECRET=" + YML_SECRET);
+				"--litewatch.environment.S3_SECRET=" + YML_SECRET));
+		context = new SpringApplicationBuilder(LitewatchApplication.class).run(args.toArray(String[]::new));
 		base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 		await().atMost(Duration.ofSeconds(60)).until(() -> context.getBean(LatestPoll.class).get().isPresent());
 	}
@@ -169,8 +172,11 @@ class PrometheusEndpointTest {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		// Scraped as Prometheus would be: with a read token (README, Access).
+		return http.send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", "Bearer " + TestAccounts.TOKEN)
+			.timeout(Duration.ofSeconds(10))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static double level(String status) {

@@ -78,7 +78,7 @@ class DockerfileStructureTest {
 
 		String healthcheck = runtime.last("HEALTHCHECK");
 		assertThat(healthcheck).as("HEALTHCHECK in the final stage").isNotNull();
-		assertThat(healthcheck).doesNotStartWith("NONE").contains("CMD").contains("/actuator/health");
+		assertThat(healthcheck).doesNotStartWith("NONE").contains("CMD").contains("/actuator/health/liveness");
 		assertThat(healthcheck).containsAnyOf("127.0.0.1", "localhost");
 		assertThat(healthcheck).containsAnyOf("8080", "${PORT:-8080}");
 		if (healthcheck.contains("curl")) {
