@@ -1,7 +1,7 @@
 # Litewatch image: build with the Maven wrapper, run the Spring Boot layered jar on a JRE.
 #
 #   docker build -t litewatch .
-#   docker run -d --name litewatch -p 8080:8080 \
+#   docker run -d --name litewatch -p 127.0.0.1:8080:8080 \
 #     --group-add "$(stat -c %g /var/run/docker.sock)" \
 #     -v /var/run/docker.sock:/var/run/docker.sock \
 #     -v "$PWD/config/litestream.yml:/etc/litestream.yml:ro" \
@@ -9,6 +9,7 @@
 #     -e LITEWATCH_DOCKER_CONTAINER=myapp-litestream \
 #     -e LITESTREAM_ACCESS_KEY_ID -e LITESTREAM_SECRET_ACCESS_KEY \
 #     litewatch
+#   docker logs litewatch    # the generated admin password, until litewatch.security.users is set
 #
 # Everything is configured through environment variables (Spring relaxed binding:
 # LITEWATCH_POLL_INTERVAL=30s, LITEWATCH_DOCKER_HOST=tcp://socket-proxy:2375, SPRING_MAIL_HOST=...).
