@@ -1,5 +1,6 @@
 // Signing in as a person does: a page asked for without a session leads to the login form, a wrong
-// password is refused, the right one leads back to the page; every page is served with a
+// password is refused, the right one leads back to the page; a POST htmx sends carries the CSRF
+// token; sign-out ends the session. Every page is served with a
 // Content-Security-Policy that allows nothing inline, and it blocks nothing the pages use (the
 // session fails the scenario on any violation the pages report).
 import { expectedDatabases, openOverview } from './common.mjs';
@@ -52,6 +53,20 @@ export async function login(session) {
   await page.waitForResponse((r) => new URL(r.url()).pathname === '/' && r.request().headers()['hx-request'] === 'true',
     { timeout: 20_000 });
   await session.screenshot(page, 'signed-in');
+
+  // A POST that htmx sends itself carries the CSRF token as a header (litewatch.js, from the
+  // layout's meta): without it this would be a 403. A one-minute silence of no real database.
+  const [posted] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/alerts/silences'),
+    page.evaluate(() => window.htmx.ajax('POST', '/alerts/silences', {
+      values: { database: 'browser-csrf-check', duration: '1m', reason: 'browser test: htmx sends the CSRF token' },
+      swap: 'none', target: 'body',
+    })),
+  ]);
+  if (posted.status() >= 400) {
+    throw new Error(`a POST sent by htmx was refused with HTTP ${posted.status()}: no CSRF header?`);
+  }
+  session.log(`a POST sent by htmx: HTTP ${posted.status()} (its CSRF header accepted)`);
 
   await Promise.all([page.waitForURL(/\/login\?logout/), page.click('header form.account button')]);
   const after = await page.goto('/', { waitUntil: 'load' });
