@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, Session } from './lib/browser.mjs';
 import { releaseController } from './lib/controller.mjs';
+import { accessibility } from './scenarios/accessibility.mjs';
 import { databasePage } from './scenarios/database-page.mjs';
 import { disconnected } from './scenarios/disconnected.mjs';
 import { inPlaceUpdate } from './scenarios/in-place-update.mjs';
@@ -15,7 +16,7 @@ import { overview } from './scenarios/overview.mjs';
 import { reorder } from './scenarios/reorder.mjs';
 
 const SCENARIOS = {
-  overview, 'in-place-update': inPlaceUpdate, reorder, 'database-page': databasePage, disconnected,
+  overview, 'in-place-update': inPlaceUpdate, reorder, 'database-page': databasePage, disconnected, accessibility,
 };
 
 function log(text) {

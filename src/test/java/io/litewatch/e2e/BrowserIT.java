@@ -144,6 +144,15 @@ class BrowserIT {
 		}
 	}
 
+	@Test
+	@Order(5)
+	void everyPageHasTheKeyboardAndScreenReaderBasics() throws Exception {
+		try (BrowserRun run = start("accessibility")) {
+			assertThat(run.awaitExit(Duration.ofSeconds(90))).as("browser run 'accessibility'\n%s", run.tail())
+				.isZero();
+		}
+	}
+
 	/** Last: it stops the app. */
 	@Test
 	@Order(9)
