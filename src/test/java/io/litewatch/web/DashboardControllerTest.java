@@ -2,7 +2,6 @@ package io.litewatch.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +28,6 @@ import io.litewatch.alert.Silence;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.health.FindingCode;
 import io.litewatch.history.HistorySeries;
-import io.litewatch.history.SyntheticHistory;
 import io.litewatch.poll.LatestPoll;
 import io.litewatch.poll.PollFreshness;
 import io.litewatch.poll.PollResult;
@@ -108,29 +106,9 @@ class DashboardControllerTest {
 	@Autowired
 	AlertRepository alerts;
 
-	@Autowired
-	DataSource dataSource;
-
-	static boolean recorded;
-
-	/**
-	 * production's replica over the last 24 h: polled every 15 s, lag 1 s but 12 s once
-	 * two hours ago, and Litewatch stopped from 6 to 5 hours ago. No other replica has a
-	 * history.
-	 */
 	@BeforeEach
 	void now() {
 		clock.set(NOW);
-		if (recorded) {
-			return;
-		}
-		recorded = true;
-		Instant stop = NOW.minus(Duration.ofHours(6));
-		Instant peak = NOW.minus(Duration.ofHours(2));
-		SyntheticHistory.replicaSamples(dataSource, "production", "s3",
-				SyntheticHistory.polls(NOW.minus(Duration.ofHours(24)), NOW, Duration.ofSeconds(15),
-						(i, at) -> (!at.isBefore(stop) && at.isBefore(stop.plus(Duration.ofHours(1)))) ? null
-								: new SyntheticHistory.Sample(at, at.equals(peak) ? 12.0 : 1.0, 600.0)));
 	}
 
 	String page(PollResult poll) throws Exception {
@@ -292,40 +270,6 @@ class DashboardControllerTest {
 		PollFreshness freshness = new PollFreshness(empty, Duration.ofSeconds(15), Duration.ofSeconds(30), clock);
 		OverviewPage page = OverviewPage.of(null, true, freshness.stalled(), PollScenarios.PROPERTIES, NOW);
 		assertThat(page.summary()).isEqualTo("Waiting for the first poll.");
-	}
-
-	/** The sparkline svg of {@code db}'s row. */
-	static String sparkline(String html, String db) {
-		Matcher m = Pattern
-			.compile("data-testid=\"db-row\" data-db=\"" + db + "\".*?(<svg class=\"spark\".*?</svg>)", Pattern.DOTALL)
-			.matcher(html);
-		assertThat(m.find()).as("a sparkline in the row of " + db).isTrue();
-		return m.group(1);
-	}
-
-	@Test
-	void eachReplicaHasALagSparklineWithTheLimitAndTheTimeNobodyWatched() throws Exception {
-		String html = page(poll(RUNNING, healthy("production"), healthy("queue")));
-
-		String production = sparkline(html, "production");
-		assertThat(production).contains("role=\"img\"")
-			.contains("aria-label=\"lag over 24 h: peak 12 s, 1 gap while not watched\"");
-		// The stop is shaded where it was (18 h of 24 h in), its tooltip says when; the
-		// line breaks there and the 12 s peak is kept in its 15 min slot.
-		assertThat(count(production, "data-testid=\"spark-gap\"")).isEqualTo(1);
-		assertThat(production).contains("class=\"spark-gap\" data-testid=\"spark-gap\" x=\"449.9\" y=\"0\" "
-				+ "width=\"25.1\" height=\"120\"><title>not watched 2026-11-25 08:51 – 2026-11-25 09:52 UTC</title>");
-		Matcher path = Pattern.compile("<path class=\"spark-line\" d=\"([^\"]+)\"").matcher(production);
-		assertThat(path.find()).isTrue();
-		assertThat(path.group(1)).matches("M[0-9. ]+(L[0-9. ]+)+ M[0-9. ]+(L[0-9. ]+)+").contains(" 19.3 ");
-		// The scale's top is 1.1 × the 13 s limit: the limit's line sits near the top.
-		assertThat(production).contains("class=\"spark-limit\" x1=\"0\" x2=\"600\" y1=\"10.9\" y2=\"10.9\"");
-		// A replica without a history is one gap, not a flat line.
-		String queue = sparkline(html, "queue");
-		assertThat(queue).contains("aria-label=\"lag over 24 h: no lag known, 1 gap while not watched\"")
-			.contains("x=\"0\" y=\"0\" width=\"600\"")
-			.doesNotContain("d=\"M");
-		assertThat(count(html, "data-testid=\"sparkline\"")).isEqualTo(2);
 	}
 
 	@Test
