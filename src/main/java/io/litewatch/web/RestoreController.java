@@ -26,6 +26,7 @@ import io.litewatch.poll.PollResult;
 import io.litewatch.restore.RestorePlan;
 import io.litewatch.restore.RestorePlanner;
 import io.litewatch.restore.RestoreTarget;
+import io.litewatch.restore.Runbook;
 import io.litewatch.restore.Runbooks;
 
 /**
@@ -87,7 +88,7 @@ class RestoreController {
 		}
 		String input = blank(at) ? RestoreTime.input(when) : at.strip();
 		RestorePage.PlanView plan = null;
-		List<io.litewatch.restore.Runbook> runbooks = List.of();
+		List<Runbook> runbooks = List.of();
 		if (error == null) {
 			RestorePlan p = planner.plan(db, replica.get(), when);
 			plan = RestorePage.PlanView.of(p, now);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.litewatch.health.DatabaseStatus;
+import io.litewatch.health.ReplicaStatus;
 import io.litewatch.inventory.IndexGap;
 import io.litewatch.restore.RestorePlan.Snapshot;
 import io.litewatch.restore.RestorePlan.Span;
@@ -187,12 +188,12 @@ class RestorePlanTest {
 
 	@Test
 	void withoutInventoryTheSnapshotsBoundTheWalAndContinuityIsUnknown() {
-		var replica = RestoreFixtures.replica(null, RestoreFixtures.ends());
-		replica = new io.litewatch.health.ReplicaStatus(replica.config(), replica.status(), replica.findings(),
-				replica.generation(), replica.generationCount(), replica.generationStartedAt(), replica.lag(),
-				replica.lagSource(), replica.lastSyncAt(), replica.lastSnapshotAt(), replica.snapshotAge(),
-				replica.snapshotCount(), replica.walSegmentCount(), replica.walBytes(), replica.restoreFrom(),
-				replica.restoreTo(), replica.s3Requests(), replica.previousGeneration(), replica.generationChangedAt(),
+		ReplicaStatus replica = RestoreFixtures.replica(null, RestoreFixtures.ends());
+		replica = new ReplicaStatus(replica.config(), replica.status(), replica.findings(), replica.generation(),
+				replica.generationCount(), replica.generationStartedAt(), replica.lag(), replica.lagSource(),
+				replica.lastSyncAt(), replica.lastSnapshotAt(), replica.snapshotAge(), replica.snapshotCount(),
+				replica.walSegmentCount(), replica.walBytes(), replica.restoreFrom(), replica.restoreTo(),
+				replica.s3Requests(), replica.previousGeneration(), replica.generationChangedAt(),
 				replica.generationEnds(), replica.generationFirstSeen(),
 				"snapshots; WAL continuity not yet checked (inventory 40% through its first pass)", null,
 				replica.newestWal());
