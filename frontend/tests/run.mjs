@@ -14,9 +14,11 @@ import { disconnected } from './scenarios/disconnected.mjs';
 import { inPlaceUpdate } from './scenarios/in-place-update.mjs';
 import { overview } from './scenarios/overview.mjs';
 import { reorder } from './scenarios/reorder.mjs';
+import { restoreHelper } from './scenarios/restore-helper.mjs';
 
 const SCENARIOS = {
-  overview, 'in-place-update': inPlaceUpdate, reorder, 'database-page': databasePage, disconnected, accessibility,
+  overview, 'in-place-update': inPlaceUpdate, reorder, 'database-page': databasePage, 'restore-helper': restoreHelper,
+  disconnected, accessibility,
 };
 
 function log(text) {

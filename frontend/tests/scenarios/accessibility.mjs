@@ -1,4 +1,5 @@
-// Keyboard and screen-reader basics on every page (overview, a database page, alerts), in light
+// Keyboard and screen-reader basics on every page (overview, a database page, its restore helper,
+// alerts), in light
 // and dark: a language, one h1, a main landmark the skip link reaches, a name for every image,
 // control and link, states said in words, and every link and button of the page reachable with
 // Tab, each showing where the focus is.
@@ -83,7 +84,7 @@ export async function accessibility(session) {
     const page = await session.newPage(view);
     await openOverview(page, names, view);
     const pages = [['/', 'overview'], [`/databases/${encodeURIComponent(names[0])}`, 'database page'],
-      ['/alerts', 'alerts']];
+      [`/databases/${encodeURIComponent(names[0])}/restore`, 'restore helper'], ['/alerts', 'alerts']];
     for (const [path, label] of pages) {
       if (path !== '/') {
         const response = await page.goto(path, { waitUntil: 'load' });
@@ -103,7 +104,7 @@ export async function accessibility(session) {
         throw new Error(`${label} (${view}): focus not visible on ${tab.unmarked.slice(0, 5).join('; ')}`);
       }
     }
-    session.measured(`accessibility (${view}): overview, database page and alerts page pass the basics; every`
+    session.measured(`accessibility (${view}): overview, database page, restore helper and alerts page pass the basics; every`
       + ' link, button and field reached with Tab, each with a visible focus');
   }
 }
