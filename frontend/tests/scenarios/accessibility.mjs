@@ -1,7 +1,6 @@
 // Keyboard and screen-reader basics on every page (overview, a database page, its restore helper,
-// alerts), in light
-// and dark: a language, one h1, a main landmark the skip link reaches, a name for every image,
-// control and link, states said in words, and every link and button of the page reachable with
+// alerts), in light and dark: a language, one h1, a main landmark the skip link reaches, a name for
+// every image, control and link, states said in words, and every link and button of the page reachable with
 // Tab, each showing where the focus is.
 import { waitForPage } from '../lib/page-state.mjs';
 import { expectedDatabases, openOverview } from './common.mjs';
