@@ -16,11 +16,14 @@ async function accessoryContainer(base) {
   return name;
 }
 
-/** A time in the middle of a span, as a datetime-local value (UTC, whole seconds). */
-export function middle(from, to) {
+/**
+ * A time inside [from, to], a few seconds before its end: the end only moves on, while the start
+ * moves on as retention removes old snapshots between the two requests (seen with a 20 s window).
+ */
+export function nearEnd(from, to) {
   const a = Date.parse(`${from}Z`);
   const b = Date.parse(`${to}Z`);
-  return new Date(Math.floor((a + (b - a) / 2) / 1000) * 1000).toISOString().slice(0, 19);
+  return new Date(Math.floor(Math.max(a, b - 3_000) / 1000) * 1000).toISOString().slice(0, 19);
 }
 
 async function planShown(page, what) {
@@ -55,7 +58,7 @@ export async function restoreHelper(session) {
   if (!current) {
     throw new Error(`no current generation to restore from: ${JSON.stringify(first.spans)}`);
   }
-  const at = middle(current.from, current.to);
+  const at = nearEnd(current.from, current.to);
   session.log(`default plan ${first.verdict} at ${first.timestamp}; choosing ${at} in ${current.from} .. ${current.to}`);
 
   await page.fill('[data-testid=restore-at]', at);
