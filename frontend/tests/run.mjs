@@ -9,15 +9,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, Session } from './lib/browser.mjs';
 import { releaseController } from './lib/controller.mjs';
+import { accessibility } from './scenarios/accessibility.mjs';
 import { databasePage } from './scenarios/database-page.mjs';
 import { disconnected } from './scenarios/disconnected.mjs';
 import { inPlaceUpdate } from './scenarios/in-place-update.mjs';
 import { login } from './scenarios/login.mjs';
 import { overview } from './scenarios/overview.mjs';
 import { reorder } from './scenarios/reorder.mjs';
+import { restoreHelper } from './scenarios/restore-helper.mjs';
 
 const SCENARIOS = {
-  login, overview, 'in-place-update': inPlaceUpdate, reorder, 'database-page': databasePage, disconnected,
+  login, overview, 'in-place-update': inPlaceUpdate, reorder, 'database-page': databasePage,
+  'restore-helper': restoreHelper, disconnected, accessibility,
 };
 
 function log(text) {

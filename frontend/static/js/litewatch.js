@@ -4,7 +4,9 @@
 //  - the refreshed region (an element with hx-trigger "every …"): data-checked-at, data-next-poll-at,
 //    data-refresh-at, data-polling, data-now, data-title, data-favicon, data-summary;
 //  - <time data-rel> (relative text), <time data-rel="until"> (a countdown), <time data-clock>
-//    (a time of day): their titles get the browser's own zone added, and their text is kept current.
+//    (a time of day): their titles get the browser's own zone added, and their text is kept current;
+//  - <button data-copy="<id>">: copies the text of the element with that id (the restore helper's
+//    commands), and says so in the button and in the [data-copy-state] next to it.
 (function () {
   'use strict';
 
@@ -193,6 +195,59 @@
     }
   }
 
+  var COPIED_MS = 4000;
+
+  // The Clipboard API needs a secure context (https, or localhost) and the page's focus; where it
+  // is refused the command is selected instead, so Ctrl+C copies it, and the page says which.
+  function selectText(el) {
+    var range = document.createRange();
+    range.selectNodeContents(el);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function copyBySelection(el) {
+    selectText(el);
+    try {
+      return document.execCommand('copy');
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function showCopied(button, how) {
+    var state = button.parentNode && button.parentNode.querySelector('[data-copy-state]');
+    button.setAttribute('data-copied', how);
+    button.textContent = how === 'copied' ? 'Copied' : 'Selected';
+    if (state) {
+      state.textContent = how === 'copied' ? 'copied to the clipboard' : 'selected: press Ctrl+C (\u2318C) to copy';
+    }
+    window.clearTimeout(button.litewatchCopyTimer);
+    button.litewatchCopyTimer = window.setTimeout(function () {
+      button.removeAttribute('data-copied');
+      button.textContent = 'Copy';
+      if (state) state.textContent = '';
+    }, COPIED_MS);
+  }
+
+  function onCopy(event) {
+    var button = event.target && event.target.closest ? event.target.closest('[data-copy]') : null;
+    if (!button) return;
+    var el = document.getElementById(button.getAttribute('data-copy'));
+    if (!el) return;
+    var text = el.textContent;
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () {
+        showCopied(button, 'copied');
+      }, function () {
+        showCopied(button, copyBySelection(el) ? 'copied' : 'selected');
+      });
+    } else {
+      showCopied(button, copyBySelection(el) ? 'copied' : 'selected');
+    }
+  }
+
   function onLoad(root) {
     localise(root);
     adopt(region());
@@ -217,6 +272,7 @@
     }
     onLoad(document.body);
     document.body.addEventListener('htmx:afterRequest', onAfterRequest);
+    document.addEventListener('click', onCopy);
     window.setInterval(tick, 1000);
   }
 

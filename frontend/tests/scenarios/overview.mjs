@@ -1,6 +1,7 @@
 // The overview as a person first sees it: every database shown, in the three views, with the
 // figures the issue asks for (page weight, time to first render) and the phone-width check.
 import { Session } from '../lib/browser.mjs';
+import { waitForPage } from '../lib/page-state.mjs';
 import { expectedDatabases, openOverview } from './common.mjs';
 
 const KB = 1024;
@@ -29,6 +30,23 @@ async function measureLoad(page) {
 const ms = (value) => `${Math.round(value)} ms`;
 const kb = (bytes) => (bytes / KB).toFixed(1);
 
+// Every replica's 24 h lag sparkline: an svg image with an accessible name and a drawn line. The
+// history has a sample from the first poll on; the page refreshes itself every poll, so this waits
+// (for the next refreshes, not a fixed time) until every replica shows one.
+async function expectSparklines(session, page) {
+  await waitForPage(page, 'a lag sparkline with a line in every replica', () => {
+    const replicas = [...document.querySelectorAll('[data-testid=db-row] section.replica')];
+    return replicas.length > 0 && replicas.every((r) => {
+      const svg = r.querySelector('svg[data-testid=sparkline][role=img]');
+      return svg !== null && /^lag over 24 h: /.test(svg.getAttribute('aria-label') ?? '')
+        && (svg.querySelector('path.spark-line')?.getAttribute('d') ?? '').startsWith('M');
+    });
+  }, null, 20_000);
+  const shown = await page.evaluate(() => [...document.querySelectorAll('[data-testid=db-row] section.replica')]
+    .map((r) => `${r.getAttribute('aria-label')}: ${r.querySelector('svg[data-testid=sparkline]').getAttribute('aria-label')}`));
+  session.log(`sparklines: ${JSON.stringify(shown)}`);
+}
+
 export async function overview(session) {
   const names = await expectedDatabases(session.base);
 
@@ -50,6 +68,7 @@ export async function overview(session) {
     + ` the app's first page since it started: ${ms(coldLoad.fcp)} (first byte ${ms(coldLoad.ttfb)});`
     + ` ${Session.machineLoad()}`);
   session.log(`statuses shown: ${JSON.stringify(await desktop.evaluate(() => window.__litewatch.statuses()))}`);
+  await expectSparklines(session, desktop);
   await session.screenshot(desktop, 'desktop');
 
   const phone = await session.newPage('phone');

@@ -148,7 +148,8 @@ public class DockerAccessory implements LitestreamAccessory {
 		return new ContainerState(container, true, state.getStatus(), running, restarting,
 				inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
 				DockerProtocol.dockerTime(state.getStartedAt()), finishedAt, exitCode,
-				inspect.getConfig() == null ? inspect.getImageId() : inspect.getConfig().getImage());
+				inspect.getConfig() == null ? inspect.getImageId() : inspect.getConfig().getImage(),
+				ContainerInspect.setup(inspect));
 	}
 
 	/**

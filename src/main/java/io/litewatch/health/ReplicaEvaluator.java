@@ -167,7 +167,7 @@ public final class ReplicaEvaluator {
 				newest.map(SnapshotObject::lastModified).orElse(null), snapshotAge, current.snapshots().size(),
 				current.wal().segmentCount(), current.wal().totalBytes(), restoreFrom, restoreTo, listing.requests(),
 				previousGeneration, changedAt, Map.copyOf(ends), Map.copyOf(firstSeen), window.basis(),
-				observation.inventory());
+				observation.inventory(), current.wal().newest());
 	}
 
 	private ReplicaStatus fromLitestreamOnly(ReplicaConfig config, List<Finding> findings, LitestreamView litestream,
@@ -204,7 +204,7 @@ public final class ReplicaEvaluator {
 				previous.lastSnapshotAt(), null, previous.snapshotCount(), previous.walSegmentCount(),
 				previous.walBytes(), previous.restoreFrom(), previous.restoreTo(), null, previous.previousGeneration(),
 				previous.generationChangedAt(), previous.generationEnds(), previous.generationFirstSeen(),
-				previous.restoreBasis(), previous.inventory());
+				previous.restoreBasis(), previous.inventory(), previous.newestWal());
 	}
 
 	/** Whole seconds above 10s, as Litestream prints lag, so sentences stay readable. */

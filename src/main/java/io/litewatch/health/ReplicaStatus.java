@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.inventory.ReplicaInventory;
+import io.litewatch.s3.WalSegment;
 
 /**
  * One replica as judged by one poll.
@@ -23,13 +24,28 @@ import io.litewatch.inventory.ReplicaInventory;
  * inventory's walk of every WAL key
  * @param inventory the background walk of the whole history; null when disabled or not
  * listed here
+ * @param newestWal the current generation's newest WAL segment as listed, where a restore
+ * to its latest state ends; null when none was listed
  */
 public record ReplicaStatus(ReplicaConfig config, HealthStatus status, List<Finding> findings, String generation,
 		int generationCount, Instant generationStartedAt, Duration lag, String lagSource, Instant lastSyncAt,
 		Instant lastSnapshotAt, Duration snapshotAge, int snapshotCount, long walSegmentCount, long walBytes,
 		Instant restoreFrom, Instant restoreTo, Integer s3Requests, String previousGeneration,
 		Instant generationChangedAt, Map<String, Instant> generationEnds, Map<String, Instant> generationFirstSeen,
-		String restoreBasis, ReplicaInventory inventory) {
+		String restoreBasis, ReplicaInventory inventory, WalSegment newestWal) {
+
+	/** The figures of a replica whose WAL Litewatch does not list itself. */
+	public ReplicaStatus(ReplicaConfig config, HealthStatus status, List<Finding> findings, String generation,
+			int generationCount, Instant generationStartedAt, Duration lag, String lagSource, Instant lastSyncAt,
+			Instant lastSnapshotAt, Duration snapshotAge, int snapshotCount, long walSegmentCount, long walBytes,
+			Instant restoreFrom, Instant restoreTo, Integer s3Requests, String previousGeneration,
+			Instant generationChangedAt, Map<String, Instant> generationEnds, Map<String, Instant> generationFirstSeen,
+			String restoreBasis, ReplicaInventory inventory) {
+		this(config, status, findings, generation, generationCount, generationStartedAt, lag, lagSource, lastSyncAt,
+				lastSnapshotAt, snapshotAge, snapshotCount, walSegmentCount, walBytes, restoreFrom, restoreTo,
+				s3Requests, previousGeneration, generationChangedAt, generationEnds, generationFirstSeen, restoreBasis,
+				inventory, null);
+	}
 
 	public String name() {
 		return config.name();
@@ -43,7 +59,7 @@ public record ReplicaStatus(ReplicaConfig config, HealthStatus status, List<Find
 		return new ReplicaStatus(config, HealthStatus.of(judged), List.copyOf(judged), generation, generationCount,
 				generationStartedAt, lag, lagSource, lastSyncAt, lastSnapshotAt, snapshotAge, snapshotCount,
 				walSegmentCount, walBytes, restoreFrom, restoreTo, s3Requests, previousGeneration, generationChangedAt,
-				generationEnds, generationFirstSeen, restoreBasis, inventory);
+				generationEnds, generationFirstSeen, restoreBasis, inventory, newestWal);
 	}
 
 	public Duration restoreWindow() {

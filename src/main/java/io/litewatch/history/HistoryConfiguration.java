@@ -23,6 +23,11 @@ public class HistoryConfiguration {
 	}
 
 	@Bean
+	HistorySeries historySeries(JdbcClient jdbc) {
+		return new HistorySeries(jdbc);
+	}
+
+	@Bean
 	HistoryRecorder historyRecorder(HistoryRepository repository, StoreHealth store, Clock clock) {
 		return new HistoryRecorder(repository, store, clock);
 	}

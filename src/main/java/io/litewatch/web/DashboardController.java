@@ -45,8 +45,12 @@ class DashboardController {
 
 	private final PollFreshness freshness;
 
+	private final LagSparklines sparklines;
+
 	DashboardController(LatestPoll latest, PollFreshness freshness, LitewatchProperties properties,
-			AlertRepository alerts, Clock clock, AppVersion version, @Value("${litewatch.demo:false}") boolean demo) {
+			AlertRepository alerts, Clock clock, AppVersion version, LagSparklines sparklines,
+			@Value("${litewatch.demo:false}") boolean demo) {
+		this.sparklines = sparklines;
 		this.demo = demo;
 		this.freshness = freshness;
 		this.latest = latest;
@@ -76,6 +80,8 @@ class DashboardController {
 		OverviewPage overview = OverviewPage.of(poll.orElse(null), latest.polling(), stalled, properties, now);
 		model.addAttribute("view", view);
 		model.addAttribute("overview", overview);
+		// Drawn once per poll; this request most likely reads what an earlier one drew.
+		model.addAttribute("sparklines", sparklines.of(poll.orElse(null)));
 		model.addAttribute("pollClock", overview.clock());
 		model.addAttribute("favicon", overview.tab().state());
 		model.addAttribute("now", PollClock.iso(now));

@@ -18,14 +18,15 @@ import io.litewatch.alert.outbox.OutboxRepository;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.Finding;
-import io.litewatch.history.HistoryRepository;
+import io.litewatch.history.HistorySeries;
 import io.litewatch.poll.LatestPoll;
 import io.litewatch.poll.PollFreshness;
 import io.litewatch.poll.PollResult;
 
 /**
  * A page per database, refreshed in place by htmx every poll like the overview. Its only
- * I/O is reading the history tables and the outbox.
+ * I/O is reading the history tables (grouped in SQL: a bounded number of rows whatever
+ * the range) and the outbox.
  */
 @Controller
 class DatabaseController {
@@ -38,7 +39,7 @@ class DatabaseController {
 
 	private final PollFreshness freshness;
 
-	private final HistoryRepository history;
+	private final HistorySeries history;
 
 	private final AlertRepository alerts;
 
@@ -48,7 +49,7 @@ class DatabaseController {
 
 	private final Clock clock;
 
-	DatabaseController(LatestPoll latest, PollFreshness freshness, HistoryRepository history, AlertRepository alerts,
+	DatabaseController(LatestPoll latest, PollFreshness freshness, HistorySeries history, AlertRepository alerts,
 			OutboxRepository outbox, LitewatchProperties properties, Clock clock) {
 		this.outbox = outbox;
 		this.latest = latest;

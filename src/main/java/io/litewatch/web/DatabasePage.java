@@ -9,7 +9,7 @@ import io.litewatch.alert.outbox.OutboxMessage;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.Finding;
-import io.litewatch.history.HistoryRepository;
+import io.litewatch.history.HistorySeries;
 import io.litewatch.poll.PollResult;
 
 /**
@@ -97,19 +97,23 @@ public record DatabasePage(DatabaseRow row, List<ReplicaPanel> replicas, Range r
 	 * @param maxGap a longer silence between samples was a time Litewatch did not watch
 	 */
 	static DatabasePage of(DatabaseStatus db, PollResult poll, boolean polling, Optional<Finding> stalled,
-			HistoryRepository history, List<OutboxMessage> outbox, LitewatchProperties properties, Range range,
+			HistorySeries history, List<OutboxMessage> outbox, LitewatchProperties properties, Range range,
 			Instant now) {
 		OverviewPage overview = OverviewPage.of(poll, polling, stalled, properties, now);
 		DatabaseRow row = overview.rows().stream().filter((r) -> r.name().equals(db.name())).findFirst().orElseThrow();
 		Duration maxGap = properties.pollInterval().multipliedBy(3);
 		Instant from = now.minus(range.length());
+		Duration slot = HistoryChart.slotLength(from, now, ReplicaPanel.MAX_POINTS);
 		List<ReplicaPanel> replicas = new java.util.ArrayList<>();
 		for (int i = 0; i < db.replicas().size(); i++) {
 			var r = db.replicas().get(i);
 			replicas.add(ReplicaPanel.of(row.replicas().get(i), r, db.litestream(), properties.health(),
-					history.replicaSamples(db.name(), r.name(), from), from, now, maxGap));
+					history.replicaSlots(db.name(), r.name(), from, now, slot),
+					history.replicaGaps(db.name(), r.name(), from, now, maxGap), from, now, maxGap));
 		}
-		List<StatusFlips.Flip> flips = StatusFlips.of(history.databaseSamples(db.name(), from), maxGap, now, MAX_FLIPS);
+		// One row more than the flips shown: the oldest shown needs the row it starts at.
+		List<StatusFlips.Flip> flips = StatusFlips.of(history.statusChanges(db.name(), from, maxGap, MAX_FLIPS + 1),
+				maxGap, now, MAX_FLIPS);
 		List<Notification> notifications = outbox.stream()
 			.filter((m) -> db.name().equals(m.database()))
 			.limit(MAX_NOTIFICATIONS)

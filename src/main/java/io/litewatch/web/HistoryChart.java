@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns one series of samples into SVG path data for a chart drawn proportional to time:
- * x from the sample's instant, y from its value (0 at the bottom). Where no sample came
- * for longer than {@code maxGap} (Litewatch was not running, or could not tell) the line
- * breaks: a new {@code M} segment starts and the hole is returned as a gap to shade, so a
- * period nobody watched never looks like a flat, healthy line. Samples are bucketed by
- * time and each bucket keeps its highest value, so 30 days of 15-second polls stay a few
- * hundred points; a peak is never averaged away.
+ * Draws one series for a chart proportional to time: x from the instant, y from the value
+ * (0 at the bottom). Its input is already grouped by the history's SQL: per time slot the
+ * highest value (so 30 days of 15-second polls stay at most {@code buckets} points and a
+ * peak is never averaged away), and the silences longer than {@code maxGap} between
+ * samples. At a silence (Litewatch was not running, or could not record) the line breaks
+ * and the hole is returned as a gap to shade, so a period nobody watched never looks like
+ * a flat, healthy line.
  */
 final class HistoryChart {
 
@@ -30,8 +30,20 @@ final class HistoryChart {
 	private HistoryChart() {
 	}
 
-	/** One sample: null value means the poll could not tell (drawn as a gap too). */
-	record Point(Instant at, Double value) {
+	/**
+	 * One slot of a series.
+	 *
+	 * @param first its oldest sample
+	 * @param last its newest sample
+	 * @param value its highest value; null when no poll of the slot could tell
+	 * @param unknown whether some poll of the slot could not tell: the line breaks there,
+	 * as at a poll that could not tell before the grouping
+	 */
+	record Slot(Instant first, Instant last, Double value, boolean unknown) {
+	}
+
+	/** A silence between two consecutive samples longer than the chart's gap. */
+	record Silence(Instant from, Instant to) {
 	}
 
 	/** A horizontal stretch with no line: x1 to x2 in user units. */
@@ -75,90 +87,102 @@ final class HistoryChart {
 	}
 
 	/**
-	 * @param samples oldest first
+	 * The slot length that splits {@code [from, to]} into at most {@code buckets} slots,
+	 * {@code to} itself included: one millisecond over the even split.
+	 */
+	static Duration slotLength(Instant from, Instant to, int buckets) {
+		return Duration.ofMillis(Math.max(0, Duration.between(from, to).toMillis()) / buckets + 1);
+	}
+
+	/**
+	 * @param slots oldest first, each with at least one sample
+	 * @param silences oldest first
 	 * @param from the left edge
 	 * @param to the right edge (now)
-	 * @param maxGap a longer silence between samples breaks the line
-	 * @param buckets at most this many points per watched stretch in total, plus one per
-	 * stretch
+	 * @param maxGap a longer time without a sample after {@code from} or before
+	 * {@code to} is a gap too
 	 * @param floor the scale's least top (e.g. the warning limit, so it stays in view)
 	 */
-	static Drawing draw(List<Point> samples, Instant from, Instant to, Duration maxGap, int buckets, double floor) {
+	static Drawing draw(List<Slot> slots, List<Silence> silences, Instant from, Instant to, Duration maxGap,
+			double floor) {
 		double span = Math.max(1, Duration.between(from, to).toMillis());
-		List<List<Point>> stretches = new ArrayList<>();
 		List<Gap> gaps = new ArrayList<>();
-		List<Point> current = new ArrayList<>();
-		Instant last = from;
-		boolean first = true;
-		for (Point p : samples) {
-			if (p.at().isBefore(from) || p.at().isAfter(to)) {
-				continue;
+		Instant first = slots.isEmpty() ? to : slots.get(0).first();
+		Instant last = slots.isEmpty() ? from : slots.get(slots.size() - 1).last();
+		// The edges: before the first sample, the gap starts at the left edge; after the
+		// last, it ends at now. Without any sample the whole range is one gap.
+		if (slots.isEmpty()) {
+			if (Duration.between(from, to).compareTo(maxGap) > 0) {
+				gaps.add(gap(from, to, from, span));
 			}
-			boolean silent = Duration.between(last, p.at()).compareTo(maxGap) > 0;
-			if (silent || p.value() == null) {
-				if (!current.isEmpty()) {
-					stretches.add(current);
-					current = new ArrayList<>();
-				}
-				if (silent) {
-					// Before the first sample the gap starts at the left edge.
-					gaps.add(gap(first ? from : last, p.at(), from, span));
-				}
-			}
-			if (p.value() != null) {
-				current.add(p);
-			}
-			last = p.at();
-			first = false;
 		}
-		if (!current.isEmpty()) {
-			stretches.add(current);
+		else if (Duration.between(from, first).compareTo(maxGap) > 0) {
+			gaps.add(gap(from, first, from, span));
 		}
-		if (Duration.between(last, to).compareTo(maxGap) > 0) {
+		for (Silence s : silences) {
+			gaps.add(gap(s.from(), s.to(), from, span));
+		}
+		if (!slots.isEmpty() && Duration.between(last, to).compareTo(maxGap) > 0) {
 			gaps.add(gap(last, to, from, span));
 		}
-		double max = samples.stream()
-			.filter((p) -> p.value() != null && !p.at().isBefore(from) && !p.at().isAfter(to))
-			.mapToDouble(Point::value)
-			.max()
-			.orElse(0);
+		double max = slots.stream().filter((s) -> s.value() != null).mapToDouble(Slot::value).max().orElse(0);
 		double top = Math.max(Math.max(max, floor), 1) * 1.1;
+		List<List<Slot>> stretches = stretches(slots, silences);
 		StringBuilder path = new StringBuilder();
 		int points = 0;
-		for (List<Point> stretch : stretches) {
-			List<Point> kept = downsample(stretch, from, span, buckets);
-			for (int i = 0; i < kept.size(); i++) {
-				Point p = kept.get(i);
+		for (List<Slot> stretch : stretches) {
+			for (int i = 0; i < stretch.size(); i++) {
+				Slot p = stretch.get(i);
 				if (path.length() > 0) {
 					path.append(' ');
 				}
-				path.append(i == 0 ? 'M' : 'L').append(num(x(p.at(), from, span))).append(' ');
+				path.append(i == 0 ? 'M' : 'L').append(num(x(middle(p), from, span))).append(' ');
 				path.append(num(y(Math.max(0, p.value()), top)));
 			}
-			if (kept.size() == 1) {
-				// A lone sample still shows as a dot-sized stroke.
+			if (stretch.size() == 1) {
+				// A lone slot still shows as a dot-sized stroke.
 				path.append(" h1");
 			}
-			points += kept.size();
+			points += stretch.size();
 		}
 		return new Drawing(path.toString(), List.copyOf(gaps), top, points);
 	}
 
-	/** The highest sample of each time bucket, in time order. */
-	private static List<Point> downsample(List<Point> stretch, Instant from, double span, int buckets) {
-		List<Point> kept = new ArrayList<>();
-		long bucket = -1;
-		for (Point p : stretch) {
-			long b = Math.min(buckets - 1, (long) (Duration.between(from, p.at()).toMillis() / span * buckets));
-			if (b != bucket) {
-				kept.add(p);
-				bucket = b;
+	/**
+	 * The slots with a value, split where the line breaks: before a slot a silence ends
+	 * in (it lies between the previous slot's samples and this one's, or inside this
+	 * one), before and after a slot nothing could be told of, and before a slot some poll
+	 * of which could not tell.
+	 */
+	private static List<List<Slot>> stretches(List<Slot> slots, List<Silence> silences) {
+		List<List<Slot>> stretches = new ArrayList<>();
+		List<Slot> current = new ArrayList<>();
+		int next = 0;
+		for (Slot slot : slots) {
+			// Silences ending up to this slot's newest sample and after the previous
+			// slot's (those were passed already).
+			boolean silent = false;
+			while (next < silences.size() && !silences.get(next).to().isAfter(slot.last())) {
+				silent = true;
+				next++;
 			}
-			else if (p.value() > kept.get(kept.size() - 1).value()) {
-				kept.set(kept.size() - 1, p);
+			if ((silent || slot.unknown()) && !current.isEmpty()) {
+				stretches.add(current);
+				current = new ArrayList<>();
+			}
+			if (slot.value() != null) {
+				current.add(slot);
 			}
 		}
-		return kept;
+		if (!current.isEmpty()) {
+			stretches.add(current);
+		}
+		return stretches;
+	}
+
+	/** Where a slot's point goes: the middle of its samples, which hold its highest. */
+	private static Instant middle(Slot slot) {
+		return slot.first().plus(Duration.between(slot.first(), slot.last()).dividedBy(2));
 	}
 
 	private static Gap gap(Instant a, Instant b, Instant from, double span) {

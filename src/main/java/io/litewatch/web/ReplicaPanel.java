@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.GenerationRow;
 import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaStatus;
-import io.litewatch.history.ReplicaSample;
+import io.litewatch.history.ReplicaSlot;
+import io.litewatch.history.SampleGap;
 import io.litewatch.inventory.GenerationTally;
 import io.litewatch.inventory.InventoryFigures;
 import io.litewatch.time.HumanDuration;
@@ -29,6 +31,7 @@ public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart 
 
 	static final int MAX_SNAPSHOTS = 50;
 
+	/** Slots per chart: the history groups the range in this many, at most. */
 	static final int MAX_POINTS = 600;
 
 	/**
@@ -39,14 +42,19 @@ public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart 
 	 */
 	public record Chart(String title, HistoryChart.Drawing drawing, String warningY, String top, String label) {
 
-		static Chart of(String title, List<ReplicaSample> samples, Function<ReplicaSample, Duration> value,
-				Duration warning, Instant from, Instant to, Duration maxGap) {
-			List<HistoryChart.Point> points = samples.stream()
-				.map((s) -> new HistoryChart.Point(s.checkedAt(),
-						value.apply(s) == null ? null : value.apply(s).toMillis() / 1000.0))
+		/**
+		 * @param value the slot's highest value of this series
+		 * @param unknown how many polls of the slot could not tell it
+		 */
+		static Chart of(String title, List<ReplicaSlot> slots, Function<ReplicaSlot, Duration> value,
+				ToIntFunction<ReplicaSlot> unknown, List<HistoryChart.Silence> silences, Duration warning, Instant from,
+				Instant to, Duration maxGap) {
+			List<HistoryChart.Slot> points = slots.stream()
+				.map((s) -> new HistoryChart.Slot(s.first(), s.last(),
+						value.apply(s) == null ? null : value.apply(s).toMillis() / 1000.0, unknown.applyAsInt(s) > 0))
 				.toList();
 			double limit = warning == null ? 0 : warning.toMillis() / 1000.0;
-			HistoryChart.Drawing d = HistoryChart.draw(points, from, to, maxGap, MAX_POINTS, limit);
+			HistoryChart.Drawing d = HistoryChart.draw(points, silences, from, to, maxGap, limit);
 			String top = HumanDuration.spoken(Duration.ofMillis((long) (d.top() * 1000)));
 			String label = title + ": " + (d.path().isEmpty() ? "no samples" : d.points() + " points") + ", "
 					+ (d.gaps().isEmpty() ? "no gap" : Texts.count(d.gaps().size(), "gap") + " while not watched")
@@ -70,11 +78,16 @@ public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart 
 	}
 
 	static ReplicaPanel of(ReplicaRow row, ReplicaStatus r, LitestreamView litestream, LitewatchProperties.Health h,
-			List<ReplicaSample> samples, Instant from, Instant now, Duration maxGap) {
+			List<ReplicaSlot> slots, List<SampleGap> gaps, Instant from, Instant now, Duration maxGap) {
 		Duration lagWarning = h.lagWarning(r.config().syncInterval());
 		Duration snapshotWarning = h.snapshotWarning(r.config().expectedSnapshotSpacing());
-		Chart lag = Chart.of("Lag", samples, ReplicaSample::lag, lagWarning, from, now, maxGap);
-		Chart age = Chart.of("Snapshot age", samples, ReplicaSample::snapshotAge, snapshotWarning, from, now, maxGap);
+		List<HistoryChart.Silence> silences = gaps.stream()
+			.map((g) -> new HistoryChart.Silence(g.from(), g.to()))
+			.toList();
+		Chart lag = Chart.of("Lag", slots, ReplicaSlot::maxLag, ReplicaSlot::lagUnknown, silences, lagWarning, from,
+				now, maxGap);
+		Chart age = Chart.of("Snapshot age", slots, ReplicaSlot::maxSnapshotAge, ReplicaSlot::snapshotAgeUnknown,
+				silences, snapshotWarning, from, now, maxGap);
 		InventoryFigures inv = r.inventory() == null ? null : r.inventory().figures();
 		// Litewatch's own listing when it lists the replica (s3); Litestream's
 		// `generations`, which runs only for the other types, otherwise.

@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.litewatch.history.DatabaseSample;
+import io.litewatch.history.StatusChange;
 import io.litewatch.time.HumanDuration;
 
 /**
- * A database's history as a list of states and how long each lasted, from its consecutive
- * {@code database_sample} rows: "warning for 4 min 12 s". A silence longer than
+ * A database's history as a list of states and how long each lasted, from the
+ * {@code database_sample} rows where something began (the history finds them in SQL, so
+ * the repeats in between are never read): "warning for 4 min 12 s". A silence longer than
  * {@code maxGap} between samples is its own entry ("Litewatch not running"), so a state
  * never seems to last through a time nobody watched.
  */
@@ -36,29 +37,32 @@ final class StatusFlips {
 	}
 
 	/**
-	 * @param samples oldest first
+	 * @param changes oldest first, the newest sample last
+	 * @param maxGap a longer silence since the newest sample means nobody watches now
 	 * @return newest first, at most {@code limit}
 	 */
-	static List<Flip> of(List<DatabaseSample> samples, Duration maxGap, Instant now, int limit) {
+	static List<Flip> of(List<StatusChange> changes, Duration maxGap, Instant now, int limit) {
 		List<Run> runs = new ArrayList<>();
 		String state = null;
 		Instant start = null;
 		Instant last = null;
-		for (DatabaseSample s : samples) {
-			String label = s.status().label();
-			if (last != null && Duration.between(last, s.checkedAt()).compareTo(maxGap) > 0) {
-				runs.add(new Run(state, start, last));
-				runs.add(new Run(null, last, s.checkedAt()));
+		for (StatusChange c : changes) {
+			String label = c.status().label();
+			if (c.afterGap()) {
+				if (state != null) {
+					runs.add(new Run(state, start, c.previousAt()));
+				}
+				runs.add(new Run(null, c.previousAt(), c.checkedAt()));
 				state = null;
 			}
 			if (!label.equals(state)) {
 				if (state != null) {
-					runs.add(new Run(state, start, s.checkedAt()));
+					runs.add(new Run(state, start, c.checkedAt()));
 				}
 				state = label;
-				start = s.checkedAt();
+				start = c.checkedAt();
 			}
-			last = s.checkedAt();
+			last = c.checkedAt();
 		}
 		boolean watched = last != null && Duration.between(last, now).compareTo(maxGap) <= 0;
 		if (state != null) {

@@ -1,8 +1,20 @@
 package io.litewatch.e2e;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +166,107 @@ class BrowserIT {
 	void eachDatabaseHasAPageWithItsHistory() throws Exception {
 		try (BrowserRun run = start("database-page")) {
 			assertThat(run.awaitExit(Duration.ofSeconds(60))).as("browser run 'database-page'\n%s", run.tail())
+				.isZero();
+		}
+	}
+
+	@Test
+	@Order(5)
+	void theRestoreHelperPrintsTheRealCommandsAndCopiesThem() throws Exception {
+		try (BrowserRun run = start("restore-helper")) {
+			assertThat(run.awaitExit(Duration.ofSeconds(60))).as("browser run 'restore-helper'\n%s", run.tail())
+				.isZero();
+		}
+	}
+
+	/**
+	 * The docker command the helper prints for a time 10 s before the newest object, run
+	 * as printed (by sh, with the S3 variables in the environment as its {@code -e NAME}
+	 * expects), only with {@code -o} pointed at a scratch file next to the database: the
+	 * test's Litestream image restores from s3proxy a whole database whose newest row is
+	 * from just before that time.
+	 */
+	@Test
+	@Order(6)
+	void thePrintedDockerRestoreCommandRestoresTheChosenTime() throws Exception {
+		String helper = app.get("/databases/production/restore").body();
+		Matcher span = Pattern.compile("data-from=\"([^\"]+)\" data-to=\"([^\"]+)\" data-current=\"true\"")
+			.matcher(helper);
+		assertThat(span.find()).as("the current generation's span on the helper\n%s", helper).isTrue();
+		Instant from = LocalDateTime.parse(span.group(1)).toInstant(ZoneOffset.UTC);
+		Instant to = LocalDateTime.parse(span.group(2)).toInstant(ZoneOffset.UTC);
+		Instant at = to.minusSeconds(10).isBefore(from) ? to : to.minusSeconds(10);
+		String html = app.get("/databases/production/restore?replica=s3&at=" + at).body();
+		assertThat(html).contains("data-verdict=\"INSIDE\"")
+			.doesNotContain(ReplicationStack.SECRET)
+			.doesNotContain(ReplicationStack.ACCESS_KEY + "=");
+		String printed = command(html, "docker run --rm");
+		String db = stack.data().resolve("production.sqlite3").toString();
+		Path scratch = stack.data().resolve("restored-" + UUID.randomUUID() + ".sqlite3");
+		assertThat(printed).contains("--network host")
+			.contains(" -e LITESTREAM_ACCESS_KEY_ID ")
+			.contains(" -e LITESTREAM_SECRET_ACCESS_KEY ")
+			.contains(" restore -config /etc/litestream.yml -replica s3 -timestamp " + at + " -o " + db + " " + db)
+			.doesNotContain(ReplicationStack.SECRET);
+		String command = printed.replace("-o " + db + " " + db, "-o " + scratch + " " + db);
+		Path log = OUT.resolve("restore-command.log");
+		Files.createDirectories(OUT);
+		Process sh = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			assertThat(sh.waitFor(120, TimeUnit.SECONDS)).as("the restore ran within 120 s: %s", command).isTrue();
+			String output = Files.readString(log);
+			assertThat(sh.exitValue()).as("%s\n%s", command, output).isZero();
+			assertThat(output).containsAnyOf("renaming database from temporary location",
+					"snapshot only, finalizing database");
+			try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + scratch + "?mode=ro");
+					Statement st = c.createStatement()) {
+				try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+					assertThat(rs.next() ? rs.getString(1) : null).isEqualTo("ok");
+				}
+				try (ResultSet rs = st.executeQuery("SELECT max(at), count(*) FROM events")) {
+					assertThat(rs.next()).isTrue();
+					Instant newest = LocalDateTime.parse(rs.getString(1).replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+					// Litestream judges by upload time, whole seconds: nothing written
+					// after
+					// the chosen time, and the rows of the seconds before it.
+					assertThat(newest).isBeforeOrEqualTo(at).isAfter(at.minusSeconds(30));
+					assertThat(rs.getLong(2)).isPositive().isLessThan(stack.writer("production").rows());
+				}
+			}
+		}
+		finally {
+			sh.destroyForcibly();
+			for (String suffix : List.of("", "-wal", "-shm")) {
+				Files.deleteIfExists(Path.of(scratch + suffix));
+			}
+		}
+	}
+
+	/** The text of the helper's command block that starts with {@code start}. */
+	private static String command(String html, String start) {
+		Matcher m = Pattern.compile("<code id=\"cmd-[a-z]+-\\d+\" data-testid=\"command\">(.*?)</code>", Pattern.DOTALL)
+			.matcher(html);
+		while (m.find()) {
+			String text = m.group(1)
+				.replace("&lt;", "<")
+				.replace("&gt;", ">")
+				.replace("&quot;", "\"")
+				.replace("&#39;", "'")
+				.replace("&amp;", "&");
+			if (text.startsWith(start)) {
+				return text;
+			}
+		}
+		throw new AssertionError("no command block starting with '" + start + "' on the helper\n" + html);
+	}
+
+	@Test
+	@Order(7)
+	void everyPageHasTheKeyboardAndScreenReaderBasics() throws Exception {
+		try (BrowserRun run = start("accessibility")) {
+			assertThat(run.awaitExit(Duration.ofSeconds(90))).as("browser run 'accessibility'\n%s", run.tail())
 				.isZero();
 		}
 	}

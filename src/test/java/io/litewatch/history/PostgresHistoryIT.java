@@ -87,4 +87,16 @@ class PostgresHistoryIT {
 		assertThat(repository.databaseSamples("production", Instant.EPOCH)).hasSize(2);
 	}
 
+	@Test
+	void groupsThirtyDaysInSqlAsOnSqlite() {
+		long started = System.nanoTime();
+		HistorySeriesTest.insert(dataSource);
+		long inserted = System.nanoTime();
+
+		HistorySeriesTest.all(new HistorySeries(JdbcClient.create(dataSource)));
+		System.out.printf(Locale.ROOT,
+				"MEASURED PostgreSQL: 2 x 172,560 + 200 rows inserted in %d ms, checked in %d ms%n",
+				(inserted - started) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
+	}
+
 }

@@ -28,6 +28,7 @@ import io.litewatch.alert.AlertRepository;
 import io.litewatch.alert.Silence;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.health.FindingCode;
+import io.litewatch.history.HistorySeries;
 import io.litewatch.poll.LatestPoll;
 import io.litewatch.poll.PollFreshness;
 import io.litewatch.poll.PollResult;
@@ -53,7 +54,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the real evaluator judged; assertions read the HTML a browser gets.
  */
 @WebMvcTest(DashboardController.class)
-@Import({ AppVersion.class, Formats.class, SliceSecurity.class, DashboardControllerTest.Beans.class })
+@Import({ AppVersion.class, Formats.class, LagSparklines.class, SliceSecurity.class,
+		DashboardControllerTest.Beans.class })
 @WithMockUser(username = "viewer", roles = "VIEWER")
 class DashboardControllerTest {
 
@@ -80,9 +82,18 @@ class DashboardControllerTest {
 		}
 
 		@Bean
-		AlertRepository alertRepository() {
-			DataSource dataSource = MigratedSqlite.create(dir.resolve("litewatch.db"), Duration.ofSeconds(5));
+		DataSource dataSource() {
+			return MigratedSqlite.create(dir.resolve("litewatch.db"), Duration.ofSeconds(5));
+		}
+
+		@Bean
+		AlertRepository alertRepository(DataSource dataSource) {
 			return new AlertRepository(JdbcClient.create(dataSource));
+		}
+
+		@Bean
+		HistorySeries historySeries(DataSource dataSource) {
+			return new HistorySeries(JdbcClient.create(dataSource));
 		}
 
 	}

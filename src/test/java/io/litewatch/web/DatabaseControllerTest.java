@@ -36,6 +36,7 @@ import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.Severity;
 import io.litewatch.history.HistoryRepository;
+import io.litewatch.history.HistorySeries;
 import io.litewatch.poll.LatestPoll;
 import io.litewatch.poll.PollFreshness;
 import io.litewatch.poll.PollResult;
@@ -106,6 +107,11 @@ class DatabaseControllerTest {
 		HistoryRepository historyRepository(DataSource dataSource) {
 			return new HistoryRepository(JdbcClient.create(dataSource),
 					new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+		}
+
+		@Bean
+		HistorySeries historySeries(DataSource dataSource) {
+			return new HistorySeries(JdbcClient.create(dataSource));
 		}
 
 	}
