@@ -17,9 +17,11 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.litewatch.testsupport.SliceSecurity;
 import io.litewatch.alert.AlertRepository;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.history.HistorySeries;
@@ -45,7 +47,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * browser gets.
  */
 @WebMvcTest(DashboardController.class)
-@Import({ AppVersion.class, Formats.class, LagSparklines.class, OverviewSparklineTest.Beans.class })
+@Import({ AppVersion.class, Formats.class, LagSparklines.class, SliceSecurity.class,
+		OverviewSparklineTest.Beans.class })
+@WithMockUser(username = "viewer", roles = "VIEWER")
 class OverviewSparklineTest {
 
 	@TempDir

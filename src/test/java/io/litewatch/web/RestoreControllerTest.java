@@ -11,10 +11,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 
+import io.litewatch.testsupport.SliceSecurity;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.ContainerMount;
 import io.litewatch.docker.ContainerSetup;
@@ -43,7 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * newest object is from 14:51:55, and the accessory is a Kamal one.
  */
 @WebMvcTest(RestoreController.class)
-@Import({ AppVersion.class, Formats.class, RestoreControllerTest.Beans.class })
+@Import({ AppVersion.class, Formats.class, SliceSecurity.class, RestoreControllerTest.Beans.class })
+@WithMockUser(username = "viewer", roles = "VIEWER")
 class RestoreControllerTest {
 
 	@TestConfiguration(proxyBeanMethods = false)
