@@ -6,8 +6,9 @@ import { waitForPage } from '../lib/page-state.mjs';
 import { expectedDatabases, openOverview } from './common.mjs';
 
 /** The accessory's container as Litewatch reports it. */
-async function accessoryContainer(base) {
-  const response = await fetch(new URL('/api/status', base), { signal: AbortSignal.timeout(10_000) });
+/** The accessory's container, from the full /api/status a signed-in page's session reads. */
+async function accessoryContainer(page) {
+  const response = await page.request.get('/api/status', { timeout: 10_000 });
   const status = await response.json();
   const name = status.accessory?.container;
   if (!name) {
@@ -41,9 +42,8 @@ async function planShown(page, what) {
 export async function restoreHelper(session) {
   const names = await expectedDatabases(session.base);
   const name = names.includes('production') ? 'production' : names[0];
-  const container = await accessoryContainer(session.base);
-
   const page = await session.newPage('desktop');
+  const container = await accessoryContainer(page);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.base });
   await openOverview(page, names, 'desktop');
   await page.click(`[data-testid=db-link]:text-is("${name}")`);
