@@ -1,12 +1,15 @@
 package io.litewatch.security;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -46,8 +49,21 @@ class AccountsConfiguration {
 	}
 
 	@Bean
-	InMemoryUserDetailsManager userDetailsService(Accounts accounts) {
-		return new InMemoryUserDetailsManager(accounts.users());
+	LoginThrottle loginThrottle(LoginThrottleProperties properties, Clock clock) {
+		return new LoginThrottle(properties, clock);
+	}
+
+	/**
+	 * The one password check, throttled. It is the only AuthenticationProvider bean, so
+	 * Spring Security builds the form login's manager from it (and from no
+	 * UserDetailsService bean of its own).
+	 */
+	@Bean
+	AuthenticationProvider passwordLogin(Accounts accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(
+				new InMemoryUserDetailsManager(accounts.users()));
+		passwords.setPasswordEncoder(encoder);
+		return new ThrottledPasswordLogin(passwords, throttle);
 	}
 
 	@Bean

@@ -1,5 +1,9 @@
 package io.litewatch.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +29,15 @@ class LoginController {
 
 	@GetMapping(MachineAccess.LOGIN)
 	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-			Model model) {
-		model.addAttribute("failed", error != null);
+			HttpServletRequest request, Model model) {
+		HttpSession session = request.getSession(false);
+		Object refusal = error != null && session != null ? session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
+				: null;
+		if (refusal instanceof ThrottledPasswordLogin.SignInThrottledException throttled) {
+			model.addAttribute("throttled", throttled.getMessage());
+		}
+		model.addAttribute("failed",
+				error != null && !(refusal instanceof ThrottledPasswordLogin.SignInThrottledException));
 		model.addAttribute("signedOut", logout != null);
 		model.addAttribute("hint", access.loginHint().isEmpty() ? null : access.loginHint());
 		model.addAttribute("generatedAdmin", accounts.generated() ? Accounts.GENERATED_NAME : null);

@@ -39,6 +39,10 @@ class AccessTest {
 
 	static final String EMAIL = "oncall-secret@acme.example";
 
+	static final String THROTTLED = "it-guessed";
+
+	static final String THROTTLED_PASSWORD = "it-guessed-password-77d1";
+
 	@TempDir
 	static Path work;
 
@@ -69,7 +73,12 @@ class AccessTest {
 				"--litewatch.docker.api-timeout=2s", "--litewatch.s3.api-call-timeout=2s",
 				"--litewatch.inventory.enabled=false", "--litewatch.alerts.emails[0].name=oncall",
 				"--litewatch.alerts.emails[0].to=" + EMAIL, "--litewatch.alerts.emails[0].from=lw@acme.example",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + closed);
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + closed,
+				"--litewatch.security.users[2].name=" + THROTTLED,
+				"--litewatch.security.users[2].password-hash=" + TestAccounts.bcrypt(THROTTLED_PASSWORD),
+				"--litewatch.security.login-throttle.max-failures=3",
+				"--litewatch.security.login-throttle.max-failures-per-address=1000",
+				"--litewatch.security.login-throttle.lockout=2s");
 		app.awaitStatus(Duration.ofSeconds(60), "the first poll", (s) -> s.json().read("$.sequence") != null);
 	}
 
@@ -118,6 +127,31 @@ class AccessTest {
 		HttpResponse<String> overview = session.get("/");
 		assertThat(overview.statusCode()).isEqualTo(200);
 		assertThat(overview.body()).contains("<h1>Databases</h1>", TestAccounts.VIEWER + " · viewer", "Sign out");
+	}
+
+	@Test
+	void afterTooManyWrongPasswordsEvenTheRightOneIsRefusedUntilTheLockoutEnds() throws Exception {
+		WebSession guesser = app.anonymous();
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> wrong = guesser.login(THROTTLED, "guess-" + i);
+			assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying((l) -> l.endsWith("/login?error"));
+		}
+		WebSession owner = app.anonymous();
+		HttpResponse<String> refused = owner.login(THROTTLED, THROTTLED_PASSWORD);
+		assertThat(refused.headers().firstValue("Location")).hasValueSatisfying((l) -> l.endsWith("/login?error"));
+		assertThat(owner.get("/login?error").body()).contains("Too many failed sign-ins")
+			.contains("try again in 1 min")
+			.doesNotContain("Wrong name or password.");
+		assertThat(owner.get("/").statusCode()).as("not signed in").isEqualTo(302);
+
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		HttpResponse<String> accepted = owner.login(THROTTLED, THROTTLED_PASSWORD);
+		while (accepted.headers().firstValue("Location").orElse("").contains("/login")) {
+			assertThat(System.nanoTime()).as("the lockout (2s) ended within 20s").isLessThan(deadline);
+			Thread.onSpinWait();
+			accepted = owner.login(THROTTLED, THROTTLED_PASSWORD);
+		}
+		assertThat(owner.get("/").statusCode()).isEqualTo(200);
 	}
 
 	@Test

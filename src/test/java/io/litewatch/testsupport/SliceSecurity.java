@@ -5,6 +5,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
 import io.litewatch.security.AccessProperties;
+import io.litewatch.security.LoginThrottleProperties;
 import io.litewatch.security.SecurityConfiguration;
 
 /**
@@ -13,7 +14,7 @@ import io.litewatch.security.SecurityConfiguration;
  * headers). Requests sign in with {@code @WithMockUser} or {@code user(…)}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({ AccessProperties.class, LoginThrottleProperties.class })
 @Import(SecurityConfiguration.class)
 public class SliceSecurity {
 
