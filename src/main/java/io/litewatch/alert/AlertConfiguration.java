@@ -32,9 +32,10 @@ class AlertConfiguration {
 
 	@Bean
 	AlertService alertService(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels,
-			AlertProperties properties, PlatformTransactionManager transactionManager, StoreHealth store, Clock clock) {
+			AlertProperties properties, TestSendLimit.Settings testSends, PlatformTransactionManager transactionManager,
+			StoreHealth store, Clock clock) {
 		return new AlertService(alerts, outbox, channels, new AlertStateMachine(properties),
-				new TransactionTemplate(transactionManager), store, clock);
+				new TransactionTemplate(transactionManager), store, new TestSendLimit(testSends, clock), clock);
 	}
 
 	@Bean

@@ -89,9 +89,11 @@ public class AlertRepository {
 	// --- silences ---
 
 	public void addSilence(Silence silence) {
-		jdbc.sql("INSERT INTO silence (id, database_name, code, reason, created_at, ends_at) VALUES (?, ?, ?, ?, ?, ?)")
+		jdbc.sql("INSERT INTO silence (id, database_name, code, reason, created_at, ends_at, created_by)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(silence.id(), silence.database(), silence.code() != null ? silence.code().name() : null,
-					silence.reason(), EpochMillis.of(silence.createdAt()), EpochMillis.of(silence.endsAt()))
+					silence.reason(), EpochMillis.of(silence.createdAt()), EpochMillis.of(silence.endsAt()),
+					silence.createdBy())
 			.update();
 	}
 
@@ -115,7 +117,8 @@ public class AlertRepository {
 			.param(now.toEpochMilli())
 			.query((rs, n) -> new Silence(rs.getString("id"), rs.getString("database_name"),
 					rs.getString("code") != null ? FindingCode.valueOf(rs.getString("code")) : null,
-					rs.getString("reason"), EpochMillis.read(rs, "created_at"), EpochMillis.read(rs, "ends_at")))
+					rs.getString("reason"), EpochMillis.read(rs, "created_at"), EpochMillis.read(rs, "ends_at"),
+					rs.getString("created_by")))
 			.list();
 	}
 

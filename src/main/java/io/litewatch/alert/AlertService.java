@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -47,10 +48,14 @@ public class AlertService {
 
 	private final StoreHealth store;
 
+	private final TestSendLimit testLimit;
+
 	private final Clock clock;
 
 	public AlertService(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels,
-			AlertStateMachine machine, TransactionOperations transactions, StoreHealth store, Clock clock) {
+			AlertStateMachine machine, TransactionOperations transactions, StoreHealth store, TestSendLimit testLimit,
+			Clock clock) {
+		this.testLimit = testLimit;
 		this.store = store;
 		this.alerts = alerts;
 		this.outbox = outbox;
@@ -99,16 +104,41 @@ public class AlertService {
 		});
 	}
 
-	/** Queues a TEST notification for one channel, whatever its minimum severity. */
-	public boolean sendTest(String channelName) {
-		return channels.byName(channelName).map((channel) -> {
-			Instant now = clock.instant();
-			Notification test = new Notification(UUID.randomUUID().toString(), AlertEvent.TEST,
-					ObservedFinding.INSTALLATION, "", Severity.WARNING, List.of(), now, dashboardUrl());
-			transactions.executeWithoutResult((status) -> enqueue(test, channel, now));
-			log.info("test notification queued for channel {}", channelName);
-			return true;
-		}).orElse(false);
+	/**
+	 * Queues a TEST notification for one channel, whatever its minimum severity, unless
+	 * the channel had one too recently ({@link TestSendLimit}).
+	 */
+	public TestSend sendTest(String channelName) {
+		Optional<NotificationChannel> found = channels.byName(channelName);
+		if (found.isEmpty()) {
+			return new TestSend(TestSend.Outcome.UNKNOWN_CHANNEL, null);
+		}
+		Optional<TestSendLimit.Refusal> refusal = testLimit.take(channelName);
+		if (refusal.isPresent()) {
+			log.info("test notification for channel {} refused: {}", channelName, refusal.get().reason());
+			return new TestSend(TestSend.Outcome.REFUSED, refusal.get());
+		}
+		Instant now = clock.instant();
+		Notification test = new Notification(UUID.randomUUID().toString(), AlertEvent.TEST,
+				ObservedFinding.INSTALLATION, "", Severity.WARNING, List.of(), now, dashboardUrl());
+		transactions.executeWithoutResult((status) -> enqueue(test, found.get(), now));
+		log.info("test notification queued for channel {}", channelName);
+		return new TestSend(TestSend.Outcome.QUEUED, null);
+	}
+
+	/**
+	 * What became of a test notification.
+	 *
+	 * @param refusal why it was not queued, when {@code outcome} is {@code REFUSED}
+	 */
+	public record TestSend(Outcome outcome, TestSendLimit.Refusal refusal) {
+
+		public enum Outcome {
+
+			QUEUED, UNKNOWN_CHANNEL, REFUSED
+
+		}
+
 	}
 
 	private void enqueue(Notification notification, NotificationChannel channel, Instant now) {

@@ -45,9 +45,9 @@ class AlertPrunerTest {
 			deliver("d" + day, at, OutboxMessage.Status.SENT);
 		}
 		deliver("stuck", T0, OutboxMessage.Status.PENDING);
-		alerts.addSilence(new Silence("ended", "production", null, "done", T0, T0.plus(Duration.ofDays(29))));
-		alerts.addSilence(
-				new Silence("ends-later", null, FindingCode.REPLICA_STALE, null, T0, T0.plus(Duration.ofDays(31))));
+		alerts.addSilence(new Silence("ended", "production", null, "done", T0, T0.plus(Duration.ofDays(29)), "tester"));
+		alerts.addSilence(new Silence("ends-later", null, FindingCode.REPLICA_STALE, null, T0,
+				T0.plus(Duration.ofDays(31)), "tester"));
 		clock.set(T0.plus(Duration.ofDays(30)));
 	}
 

@@ -13,9 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import io.litewatch.alert.AlertRepository;
+import io.litewatch.alert.Silence;
+import io.litewatch.audit.AuditAction;
+import io.litewatch.audit.AuditEntry;
+import io.litewatch.audit.AuditLog;
+import io.litewatch.audit.AuditProperties;
+import io.litewatch.audit.AuditPruner;
+import io.litewatch.audit.AuditRepository;
 import io.litewatch.health.Finding;
 import io.litewatch.health.FindingCode;
 import io.litewatch.health.HealthStatus;
+import io.litewatch.testsupport.TestClock;
 
 import static io.litewatch.history.HistoryFixtures.T0;
 import static io.litewatch.history.HistoryFixtures.database;
@@ -51,6 +60,26 @@ class PostgresHistoryIT {
 	@AfterEach
 	void dropSchema() {
 		JdbcClient.create(dataSource).sql("DROP SCHEMA " + schema + " CASCADE").update();
+	}
+
+	@Test
+	void keepsTheAuditLogInOrderPrunesItAndRemembersWhoCreatedASilence() {
+		TestClock clock = new TestClock(T0);
+		AuditRepository entries = new AuditRepository(JdbcClient.create(dataSource));
+		AuditLog audit = new AuditLog(entries, clock);
+		for (int i = 0; i < 102; i++) {
+			audit.record("alice", AuditAction.SILENCE_CREATED, "s" + i, "for 1h", "10.0.0.7");
+		}
+		assertThat(audit.recent(2)).extracting(AuditEntry::target).containsExactly("s101", "s100");
+		clock.advance(Duration.ofMillis(1));
+		audit.record("bob", AuditAction.SIGN_OUT, null, null, null);
+		assertThat(new AuditPruner(entries, new AuditProperties(Duration.ofDays(400), 100), clock).prune())
+			.isEqualTo(102);
+		assertThat(audit.recent(500)).extracting(AuditEntry::actor).containsExactly("bob");
+
+		AlertRepository alerts = new AlertRepository(JdbcClient.create(dataSource));
+		alerts.addSilence(new Silence("s-1", "production", null, "deploy", T0, T0.plusSeconds(60), "alice"));
+		assertThat(alerts.activeSilences(T0)).extracting(Silence::createdBy).containsExactly("alice");
 	}
 
 	@Test

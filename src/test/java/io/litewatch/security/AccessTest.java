@@ -7,7 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -17,11 +21,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.litewatch.alert.AlertRepository;
+import io.litewatch.audit.AuditAction;
+import io.litewatch.audit.AuditEntry;
+import io.litewatch.audit.AuditRepository;
 import io.litewatch.testsupport.LitewatchApp;
 import io.litewatch.testsupport.TestAccounts;
 import io.litewatch.testsupport.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The real application over HTTP, without Docker (the Engine address and S3 are closed
@@ -175,6 +183,52 @@ class AccessTest {
 				operator.csrfToken());
 		assertThat(ended.statusCode()).isEqualTo(302);
 		assertThat(app.bean(AlertRepository.class).activeSilences(java.time.Instant.now())).isEmpty();
+	}
+
+	@Test
+	void signInsAndEveryChangeGoIntoTheAuditLogShownOnTheAlertsPage() throws Exception {
+		AuditRepository audit = app.bean(AuditRepository.class);
+		Set<String> before = audit.recent(500).stream().map(AuditEntry::id).collect(Collectors.toSet());
+		String typedInTheNameField = "hunter2-correct-horse-" + System.nanoTime();
+
+		WebSession session = app.anonymous();
+		session.login(typedInTheNameField, "x");
+		session.login(TestAccounts.OPERATOR, "not-the-password");
+		session.login(TestAccounts.OPERATOR, TestAccounts.OPERATOR_PASSWORD);
+		assertThat(session
+			.post("/alerts/silences", "_csrf", session.csrfToken(), "database", "production", "duration", "30m",
+					"reason", "audit test")
+			.statusCode()).isEqualTo(302);
+		String id = app.bean(AlertRepository.class)
+			.activeSilences(java.time.Instant.now())
+			.stream()
+			.filter((s) -> "audit test".equals(s.reason()))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		assertThat(session.post("/alerts/silences/" + id + "/expire", "_csrf", session.csrfToken()).statusCode())
+			.isEqualTo(302);
+		String page = session.get("/alerts").body();
+		String json = session.get("/api/audit?limit=500").body();
+		assertThat(session.post("/logout", "_csrf", session.csrfToken()).statusCode()).isEqualTo(302);
+
+		List<AuditEntry> added = new ArrayList<>(
+				audit.recent(500).stream().filter((e) -> !before.contains(e.id())).toList());
+		Collections.reverse(added);
+		assertThat(added).extracting(AuditEntry::actor, AuditEntry::action)
+			.containsExactly(tuple(SignInAudit.UNKNOWN_NAME, AuditAction.SIGN_IN_FAILED),
+					tuple(TestAccounts.OPERATOR, AuditAction.SIGN_IN_FAILED),
+					tuple(TestAccounts.OPERATOR, AuditAction.SIGN_IN),
+					tuple(TestAccounts.OPERATOR, AuditAction.SILENCE_CREATED),
+					tuple(TestAccounts.OPERATOR, AuditAction.SILENCE_ENDED),
+					tuple(TestAccounts.OPERATOR, AuditAction.SIGN_OUT));
+		assertThat(added).extracting(AuditEntry::address).containsOnly("127.0.0.1");
+		assertThat(added.get(3).target()).isEqualTo("production, every code");
+		assertThat(added.get(3).detail()).isEqualTo("for 30m: audit test");
+		assertThat(page).contains("<h2 id=\"audit-heading\">Audit log</h2>", "created a silence", "ended a silence",
+				"sign-in failed", SignInAudit.UNKNOWN_NAME);
+		assertThat(json).contains("\"action\":\"SILENCE_ENDED\"");
+		assertThat(page + json).doesNotContain(typedInTheNameField, "not-the-password", TestAccounts.OPERATOR_PASSWORD);
 	}
 
 	@Test

@@ -30,12 +30,16 @@ import io.litewatch.alert.AlertService;
 import io.litewatch.alert.AlertState;
 import io.litewatch.alert.AlertStateMachine;
 import io.litewatch.alert.Silence;
+import io.litewatch.alert.TestSendLimit;
 import io.litewatch.alert.channel.ChannelProperties;
 import io.litewatch.alert.channel.ChannelRegistry;
 import io.litewatch.alert.outbox.OutboxRepository;
+import io.litewatch.audit.AuditLog;
+import io.litewatch.audit.AuditRepository;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.health.FindingCode;
 import io.litewatch.health.Severity;
+import io.litewatch.poll.LatestPoll;
 import io.litewatch.system.StoreHealth;
 import io.litewatch.testsupport.MigratedSqlite;
 import io.litewatch.testsupport.SliceSecurity;
@@ -52,8 +56,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /** The Alerts page rendered by the real templates over a real SQLite alert store. */
-@WebMvcTest(AlertsController.class)
-@Import({ AppVersion.class, Formats.class, SliceSecurity.class, AlertsControllerTest.Beans.class })
+@WebMvcTest({ AlertsController.class, AlertActionsController.class })
+@Import({ AppVersion.class, Formats.class, AlertsPage.class, SliceSecurity.class, AlertsControllerTest.Beans.class })
 @WithMockUser(username = "op", roles = "OPERATOR")
 class AlertsControllerTest {
 
@@ -95,7 +99,17 @@ class AlertsControllerTest {
 				AlertProperties properties, DataSource dataSource, TestClock clock) {
 			return new AlertService(alerts, outbox, channels, new AlertStateMachine(properties),
 					new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new StoreHealth(clock),
-					clock);
+					new TestSendLimit(new TestSendLimit.Settings(Duration.ofSeconds(60), 10), clock), clock);
+		}
+
+		@Bean
+		AuditLog auditLog(DataSource dataSource, TestClock clock) {
+			return new AuditLog(new AuditRepository(JdbcClient.create(dataSource)), clock);
+		}
+
+		@Bean
+		LatestPoll latestPoll() {
+			return new LatestPoll();
 		}
 
 	}
@@ -121,7 +135,7 @@ class AlertsControllerTest {
 	@Test
 	void silencesAreListedWithReasonAndEndAndAButtonThatEndsThem() throws Exception {
 		alerts.addSilence(new Silence("s-1", "production", FindingCode.REPLICA_STALE, "deploying v42",
-				NOW.minusSeconds(600), NOW.plus(Duration.ofMinutes(110))));
+				NOW.minusSeconds(600), NOW.plus(Duration.ofMinutes(110)), "tester"));
 		String html = mvc.perform(get("/alerts"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("alerts"))

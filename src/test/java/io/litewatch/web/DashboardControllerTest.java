@@ -261,7 +261,7 @@ class DashboardControllerTest {
 	@Test
 	void silencedFindingsAreMarked() throws Exception {
 		alerts.addSilence(new Silence("s1", "queue", FindingCode.REPLICA_STALE, "deploy", NOW.minusSeconds(60),
-				NOW.plusSeconds(3600)));
+				NOW.plusSeconds(3600), "tester"));
 		String html = page(poll(RUNNING, lagging("queue")));
 
 		assertThat(html).contains("<span class=\"silenced\">silenced</span>");
