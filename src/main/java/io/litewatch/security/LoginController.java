@@ -33,11 +33,9 @@ class LoginController {
 		HttpSession session = request.getSession(false);
 		Object refusal = error != null && session != null ? session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
 				: null;
-		if (refusal instanceof ThrottledPasswordLogin.SignInThrottledException throttled) {
-			model.addAttribute("throttled", throttled.getMessage());
-		}
-		model.addAttribute("failed",
-				error != null && !(refusal instanceof ThrottledPasswordLogin.SignInThrottledException));
+		boolean throttled = refusal instanceof ThrottledPasswordLogin.SignInThrottledException;
+		model.addAttribute("throttled", throttled ? ((Exception) refusal).getMessage() : null);
+		model.addAttribute("failed", error != null && !throttled);
 		model.addAttribute("signedOut", logout != null);
 		model.addAttribute("hint", access.loginHint().isEmpty() ? null : access.loginHint());
 		model.addAttribute("generatedAdmin", accounts.generated() ? Accounts.GENERATED_NAME : null);

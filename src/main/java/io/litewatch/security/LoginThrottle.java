@@ -63,11 +63,7 @@ public final class LoginThrottle {
 			while (!tally.failures.isEmpty() && tally.failures.peekFirst().isBefore(since)) {
 				tally.failures.removeFirst();
 			}
-			// Only the failures that count are kept: a key never holds more than its
-			// limit.
-			while (tally.failures.size() > limit) {
-				tally.failures.removeFirst();
-			}
+			// Cleared when it locks, so a key never holds more failures than its limit.
 			if (tally.failures.size() >= limit) {
 				tally.lockedUntil = now.plus(properties.lockout());
 				tally.failures.clear();
