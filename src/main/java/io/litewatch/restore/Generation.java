@@ -1,5 +1,6 @@
 package io.litewatch.restore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.GenerationRow;
 import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.LitestreamView;
@@ -17,6 +19,7 @@ import io.litewatch.inventory.GenerationTally;
 import io.litewatch.inventory.InventoryFigures;
 import io.litewatch.inventory.SnapshotMark;
 import io.litewatch.s3.WalSegment;
+import io.litewatch.time.GoDuration;
 import io.litewatch.time.Instants;
 
 /**
@@ -56,6 +59,41 @@ record Generation(String id, Instant start, Instant end, List<RestorePlan.Snapsh
 	 */
 	Optional<RestorePlan.Snapshot> snapshotAfter(Instant at) {
 		return snapshots.stream().filter((s) -> s.created().isAfter(at)).findFirst();
+	}
+
+	/**
+	 * When Litestream's next snapshot would replace {@code s}, if it would. A snapshot at
+	 * an unchanged WAL index writes the same key again (facts §2.2) and moves its upload
+	 * time past every time that needed it. Only the current generation's newest snapshot
+	 * is exposed, and only while its newest WAL segment is still at that index. The next
+	 * snapshot comes on the snapshot-interval ticker, or from retention once no snapshot
+	 * is younger than it: whichever comes first.
+	 */
+	Optional<Replacement> replacementOf(RestorePlan.Snapshot s, ReplicaConfig config) {
+		boolean newest = !snapshots.isEmpty() && snapshots.get(snapshots.size() - 1).equals(s);
+		if (!current || !newest || newestWal == null || newestWal.index() != s.index()) {
+			return Optional.empty();
+		}
+		Replacement byTicker = positive(config.snapshotInterval())
+				? new Replacement(s.created().plus(config.snapshotInterval()),
+						"every " + GoDuration.format(config.snapshotInterval()) + " by its snapshot-interval")
+				: null;
+		Replacement byRetention = positive(config.retention())
+				? new Replacement(s.created().plus(config.retention()),
+						"once its retention of " + GoDuration.format(config.retention()) + " finds no younger one")
+				: null;
+		if (byTicker == null || byRetention != null && byRetention.at().isBefore(byTicker.at())) {
+			return Optional.ofNullable(byRetention);
+		}
+		return Optional.of(byTicker);
+	}
+
+	/** When a snapshot is due to be rewritten, and what takes it. */
+	record Replacement(Instant at, String cause) {
+	}
+
+	private static boolean positive(Duration d) {
+		return d != null && !d.isNegative() && !d.isZero();
 	}
 
 	/** From its oldest snapshot to its newest object, whole seconds inside both. */

@@ -18,9 +18,12 @@ import java.util.List;
  * @param snapshot the snapshot it would start from, or null
  * @param wal the WAL indexes it would replay after the snapshot, or null
  * @param spans what can be restored, per generation, newest first
+ * @param restorableUntil about when Litestream's next snapshot replaces the one this
+ * restore starts from, after which {@code at} cannot be restored; null when no such
+ * rewrite is due
  */
 public record RestorePlan(String replica, Instant at, Verdict verdict, List<String> reasons, Instant nearest,
-		String generation, Snapshot snapshot, WalRange wal, List<Span> spans) {
+		String generation, Snapshot snapshot, WalRange wal, List<Span> spans, Instant restorableUntil) {
 
 	private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
@@ -31,6 +34,12 @@ public record RestorePlan(String replica, Instant at, Verdict verdict, List<Stri
 	public RestorePlan {
 		reasons = List.copyOf(reasons);
 		spans = List.copyOf(spans);
+	}
+
+	/** A plan no snapshot rewrite threatens. */
+	public RestorePlan(String replica, Instant at, Verdict verdict, List<String> reasons, Instant nearest,
+			String generation, Snapshot snapshot, WalRange wal, List<Span> spans) {
+		this(replica, at, verdict, reasons, nearest, generation, snapshot, wal, spans, null);
 	}
 
 	/** How the time relates to what the replica holds. */

@@ -65,14 +65,20 @@ public final class RestorePlanner {
 		WalRange wal = walRange(g, s, at);
 		reasons.add("Litestream would start from snapshot " + s.index() + " (" + s.hex() + ", taken "
 				+ RestorePlan.text(s.created()) + ") and replay " + walText(wal) + ".");
+		Optional<Generation.Replacement> replacement = g.replacementOf(s, replica.config());
+		replacement.ifPresent((r) -> reasons.add("Snapshot " + s.index() + " is this generation's newest and its WAL"
+				+ " is still at that index, so Litestream's next snapshot (" + r.cause() + ") writes the same object "
+				+ "again, about " + RestorePlan.text(r.at()) + ". From then on no earlier time can be restored, unless"
+				+ " the WAL has moved to a new index first: if you need this one, restore it before then."));
+		Instant until = replacement.map(Generation.Replacement::at).orElse(null);
 		Optional<IndexGap> gap = gapIn(g, wal);
 		if (gap.isPresent()) {
-			return gapPlan(replica, at, g, s, wal, gap.get(), reasons, spans);
+			return gapPlan(replica, at, g, s, wal, gap.get(), reasons, spans, until);
 		}
 		if (replica.restoreBasis() != null && replica.restoreBasis().contains("not yet checked")) {
 			reasons.add("Whether every WAL index is there is not known yet: " + replica.restoreBasis() + ".");
 		}
-		return new RestorePlan(replica.name(), at, Verdict.INSIDE, reasons, null, g.id(), s, wal, spans);
+		return new RestorePlan(replica.name(), at, Verdict.INSIDE, reasons, null, g.id(), s, wal, spans, until);
 	}
 
 	/** The newest point that can be restored, or null when nothing can. */
@@ -183,7 +189,7 @@ public final class RestorePlanner {
 	}
 
 	private static RestorePlan gapPlan(ReplicaStatus replica, Instant at, Generation g, Snapshot s, WalRange wal,
-			IndexGap gap, List<String> reasons, List<Span> spans) {
+			IndexGap gap, List<String> reasons, List<Span> spans, Instant until) {
 		String missing = gap.from() == gap.to() ? "WAL index " + Snapshot.hex(gap.from()) + " is"
 				: "WAL indexes " + Snapshot.hex(gap.from()) + " to " + Snapshot.hex(gap.to()) + " are";
 		boolean certain = wal.exact() || gap.from() <= wal.from();
@@ -203,7 +209,7 @@ public final class RestorePlanner {
 			reasons.add("No snapshot lies past the gap; " + RestorePlan.text(nearest)
 					+ " (the snapshot itself) replays only what lies before it.");
 		}
-		return new RestorePlan(replica.name(), at, Verdict.WAL_GAP, reasons, nearest, g.id(), s, wal, spans);
+		return new RestorePlan(replica.name(), at, Verdict.WAL_GAP, reasons, nearest, g.id(), s, wal, spans, until);
 	}
 
 }

@@ -34,10 +34,12 @@ public record RestorePage(String name, String path, String title, String state, 
 	 * @param nearest the nearest restorable time, with {@code nearestInput} its form
 	 * value
 	 * @param timestamp the command's {@code -timestamp}
+	 * @param untilInput about when a snapshot rewrite ends this time's restorability
+	 * (UTC, to the second), null when none is due
 	 */
 	public record PlanView(String verdict, String verdictCode, String state, String icon, List<String> reasons,
 			String generation, String snapshot, String wal, String timestamp, Moment nearest, String nearestText,
-			String nearestInput, List<SpanLine> spans) {
+			String nearestInput, List<SpanLine> spans, String untilInput) {
 
 		static PlanView of(RestorePlan plan, Instant now) {
 			Verdict v = plan.verdict();
@@ -53,7 +55,8 @@ public record RestorePage(String name, String path, String title, String state, 
 						.stream()
 						.map((s) -> new SpanLine(s.generation(), s.current(), RestorePlan.text(s.from()),
 								RestorePlan.text(s.to()), RestoreTime.input(s.from()), RestoreTime.input(s.to())))
-						.toList());
+						.toList(),
+					plan.restorableUntil() == null ? null : RestoreTime.input(plan.restorableUntil()));
 		}
 
 		private static String verdict(Verdict v) {

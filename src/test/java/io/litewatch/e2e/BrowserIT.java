@@ -189,19 +189,33 @@ class BrowserIT {
 	@Test
 	@Order(6)
 	void thePrintedDockerRestoreCommandRestoresTheChosenTime() throws Exception {
-		// The window's start moves on when retention removes the oldest snapshot, which
-		// can
-		// fall between reading the window and asking for a time in it: then pick again.
-		String html = app.get("/databases/production/restore").body();
-		Instant at = null;
-		for (int attempt = 1; attempt <= 4 && (at == null || !html.contains("data-verdict=\"INSIDE\"")); attempt++) {
+		// The window's start moves on whenever Litestream rewrites its only snapshot (the
+		// WAL here stays at index 0, so every snapshot-interval of 20 s writes
+		// 00000000.snapshot.lz4 again): the helper says when, as data-restorable-until.
+		// Pick a time whose snapshot lasts well past the restore run below.
+		Instant deadline = Instant.now().plusSeconds(90);
+		String html;
+		Instant at;
+		while (true) {
+			String window = app.get("/databases/production/restore").body();
 			Matcher span = Pattern.compile("data-from=\"([^\"]+)\" data-to=\"([^\"]+)\" data-current=\"true\"")
-				.matcher(html);
-			assertThat(span.find()).as("the current generation's span on the helper\n%s", html).isTrue();
+				.matcher(window);
+			assertThat(span.find()).as("the current generation's span on the helper\n%s", window).isTrue();
 			Instant from = LocalDateTime.parse(span.group(1)).toInstant(ZoneOffset.UTC);
 			Instant to = LocalDateTime.parse(span.group(2)).toInstant(ZoneOffset.UTC);
 			at = to.minusSeconds(10).isBefore(from) ? to : to.minusSeconds(10);
 			html = app.get("/databases/production/restore?replica=s3&at=" + at).body();
+			Matcher until = Pattern.compile("data-restorable-until=\"([^\"]+)\"").matcher(html);
+			boolean lasts = !until.find() || LocalDateTime.parse(until.group(1))
+				.toInstant(ZoneOffset.UTC)
+				.isAfter(Instant.now().plusSeconds(8));
+			if (html.contains("data-verdict=\"INSIDE\"") && lasts) {
+				break;
+			}
+			assertThat(Instant.now())
+				.as("a time inside the window whose snapshot lasts 8 s more, within 90 s\n%s", html)
+				.isBefore(deadline);
+			Thread.sleep(500);
 		}
 		assertThat(html).contains("data-verdict=\"INSIDE\"")
 			.doesNotContain(ReplicationStack.SECRET)

@@ -97,8 +97,12 @@ final class RestoreFixtures {
 	}
 
 	static ReplicaStatus replica(ReplicaInventory inventory, Map<String, Instant> ends) {
-		WalSegment newest = new WalSegment(CURRENT, 59, 4152, 120, CURRENT_END);
-		return new ReplicaStatus(replicaConfig(), HealthStatus.OK, List.of(), CURRENT, ends.size(), CURRENT_START,
+		return replica(replicaConfig(), inventory, ends, new WalSegment(CURRENT, 59, 4152, 120, CURRENT_END));
+	}
+
+	static ReplicaStatus replica(ReplicaConfig config, ReplicaInventory inventory, Map<String, Instant> ends,
+			WalSegment newest) {
+		return new ReplicaStatus(config, HealthStatus.OK, List.of(), CURRENT, ends.size(), CURRENT_START,
 				Duration.ofSeconds(-1), "db-file", CURRENT_END, Instant.parse("2026-11-25T14:00:03Z"),
 				Duration.ofMinutes(52), 22, 12, 12L * 4152, Instant.parse("2026-11-24T19:00:03Z"), CURRENT_END, 2, OLD,
 				Instant.parse("2026-11-24T19:00:05Z"), ends,

@@ -1,11 +1,13 @@
 package io.litewatch.restore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.litewatch.config.ReplicaConfig;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.inventory.IndexGap;
@@ -13,6 +15,7 @@ import io.litewatch.restore.RestorePlan.Snapshot;
 import io.litewatch.restore.RestorePlan.Span;
 import io.litewatch.restore.RestorePlan.Verdict;
 import io.litewatch.restore.RestorePlan.WalRange;
+import io.litewatch.s3.WalSegment;
 
 import static io.litewatch.restore.RestoreFixtures.CURRENT;
 import static io.litewatch.restore.RestoreFixtures.CURRENT_END;
@@ -225,6 +228,54 @@ class RestorePlanTest {
 		assertThat(plan(db, "2026-11-25T12:30:00Z").spans()).containsExactly(
 				new Span(CURRENT, Instant.parse("2026-11-24T19:00:03Z"), CURRENT_END, true),
 				new Span(OLD, Instant.parse("2026-11-24T10:00:01Z"), OLD_END, false));
+	}
+
+	/**
+	 * The WAL still at the newest snapshot's index 57 (no checkpoint since 14:00:03): the
+	 * hourly snapshot at 15:00:03 rewrites 00000039.snapshot.lz4 and moves its time on.
+	 */
+	@Test
+	void aTimeOnTheNewestSnapshotStillAtTheWalsIndexLastsUntilTheNextSnapshot() {
+		WalSegment sameIndex = new WalSegment(CURRENT, 57, 4152, 120, CURRENT_END);
+		DatabaseStatus quiet = database(RestoreFixtures.litestream(RestoreFixtures.snapshots()),
+				RestoreFixtures.replica(RestoreFixtures.replicaConfig(), RestoreFixtures.inventory(List.of()),
+						RestoreFixtures.ends(), sameIndex));
+
+		RestorePlan plan = plan(quiet, "2026-11-25T14:30:00Z");
+
+		assertThat(plan.verdict()).isEqualTo(Verdict.INSIDE);
+		assertThat(plan.snapshot().index()).isEqualTo(57);
+		assertThat(plan.restorableUntil()).isEqualTo(Instant.parse("2026-11-25T15:00:03Z"));
+		assertThat(plan.reasons()).last()
+			.isEqualTo("Snapshot 57 is this generation's newest and its WAL is still at that index, so Litestream's "
+					+ "next snapshot (every 1h0m0s by its snapshot-interval) writes the same object again, about "
+					+ "2026-11-25 15:00:03 UTC. From then on no earlier time can be restored, unless the WAL has "
+					+ "moved to a new index first: if you need this one, restore it before then.");
+		// An older snapshot is never rewritten: the next one is taken at index 57 or
+		// later.
+		assertThat(plan(quiet, "2026-11-25T13:30:00Z").restorableUntil()).isNull();
+	}
+
+	@Test
+	void withoutASnapshotIntervalRetentionTakesTheNextSnapshotAtTheSameIndex() {
+		ReplicaConfig c = RestoreFixtures.replicaConfig();
+		ReplicaConfig noInterval = new ReplicaConfig(c.name(), c.type(), c.url(), c.bucket(), c.path(), c.endpoint(),
+				c.region(), c.forcePathStyle(), c.skipVerify(), c.credentials(), c.syncInterval(), Duration.ZERO,
+				Duration.ofHours(24), c.retentionCheckInterval(), c.validationInterval(), c.line(), c.settingLines());
+		DatabaseStatus quiet = database(RestoreFixtures.litestream(RestoreFixtures.snapshots()),
+				RestoreFixtures.replica(noInterval, RestoreFixtures.inventory(List.of()), RestoreFixtures.ends(),
+						new WalSegment(CURRENT, 57, 4152, 120, CURRENT_END)));
+
+		RestorePlan plan = plan(quiet, "2026-11-25T14:30:00Z");
+
+		assertThat(plan.restorableUntil()).isEqualTo(Instant.parse("2026-11-26T14:00:03Z"));
+		assertThat(plan.reasons().get(plan.reasons().size() - 1))
+			.contains("(once its retention of 24h0m0s finds no younger one)");
+	}
+
+	@Test
+	void aWalPastTheNewestSnapshotsIndexLeavesItInPlace() {
+		assertThat(plan(db, "2026-11-25T14:30:00Z").restorableUntil()).isNull();
 	}
 
 }

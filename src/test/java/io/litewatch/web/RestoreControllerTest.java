@@ -116,6 +116,9 @@ class RestoreControllerTest {
 			.contains("<dd>7 (00000007), taken 2026-11-25 14:00:00 UTC</dd>")
 			.contains("<dd>00000007</dd>")
 			.contains("href=\"/databases/production\"");
+		// The WAL is still at snapshot 7's index: the 15:00 snapshot rewrites it.
+		assertThat(html).contains("data-restorable-until=\"2026-11-25T15:00:00\"")
+			.contains("writes the same object again, about 2026-11-25 15:00:00 UTC");
 		assertThat(html).contains("data-runbook=\"docker\"").contains("data-runbook=\"kamal\"");
 		assertThat(html).contains("docker run --rm --network kamal -v myapp_storage:/rails/storage "
 				+ "-v /root/myapp-litestream/etc/litestream.yml:/etc/litestream.yml:ro -e LITESTREAM_ACCESS_KEY_ID "
