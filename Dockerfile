@@ -9,7 +9,7 @@
 #     -e LITEWATCH_DOCKER_CONTAINER=myapp-litestream \
 #     -e LITESTREAM_ACCESS_KEY_ID -e LITESTREAM_SECRET_ACCESS_KEY \
 #     litewatch
-#   docker logs litewatch    # the generated admin password, until litewatch.security.users is set
+#   docker exec litewatch cat /data/admin-password   # the generated admin password, until litewatch.security.users is set
 #
 # Everything is configured through environment variables (Spring relaxed binding:
 # LITEWATCH_POLL_INTERVAL=30s, LITEWATCH_DOCKER_HOST=tcp://socket-proxy:2375, SPRING_MAIL_HOST=...).

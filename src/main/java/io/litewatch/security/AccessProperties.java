@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * would print the rejected value, and a hash must never reach a log line.
  *
  * @param users people who sign in; none configured means one generated operator,
- * {@code admin}, whose password is logged once at start
+ * {@code admin}, whose password is kept in {@code <data-dir>/admin-password}
  * @param statusAccess whether {@code /api/status} and the badges answer anonymous clients
  * (with the status only) or need a login or a token
  * @param tokens read-only tokens for machines: uptime checkers, Prometheus, badges

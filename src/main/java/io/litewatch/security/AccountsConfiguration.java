@@ -2,7 +2,6 @@ package io.litewatch.security;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +13,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
+import io.litewatch.config.LitewatchProperties;
+
 /**
  * Users, their password check and the machine tokens, all from
  * {@code litewatch.security.*}. A bad hash stops the start with a report naming the
@@ -24,27 +25,21 @@ class AccountsConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountsConfiguration.class);
 
-	/** 144 random bits: as strong as the tokens the README suggests. */
-	private static final int GENERATED_PASSWORD_BYTES = 18;
-
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
 	}
 
 	@Bean
-	Accounts accounts(AccessProperties access, PasswordEncoder encoder) {
+	Accounts accounts(AccessProperties access, PasswordEncoder encoder, LitewatchProperties properties) {
 		if (!access.users().isEmpty()) {
 			return Accounts.configured(access.users());
 		}
-		byte[] random = new byte[GENERATED_PASSWORD_BYTES];
-		new SecureRandom().nextBytes(random);
-		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		// The one line where a secret is logged, on purpose: without it nobody could
-		// sign in. It is new at every start and never stored.
-		log.warn("No user configured (litewatch.security.users): sign in as '{}' with the password {} (operator;"
-				+ " generated for this run only). Set litewatch.security.users[0].name, .password-hash (bcrypt) and"
-				+ " .role to choose users instead (README, Access).", Accounts.GENERATED_NAME, password);
+		String password = GeneratedPassword.obtain(properties.dataDir(), new SecureRandom());
+		log.warn("No user configured (litewatch.security.users): sign in as '{}' with the password in {} (operator;"
+				+ " readable by Litewatch's user only; delete the file for a new one at the next start). Set"
+				+ " litewatch.security.users[0].name, .password-hash (bcrypt) and .role to choose users instead"
+				+ " (README, Access).", Accounts.GENERATED_NAME, GeneratedPassword.file(properties.dataDir()));
 		return Accounts.generated(encoder.encode(password));
 	}
 

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -38,20 +39,46 @@ class AccessStartupTest {
 	Path work;
 
 	@Test
-	void withoutUsersAGeneratedAdminPasswordIsLoggedOnceAndSignsIn(CapturedOutput output) throws Exception {
+	void withoutUsersAGeneratedAdminPasswordIsKeptInAPrivateFileThatTheLogNamesAndItSignsIn(CapturedOutput output)
+			throws Exception {
+		Path file = work.resolve("data").resolve("admin-password");
+		String password;
 		try (ConfigurableApplicationContext app = start()) {
-			Matcher line = Pattern.compile("WARN .*No user configured .*sign in as 'admin' with the password (\\S+) ")
-				.matcher(output.getAll());
-			assertThat(line.find()).as("the generated password's log line").isTrue();
-			String password = line.group(1);
+			assertThat(output.getAll()).containsPattern("WARN .*No user configured .*sign in as 'admin' with the "
+					+ "password in " + Pattern.quote(file.toString()) + " ");
+			password = Files.readString(file).strip();
 			assertThat(password).hasSizeGreaterThanOrEqualTo(24);
-			assertThat(line.find()).as("logged once").isFalse();
+			assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+			assertThat(output.getAll()).doesNotContain(password);
 			WebSession session = new WebSession(base(app));
-			assertThat(session.get("/login").body()).contains("sign in as\n    <code>admin</code>");
+			assertThat(session.get("/login").body()).contains("sign in as\n    <code>admin</code>", "admin-password")
+				.doesNotContain(file.toString());
 			session.signedIn("admin", password);
 			assertThat(session.get("/alerts").body()).contains("admin · operator", "action=\"/alerts/silences\"");
 			assertThat(session.get("/").body() + session.get("/api/status").body()).doesNotContain(password);
 		}
+		// The next start keeps it; a deleted file gets a new one.
+		try (ConfigurableApplicationContext app = start()) {
+			new WebSession(base(app)).signedIn("admin", password);
+		}
+		Files.delete(file);
+		try (ConfigurableApplicationContext app = start()) {
+			assertThat(Files.readString(file).strip()).hasSizeGreaterThanOrEqualTo(24).isNotEqualTo(password);
+		}
+		assertThat(output.getAll()).doesNotContain(password);
+	}
+
+	@Test
+	void aDataDirectoryItCannotWriteStopsTheStartWithoutUsersSayingWhatToDo(CapturedOutput output) throws Exception {
+		Path blocked = work.resolve("not-a-directory");
+		Files.writeString(blocked, "a file where the data directory should be");
+		assertThatThrownBy(() -> start("--litewatch.data-dir=" + blocked,
+				"--spring.datasource.url=jdbc:sqlite:" + work.resolve("history.db")))
+			.rootCause()
+			.isInstanceOf(AccessConfigException.class)
+			.hasMessageContaining(
+					"the generated admin password cannot be kept in " + blocked.resolve("admin-password"));
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "Make litewatch.data-dir writable");
 	}
 
 	@Test
@@ -109,7 +136,11 @@ class AccessStartupTest {
 						"--litewatch.data-dir=" + work.resolve("data"), "--litewatch.poll-interval=1h",
 						"--litewatch.docker.host=tcp://127.0.0.1:" + closed, "--litewatch.docker.api-timeout=1s",
 						"--litewatch.inventory.enabled=false"));
-		args.addAll(List.of(extra));
+		for (String e : extra) {
+			// A later --key=value would be joined to the default, not replace it.
+			args.removeIf((a) -> a.startsWith(e.substring(0, e.indexOf('=') + 1)));
+			args.add(e);
+		}
 		return new SpringApplicationBuilder(LitewatchApplication.class).run(args.toArray(String[]::new));
 	}
 
