@@ -2,6 +2,7 @@ package io.litewatch.security;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,14 @@ class AccountsConfiguration {
 	}
 
 	@Bean
-	Accounts accounts(AccessProperties access, PasswordEncoder encoder, LitewatchProperties properties) {
+	Accounts accounts(AccessProperties access, ProxyHeaderProperties proxyHeader, PasswordEncoder encoder,
+			LitewatchProperties properties) {
 		if (!access.users().isEmpty()) {
 			return Accounts.configured(access.users());
+		}
+		if (proxyHeader.enabled()) {
+			// The proxy signs people in: a generated password would be a way around it.
+			return new Accounts(List.of(), false);
 		}
 		String password = GeneratedPassword.obtain(properties.dataDir(), new SecureRandom());
 		log.warn("No user configured (litewatch.security.users): sign in as '{}' with the password in {} (operator;"

@@ -22,9 +22,12 @@ class LoginController {
 
 	private final Accounts accounts;
 
-	LoginController(AccessProperties access, Accounts accounts) {
+	private final ProxyHeaderProperties proxyHeader;
+
+	LoginController(AccessProperties access, Accounts accounts, ProxyHeaderProperties proxyHeader) {
 		this.access = access;
 		this.accounts = accounts;
+		this.proxyHeader = proxyHeader;
 	}
 
 	@GetMapping(MachineAccess.LOGIN)
@@ -39,6 +42,8 @@ class LoginController {
 		model.addAttribute("signedOut", logout != null);
 		model.addAttribute("hint", access.loginHint().isEmpty() ? null : access.loginHint());
 		model.addAttribute("generatedAdmin", accounts.generated() ? Accounts.GENERATED_NAME : null);
+		model.addAttribute("proxySignIn", proxyHeader.enabled());
+		model.addAttribute("passwordForm", !accounts.users().isEmpty());
 		return VIEW;
 	}
 

@@ -1,7 +1,11 @@
 package io.litewatch.security;
 
+import java.time.Clock;
+
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -12,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import io.litewatch.security.AccessProperties.Role;
@@ -49,8 +54,15 @@ public class SecurityConfiguration {
 		return RoleHierarchyImpl.fromHierarchy("ROLE_" + OPERATOR + " > ROLE_" + VIEWER);
 	}
 
+	/** The socket peer of every request, for the proxy-header check (SocketPeer). */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessProperties access, MachineTokens tokens)
+	static SocketPeer.First socketPeerFirst() {
+		return new SocketPeer.First();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessProperties access, MachineTokens tokens,
+			ProxyHeaderProperties proxyHeader, ObjectProvider<Clock> clock, ApplicationEventPublisher events)
 			throws Exception {
 		boolean publicStatus = access.statusAccess() == StatusAccess.PUBLIC;
 		http.authorizeHttpRequests((requests) -> {
@@ -71,6 +83,10 @@ public class SecurityConfiguration {
 			requests.anyRequest().hasRole(OPERATOR);
 		});
 		http.addFilterBefore(MachineAccess.tokenFilter(tokens), AnonymousAuthenticationFilter.class);
+		if (proxyHeader.enabled()) {
+			http.addFilterAt(new ProxyHeaderLogin(proxyHeader, clock.getIfAvailable(Clock::systemUTC), events),
+					AbstractPreAuthenticatedProcessingFilter.class);
+		}
 		http.formLogin((form) -> form.loginPage(MachineAccess.LOGIN).permitAll());
 		http.logout((logout) -> logout.logoutSuccessUrl(MachineAccess.LOGIN + "?logout").permitAll());
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(MachineAccess.entryPoint()));

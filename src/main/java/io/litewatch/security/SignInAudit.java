@@ -1,5 +1,6 @@
 package io.litewatch.security;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,7 @@ import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 import io.litewatch.audit.AuditAction;
@@ -40,7 +42,14 @@ class SignInAudit {
 	@EventListener
 	void signedIn(InteractiveAuthenticationSuccessEvent event) {
 		Authentication who = event.getAuthentication();
-		audit.record(who.getName(), AuditAction.SIGN_IN, null, null, address(who));
+		String how = who instanceof PreAuthenticatedAuthenticationToken
+				? "named by the authenticating proxy, as " + String.join(", ",
+						who.getAuthorities()
+							.stream()
+							.map((a) -> a.getAuthority().replaceFirst("^ROLE_", "").toLowerCase(Locale.ROOT))
+							.toList())
+				: null;
+		audit.record(who.getName(), AuditAction.SIGN_IN, null, how, address(who));
 	}
 
 	@EventListener

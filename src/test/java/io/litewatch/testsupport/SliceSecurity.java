@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Import;
 
 import io.litewatch.security.AccessProperties;
 import io.litewatch.security.LoginThrottleProperties;
+import io.litewatch.security.ProxyHeaderProperties;
 import io.litewatch.security.SecurityConfiguration;
 
 /**
@@ -14,7 +15,7 @@ import io.litewatch.security.SecurityConfiguration;
  * headers). Requests sign in with {@code @WithMockUser} or {@code user(…)}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ AccessProperties.class, LoginThrottleProperties.class })
+@EnableConfigurationProperties({ AccessProperties.class, LoginThrottleProperties.class, ProxyHeaderProperties.class })
 @Import(SecurityConfiguration.class)
 public class SliceSecurity {
 
