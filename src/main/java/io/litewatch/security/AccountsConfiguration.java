@@ -6,12 +6,14 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import io.litewatch.config.LitewatchProperties;
@@ -32,13 +34,16 @@ class AccountsConfiguration {
 	}
 
 	@Bean
-	Accounts accounts(AccessProperties access, ProxyHeaderProperties proxyHeader, PasswordEncoder encoder,
+	Accounts accounts(AccessProperties access, ProxyHeaderProperties proxyHeader,
+			ObjectProvider<ClientRegistrationRepository> oidcProviders, PasswordEncoder encoder,
 			LitewatchProperties properties) {
 		if (!access.users().isEmpty()) {
 			return Accounts.configured(access.users());
 		}
-		if (proxyHeader.enabled()) {
-			// The proxy signs people in: a generated password would be a way around it.
+		if (proxyHeader.enabled() || oidcProviders.getIfAvailable() != null) {
+			// A proxy or an OIDC provider signs people in: a generated password would be
+			// a
+			// way around it.
 			return new Accounts(List.of(), false);
 		}
 		String password = GeneratedPassword.obtain(properties.dataDir(), new SecureRandom());

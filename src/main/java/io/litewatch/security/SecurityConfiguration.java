@@ -14,11 +14,13 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.litewatch.audit.AuditLog;
 import io.litewatch.security.AccessProperties.Role;
 import io.litewatch.security.AccessProperties.StatusAccess;
 
@@ -62,8 +64,9 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessProperties access, MachineTokens tokens,
-			ProxyHeaderProperties proxyHeader, ObjectProvider<Clock> clock, ApplicationEventPublisher events)
-			throws Exception {
+			ProxyHeaderProperties proxyHeader, ObjectProvider<Clock> clock, ApplicationEventPublisher events,
+			ObjectProvider<ClientRegistrationRepository> oidcProviders, OidcProperties oidc,
+			ObjectProvider<AuditLog> audit) throws Exception {
 		boolean publicStatus = access.statusAccess() == StatusAccess.PUBLIC;
 		http.authorizeHttpRequests((requests) -> {
 			// The error page renders what was refused; it must not need a login itself.
@@ -88,6 +91,12 @@ public class SecurityConfiguration {
 					AbstractPreAuthenticatedProcessingFilter.class);
 		}
 		http.formLogin((form) -> form.loginPage(MachineAccess.LOGIN).permitAll());
+		if (oidcProviders.getIfAvailable() != null) {
+			OidcSignIn sso = new OidcSignIn(oidc, audit.getObject());
+			http.oauth2Login((login) -> login.loginPage(MachineAccess.LOGIN)
+				.userInfoEndpoint((info) -> info.oidcUserService(sso.userService()))
+				.failureHandler(sso.failureHandler()));
+		}
 		http.logout((logout) -> logout.logoutSuccessUrl(MachineAccess.LOGIN + "?logout").permitAll());
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(MachineAccess.entryPoint()));
 		http.requestCache((cache) -> cache.requestCache(MachineAccess.requestCache()));

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Import;
 
 import io.litewatch.security.AccessProperties;
 import io.litewatch.security.LoginThrottleProperties;
+import io.litewatch.security.OidcProperties;
 import io.litewatch.security.ProxyHeaderProperties;
 import io.litewatch.security.SecurityConfiguration;
 
@@ -15,7 +16,8 @@ import io.litewatch.security.SecurityConfiguration;
  * headers). Requests sign in with {@code @WithMockUser} or {@code user(…)}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ AccessProperties.class, LoginThrottleProperties.class, ProxyHeaderProperties.class })
+@EnableConfigurationProperties({ AccessProperties.class, LoginThrottleProperties.class, ProxyHeaderProperties.class,
+		OidcProperties.class })
 @Import(SecurityConfiguration.class)
 public class SliceSecurity {
 
