@@ -1,7 +1,6 @@
 package io.litewatch.security;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -9,18 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.litewatch.LitewatchApplication;
 import io.litewatch.testsupport.TestAccounts;
 import io.litewatch.testsupport.WebSession;
 
@@ -126,26 +122,11 @@ class AccessStartupTest {
 	}
 
 	private ConfigurableApplicationContext start(String... extra) throws IOException {
-		int closed;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closed = socket.getLocalPort();
-		}
-		Files.writeString(work.resolve("litestream.yml"), "dbs: []\n");
-		List<String> args = new ArrayList<>(
-				List.of("--server.port=0", "--litewatch.litestream-config=" + work.resolve("litestream.yml"),
-						"--litewatch.data-dir=" + work.resolve("data"), "--litewatch.poll-interval=1h",
-						"--litewatch.docker.host=tcp://127.0.0.1:" + closed, "--litewatch.docker.api-timeout=1s",
-						"--litewatch.inventory.enabled=false"));
-		for (String e : extra) {
-			// A later --key=value would be joined to the default, not replace it.
-			args.removeIf((a) -> a.startsWith(e.substring(0, e.indexOf('=') + 1)));
-			args.add(e);
-		}
-		return new SpringApplicationBuilder(LitewatchApplication.class).run(args.toArray(String[]::new));
+		return StartedApp.start(work, extra);
 	}
 
 	private static String base(ConfigurableApplicationContext app) {
-		return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+		return StartedApp.base(app);
 	}
 
 }

@@ -51,7 +51,7 @@ class OidcAccessTest {
 		provider = TestOidcProvider.start(work);
 		String issuer = "http://localhost:" + provider.getEnvironment().getProperty("local.server.port");
 		String registration = "--spring.security.oauth2.client.registration.sso.";
-		app = ProxyHeaderAccessTest.start(work, registration + "client-id=" + TestOidcProvider.CLIENT_ID,
+		app = StartedApp.start(work, registration + "client-id=" + TestOidcProvider.CLIENT_ID,
 				registration + "client-secret=" + TestOidcProvider.CLIENT_SECRET,
 				registration + "scope=openid,email,profile", registration + "client-name=Test SSO",
 				"--spring.security.oauth2.client.provider.sso.issuer-uri=" + issuer,

@@ -6,14 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,12 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import io.litewatch.LitewatchApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -150,18 +143,7 @@ class ProxyHeaderAccessTest {
 	}
 
 	static ConfigurableApplicationContext start(Path dir, String... extra) throws IOException {
-		int closed;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closed = socket.getLocalPort();
-		}
-		Files.writeString(dir.resolve("litestream.yml"), "dbs: []\n");
-		List<String> args = new ArrayList<>(
-				List.of("--server.port=0", "--litewatch.litestream-config=" + dir.resolve("litestream.yml"),
-						"--litewatch.data-dir=" + dir.resolve("data"), "--litewatch.poll-interval=1h",
-						"--litewatch.docker.host=tcp://127.0.0.1:" + closed, "--litewatch.docker.api-timeout=1s",
-						"--litewatch.inventory.enabled=false"));
-		args.addAll(List.of(extra));
-		return new SpringApplicationBuilder(LitewatchApplication.class).run(args.toArray(String[]::new));
+		return StartedApp.start(dir, extra);
 	}
 
 	record Reply(int status, Map<String, String> headers, String body) {
