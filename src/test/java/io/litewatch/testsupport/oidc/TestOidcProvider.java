@@ -106,7 +106,7 @@ public class TestOidcProvider {
 		return new SpringApplicationBuilder(TestOidcProvider.class).run("--server.port=0",
 				"--spring.config.name=test-oidc-provider", "--spring.flyway.enabled=false",
 				"--spring.datasource.url=jdbc:sqlite:" + work.resolve("oidc-provider.db"),
-				"--spring.application.name=test-oidc-provider", "--management.endpoints.web.exposure.include=health");
+				"--management.endpoints.web.exposure.include=health");
 	}
 
 }
