@@ -1,0 +1,134 @@
+package io.litewatch.drill;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.litewatch.config.DbConfig;
+import io.litewatch.config.ReplicaConfig;
+import io.litewatch.docker.ExecResult;
+import io.litewatch.docker.LocalAccessory;
+import io.litewatch.drill.DrillResult.Outcome;
+
+/**
+ * One restore drill: {@code litestream restore -config <litestream.yml> -replica <name>
+ * -o <scratch file> <database>} run by Litewatch itself (never in the accessory
+ * container, which may have no shell and no room), then the file checked by SQLite and
+ * deleted. Litestream writes to {@code <scratch file>.tmp} first and renames it; both are
+ * removed whatever happens.
+ */
+public final class RestoreDrill {
+
+	/** Litestream's output kept in a result: its last lines say why. */
+	static final int MAX_OUTPUT_CHARS = 4000;
+
+	private final LocalAccessory litestream;
+
+	private final Path config;
+
+	private final Path scratch;
+
+	private final Duration timeout;
+
+	private final Clock clock;
+
+	/**
+	 * @param litestream runs the Litestream binary as a local process
+	 * @param config the litestream.yml the accessory runs with
+	 * @param scratch where restores are written, Litewatch's own
+	 * @param timeout the longest a restore may take before it is stopped
+	 */
+	public RestoreDrill(LocalAccessory litestream, Path config, Path scratch, Duration timeout, Clock clock) {
+		this.litestream = litestream;
+		this.config = config;
+		this.scratch = scratch;
+		this.timeout = timeout;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param snapshotBytes the size of the replica's newest snapshot: the scratch disk
+	 * must have twice that free, or the drill is refused
+	 */
+	public DrillResult run(DbConfig db, ReplicaConfig replica, long snapshotBytes) {
+		Instant started = clock.instant();
+		long t0 = System.nanoTime();
+		Path target = scratch.resolve(db.name() + "-" + UUID.randomUUID() + ".sqlite3");
+		try {
+			Files.createDirectories(scratch);
+			long free = Files.getFileStore(scratch).getUsableSpace();
+			if (free < 2 * snapshotBytes) {
+				return result(db, replica, started, t0, Outcome.REFUSED, 0, null, Map.of(),
+						"Not run: the scratch directory " + scratch + " has " + free + " bytes free, and a drill needs "
+								+ "twice the newest snapshot (" + 2 * snapshotBytes + " bytes).",
+						null);
+			}
+			ExecResult restore = litestream.exec(List.of("litestream", "restore", "-config", config.toString(),
+					"-replica", replica.name(), "-o", target.toString(), db.path()), timeout);
+			String output = clip(restore.stdout() + restore.stderr());
+			if (restore.timedOut()) {
+				return result(db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
+						"The restore did not finish within " + timeout.toSeconds() + " s and was stopped.", output);
+			}
+			if (restore.exitCode() != 0 || !Files.isRegularFile(target)) {
+				return result(db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
+						"The restore failed (exit " + restore.exitCode() + "): " + LitestreamErrors.reason(output),
+						output);
+			}
+			long size = Files.size(target);
+			RestoredFile.Check check;
+			try {
+				check = RestoredFile.check(target);
+			}
+			catch (SQLException ex) {
+				return result(db, replica, started, t0, Outcome.FAILED, size, ex.getMessage(), Map.of(),
+						"SQLite cannot read the restored file: " + ex.getMessage(), output);
+			}
+			if (!check.whole()) {
+				return result(db, replica, started, t0, Outcome.FAILED, size, check.integrity(), Map.of(),
+						"The restored file is damaged: PRAGMA integrity_check says " + check.integrity(), output);
+			}
+			return result(db, replica, started, t0, Outcome.PASSED, size, check.integrity(), check.rowCounts(), null,
+					null);
+		}
+		catch (IOException | RuntimeException ex) {
+			return result(db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
+					"The drill could not run: " + ex.getClass().getSimpleName() + " " + ex.getMessage(), null);
+		}
+		finally {
+			removeAll(target);
+		}
+	}
+
+	private DrillResult result(DbConfig db, ReplicaConfig replica, Instant started, long t0, Outcome outcome,
+			long bytes, String integrity, Map<String, Long> counts, String message, String output) {
+		return new DrillResult(db.name(), replica.name(), started, Duration.ofNanos(System.nanoTime() - t0), outcome,
+				bytes, integrity, counts, message, output);
+	}
+
+	/** The file and whatever Litestream and SQLite put beside it (.tmp, -wal, -shm). */
+	private static void removeAll(Path target) {
+		String name = target.getFileName().toString();
+		try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), name + "*")) {
+			for (Path p : siblings) {
+				Files.deleteIfExists(p);
+			}
+		}
+		catch (IOException ex) {
+			// A leftover is found and reported by the next drill's scratch check.
+		}
+	}
+
+	static String clip(String text) {
+		return text.length() <= MAX_OUTPUT_CHARS ? text : "…" + text.substring(text.length() - MAX_OUTPUT_CHARS);
+	}
+
+}

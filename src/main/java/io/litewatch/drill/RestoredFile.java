@@ -1,0 +1,67 @@
+package io.litewatch.drill;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What SQLite says about a restored database file, opened read-only: whether it is whole,
+ * and how many rows each table holds.
+ */
+final class RestoredFile {
+
+	/** Lines of integrity_check kept: the first problems say enough. */
+	static final int MAX_INTEGRITY_LINES = 10;
+
+	/** Tables counted at most, so a schema of thousands cannot make a drill endless. */
+	static final int MAX_TABLES = 500;
+
+	private RestoredFile() {
+	}
+
+	record Check(String integrity, Map<String, Long> rowCounts) {
+
+		boolean whole() {
+			return "ok".equals(integrity);
+		}
+
+	}
+
+	static Check check(Path file) throws SQLException {
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro");
+				Statement st = c.createStatement()) {
+			List<String> lines = new ArrayList<>();
+			try (ResultSet rs = st.executeQuery("PRAGMA integrity_check(" + MAX_INTEGRITY_LINES + ")")) {
+				while (rs.next()) {
+					lines.add(rs.getString(1));
+				}
+			}
+			String integrity = String.join("\n", lines);
+			Map<String, Long> counts = new TreeMap<>();
+			if (!"ok".equals(integrity)) {
+				return new Check(integrity, counts);
+			}
+			List<String> tables = new ArrayList<>();
+			try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT"
+					+ " LIKE 'sqlite_%' ORDER BY name LIMIT " + MAX_TABLES)) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+			for (String table : tables) {
+				try (ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+					counts.put(table, rs.next() ? rs.getLong(1) : 0L);
+				}
+			}
+			return new Check(integrity, counts);
+		}
+	}
+
+}

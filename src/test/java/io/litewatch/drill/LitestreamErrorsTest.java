@@ -1,0 +1,35 @@
+package io.litewatch.drill;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** On lines Litestream 0.3.13 printed (BrowserIT's restore log, facts §3). */
+class LitestreamErrorsTest {
+
+	@Test
+	void theSlogErrorFieldOfTheLastErrorLine() {
+		String output = "time=2026-12-03T09:23:12.101Z level=INFO msg=\"restoring snapshot\" db=/data/production.sqlite3\n"
+				+ "time=2026-12-03T09:23:13.210Z level=ERROR msg=\"failed to run\" error=\"cannot find snapshot index "
+				+ "by timestamp: no snapshots available\"\n";
+		assertThat(LitestreamErrors.reason(output))
+			.isEqualTo("cannot find snapshot index by timestamp: no snapshots available");
+	}
+
+	@Test
+	void theGoLoggerLineBeforeTheConfigLoads() {
+		assertThat(LitestreamErrors
+			.reason("2026/11/25 03:04:14 ERROR failed to run error=\"config file not found: /etc/litestream.yml\"\n"))
+			.isEqualTo("config file not found: /etc/litestream.yml");
+	}
+
+	@Test
+	void withoutAnErrorLineTheLastLineAndQuotesInsideStayWhole() {
+		assertThat(LitestreamErrors.reason("no matching backups found\n")).isEqualTo("no matching backups found");
+		assertThat(LitestreamErrors.reason("")).isEqualTo("no output");
+		assertThat(LitestreamErrors
+			.reason("time=t level=ERROR msg=\"failed to run\" error=\"open \\\"/x y\\\": permission denied\""))
+			.isEqualTo("open \"/x y\": permission denied");
+	}
+
+}
