@@ -30,6 +30,7 @@ import io.litewatch.testsupport.ReplicationStack;
 import io.litewatch.testsupport.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The page as a person sees it, in Debian's chromium (headless, driven by playwright-core
@@ -193,30 +194,29 @@ class BrowserIT {
 		// WAL here stays at index 0, so every snapshot-interval of 20 s writes
 		// 00000000.snapshot.lz4 again): the helper says when, as data-restorable-until.
 		// Pick a time whose snapshot lasts well past the restore run below.
-		Instant deadline = Instant.now().plusSeconds(90);
-		String html;
-		Instant at;
-		while (true) {
-			String window = app.get("/databases/production/restore").body();
-			Matcher span = Pattern.compile("data-from=\"([^\"]+)\" data-to=\"([^\"]+)\" data-current=\"true\"")
-				.matcher(window);
-			assertThat(span.find()).as("the current generation's span on the helper\n%s", window).isTrue();
-			Instant from = LocalDateTime.parse(span.group(1)).toInstant(ZoneOffset.UTC);
-			Instant to = LocalDateTime.parse(span.group(2)).toInstant(ZoneOffset.UTC);
-			at = to.minusSeconds(10).isBefore(from) ? to : to.minusSeconds(10);
-			html = app.get("/databases/production/restore?replica=s3&at=" + at).body();
-			Matcher until = Pattern.compile("data-restorable-until=\"([^\"]+)\"").matcher(html);
-			boolean lasts = !until.find() || LocalDateTime.parse(until.group(1))
-				.toInstant(ZoneOffset.UTC)
-				.isAfter(Instant.now().plusSeconds(8));
-			if (html.contains("data-verdict=\"INSIDE\"") && lasts) {
-				break;
-			}
-			assertThat(Instant.now())
-				.as("a time inside the window whose snapshot lasts 8 s more, within 90 s\n%s", html)
-				.isBefore(deadline);
-			Thread.sleep(500);
-		}
+		String[] chosen = new String[2];
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(500))
+			.alias("a time inside the window whose snapshot lasts 8 s more")
+			.until(() -> {
+				String window = app.get("/databases/production/restore").body();
+				Matcher span = Pattern.compile("data-from=\"([^\"]+)\" data-to=\"([^\"]+)\" data-current=\"true\"")
+					.matcher(window);
+				assertThat(span.find()).as("the current generation's span on the helper\n%s", window).isTrue();
+				Instant from = LocalDateTime.parse(span.group(1)).toInstant(ZoneOffset.UTC);
+				Instant to = LocalDateTime.parse(span.group(2)).toInstant(ZoneOffset.UTC);
+				Instant pick = to.minusSeconds(10).isBefore(from) ? to : to.minusSeconds(10);
+				String plan = app.get("/databases/production/restore?replica=s3&at=" + pick).body();
+				Matcher until = Pattern.compile("data-restorable-until=\"([^\"]+)\"").matcher(plan);
+				boolean lasts = !until.find() || LocalDateTime.parse(until.group(1))
+					.toInstant(ZoneOffset.UTC)
+					.isAfter(Instant.now().plusSeconds(8));
+				chosen[0] = pick.toString();
+				chosen[1] = plan;
+				return plan.contains("data-verdict=\"INSIDE\"") && lasts;
+			});
+		Instant at = Instant.parse(chosen[0]);
+		String html = chosen[1];
 		assertThat(html).contains("data-verdict=\"INSIDE\"")
 			.doesNotContain(ReplicationStack.SECRET)
 			.doesNotContain(ReplicationStack.ACCESS_KEY + "=");
