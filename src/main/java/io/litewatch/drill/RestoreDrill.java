@@ -123,7 +123,8 @@ public final class RestoreDrill {
 			}
 		}
 		catch (IOException ex) {
-			// A leftover is found and reported by the next drill's scratch check.
+			// Best effort: each drill writes under a new name, so a leftover never mixes
+			// with the next restore.
 		}
 	}
 

@@ -42,11 +42,6 @@ public record ProxyHeaderProperties(@DefaultValue("") String userHeader, @Defaul
 		operatorGroups = lowerCase(operatorGroups);
 	}
 
-	/** Off unless a user header is named. */
-	public static ProxyHeaderProperties off() {
-		return new ProxyHeaderProperties("", List.of(), "", List.of(), List.of(), Role.VIEWER);
-	}
-
 	public boolean enabled() {
 		return !userHeader.isEmpty();
 	}
