@@ -17,9 +17,12 @@ import java.util.Map;
  * @param rowCounts rows per table of the restored database, in table name order
  * @param message why it failed or was refused, for a person; null when it passed
  * @param litestreamOutput Litestream's own output on failure (clipped), else null
+ * @param generation the generation Litestream restored from, as it logged it; null when
+ * it got no snapshot
  */
 public record DrillResult(String database, String replica, Instant startedAt, Duration took, Outcome outcome,
-		long restoredBytes, String integrity, Map<String, Long> rowCounts, String message, String litestreamOutput) {
+		long restoredBytes, String integrity, Map<String, Long> rowCounts, String message, String litestreamOutput,
+		String generation) {
 
 	public DrillResult {
 		rowCounts = rowCounts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rowCounts));

@@ -16,6 +16,9 @@ final class LitestreamErrors {
 
 	private static final Pattern MSG_FIELD = Pattern.compile("msg=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+	private static final Pattern RESTORED_GENERATION = Pattern
+		.compile("msg=\"restoring snapshot\".*?\\bgeneration=([0-9a-f]{16})\\b");
+
 	private LitestreamErrors() {
 	}
 
@@ -40,6 +43,15 @@ final class LitestreamErrors {
 		}
 		Matcher go = GO_LOGGER.matcher(last);
 		return go.matches() ? go.group(1) : last;
+	}
+
+	/**
+	 * The generation of the {@code restoring snapshot} line ({@code generation=…}), or
+	 * null when there is none.
+	 */
+	static String restoredGeneration(String output) {
+		Matcher m = RESTORED_GENERATION.matcher(output);
+		return m.find() ? m.group(1) : null;
 	}
 
 	private static String unescape(String quoted) {

@@ -8,12 +8,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.litewatch.config.DbConfig;
 import io.litewatch.config.ReplicaConfig;
+import io.litewatch.docker.DockerAccessException;
 import io.litewatch.docker.ExecResult;
 import io.litewatch.docker.LocalAccessory;
 import io.litewatch.drill.DrillResult.Outcome;
@@ -55,31 +58,55 @@ public final class RestoreDrill {
 	}
 
 	/**
-	 * @param snapshotBytes the size of the replica's newest snapshot: the scratch disk
-	 * must have twice that free, or the drill is refused
+	 * Restores the replica's latest state.
+	 * @param expectedBytes what the restore is expected to write (the live database's
+	 * size): the scratch disk must have twice that free, or the drill is refused
 	 */
-	public DrillResult run(DbConfig db, ReplicaConfig replica, long snapshotBytes) {
+	public DrillResult run(DbConfig db, ReplicaConfig replica, long expectedBytes) {
+		return run(db, replica, expectedBytes, null);
+	}
+
+	/**
+	 * Restores the replica as it was at {@code timestamp} ({@code -timestamp}), or its
+	 * latest state when null.
+	 */
+	public DrillResult run(DbConfig db, ReplicaConfig replica, long expectedBytes, Instant timestamp) {
 		Instant started = clock.instant();
 		long t0 = System.nanoTime();
 		Path target = scratch.resolve(db.name() + "-" + UUID.randomUUID() + ".sqlite3");
 		try {
 			Files.createDirectories(scratch);
 			long free = Files.getFileStore(scratch).getUsableSpace();
-			if (free < 2 * snapshotBytes) {
-				return result(db, replica, started, t0, Outcome.REFUSED, 0, null, Map.of(),
+			if (free < 2 * expectedBytes) {
+				return result(null, db, replica, started, t0, Outcome.REFUSED, 0, null, Map.of(),
 						"Not run: the scratch directory " + scratch + " has " + free + " bytes free, and a drill needs "
-								+ "twice the newest snapshot (" + 2 * snapshotBytes + " bytes).",
+								+ "twice the database's size (" + 2 * expectedBytes + " bytes).",
 						null);
 			}
-			ExecResult restore = litestream.exec(List.of("litestream", "restore", "-config", config.toString(),
-					"-replica", replica.name(), "-o", target.toString(), db.path()), timeout);
-			String output = clip(restore.stdout() + restore.stderr());
+			List<String> command = new ArrayList<>(List.of("litestream", "restore", "-config", config.toString(),
+					"-replica", replica.name(), "-o", target.toString()));
+			if (timestamp != null) {
+				// Litestream parses time.RFC3339: whole seconds are what it documents.
+				command.addAll(List.of("-timestamp", timestamp.truncatedTo(ChronoUnit.SECONDS).toString()));
+			}
+			command.add(db.path());
+			ExecResult restore;
+			try {
+				restore = litestream.exec(command, timeout);
+			}
+			catch (DockerAccessException ex) {
+				// No binary is not a broken backup: the drill says what to set instead.
+				return result(null, db, replica, started, t0, Outcome.REFUSED, 0, null, Map.of(),
+						"Not run: " + ex.getMessage() + " (set litewatch.drills.binary to Litestream 0.3.13).", null);
+			}
+			String output = withoutCredentials(clip(restore.stdout() + restore.stderr()), replica);
+			String generation = LitestreamErrors.restoredGeneration(output);
 			if (restore.timedOut()) {
-				return result(db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
+				return result(generation, db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
 						"The restore did not finish within " + timeout.toSeconds() + " s and was stopped.", output);
 			}
 			if (restore.exitCode() != 0 || !Files.isRegularFile(target)) {
-				return result(db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
+				return result(generation, db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
 						"The restore failed (exit " + restore.exitCode() + "): " + LitestreamErrors.reason(output),
 						output);
 			}
@@ -89,18 +116,18 @@ public final class RestoreDrill {
 				check = RestoredFile.check(target);
 			}
 			catch (SQLException ex) {
-				return result(db, replica, started, t0, Outcome.FAILED, size, ex.getMessage(), Map.of(),
+				return result(generation, db, replica, started, t0, Outcome.FAILED, size, ex.getMessage(), Map.of(),
 						"SQLite cannot read the restored file: " + ex.getMessage(), output);
 			}
 			if (!check.whole()) {
-				return result(db, replica, started, t0, Outcome.FAILED, size, check.integrity(), Map.of(),
+				return result(generation, db, replica, started, t0, Outcome.FAILED, size, check.integrity(), Map.of(),
 						"The restored file is damaged: PRAGMA integrity_check says " + check.integrity(), output);
 			}
-			return result(db, replica, started, t0, Outcome.PASSED, size, check.integrity(), check.rowCounts(), null,
-					null);
+			return result(generation, db, replica, started, t0, Outcome.PASSED, size, check.integrity(),
+					check.rowCounts(), null, null);
 		}
 		catch (IOException | RuntimeException ex) {
-			return result(db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
+			return result(null, db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
 					"The drill could not run: " + ex.getClass().getSimpleName() + " " + ex.getMessage(), null);
 		}
 		finally {
@@ -108,10 +135,10 @@ public final class RestoreDrill {
 		}
 	}
 
-	private DrillResult result(DbConfig db, ReplicaConfig replica, Instant started, long t0, Outcome outcome,
-			long bytes, String integrity, Map<String, Long> counts, String message, String output) {
+	private DrillResult result(String generation, DbConfig db, ReplicaConfig replica, Instant started, long t0,
+			Outcome outcome, long bytes, String integrity, Map<String, Long> counts, String message, String output) {
 		return new DrillResult(db.name(), replica.name(), started, Duration.ofNanos(System.nanoTime() - t0), outcome,
-				bytes, integrity, counts, message, output);
+				bytes, integrity, counts, message, output, generation);
 	}
 
 	/** The file and whatever Litestream and SQLite put beside it (.tmp, -wal, -shm). */
@@ -126,6 +153,21 @@ public final class RestoreDrill {
 			// Best effort: each drill writes under a new name, so a leftover never mixes
 			// with the next restore.
 		}
+	}
+
+	/** An S3 error may quote the key id; the record is evidence that others read. */
+	static String withoutCredentials(String text, ReplicaConfig replica) {
+		if (replica.credentials() == null) {
+			return text;
+		}
+		String clean = text;
+		for (String secret : new String[] { replica.credentials().accessKeyId(),
+				replica.credentials().secretAccessKey() }) {
+			if (secret != null && secret.length() >= 4) {
+				clean = clean.replace(secret, "[redacted]");
+			}
+		}
+		return clean;
 	}
 
 	static String clip(String text) {

@@ -13,10 +13,15 @@ import io.litewatch.config.DbConfig;
  * accessory is down), empty when none
  */
 public record DatabaseStatus(DbConfig config, HealthStatus status, List<Finding> findings, DbFileState file,
-		LitestreamView litestream, List<ReplicaStatus> replicas, List<FindingCode> heldBy) {
+		LitestreamView litestream, List<ReplicaStatus> replicas, List<FindingCode> heldBy, DrillObservation drills) {
 
 	public DatabaseStatus {
 		heldBy = List.copyOf(heldBy);
+	}
+
+	public DatabaseStatus(DbConfig config, HealthStatus status, List<Finding> findings, DbFileState file,
+			LitestreamView litestream, List<ReplicaStatus> replicas, List<FindingCode> heldBy) {
+		this(config, status, findings, file, litestream, replicas, heldBy, null);
 	}
 
 	public DatabaseStatus(DbConfig config, HealthStatus status, List<Finding> findings, DbFileState file,

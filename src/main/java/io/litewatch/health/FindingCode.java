@@ -63,6 +63,19 @@ public enum FindingCode {
 	 * The inventory found WAL indexes missing in the current generation: restores from
 	 * snapshots before the gap fail.
 	 */
-	WAL_GAP
+	WAL_GAP,
+	/** The last restore drill of a replica failed: that backup does not restore. */
+	RESTORE_FAILED,
+	/** No restore drill has passed within two drill intervals. */
+	RESTORE_OVERDUE,
+	/**
+	 * A drill restored data older than the live database by more than the RPO threshold.
+	 */
+	RPO_EXCEEDED,
+	/**
+	 * A point-in-time restore to a moment inside the listed restore window failed: the
+	 * window promises more than a restore reaches.
+	 */
+	RESTORE_POINT_UNREACHABLE
 
 }

@@ -68,6 +68,7 @@ public final class PollEvaluator {
 				judged.add(replicas.evaluate(replica, db.file(), db.litestream(), before, now));
 			}
 		}
+		findings.addAll(DrillJudge.judge(db.config().name(), poll.drills().get(db.config().name()), now));
 		findings = causes.apply(findings);
 		List<ReplicaStatus> held = new ArrayList<>();
 		List<Finding> replicaFindings = new ArrayList<>();
@@ -88,7 +89,7 @@ public final class PollEvaluator {
 			.forEach((f) -> heldBy.add(f.heldBy())));
 		HealthStatus status = DatabaseStatus.worstOf(findings, held).worse(causes.floorForDatabases());
 		return new DatabaseStatus(db.config(), status, findings, db.file(), db.litestream(), List.copyOf(held),
-				List.copyOf(heldBy));
+				List.copyOf(heldBy), poll.drills().get(db.config().name()));
 	}
 
 	private static List<Finding> sourceFindings(DatabaseObservation db, AccessoryState accessory) {

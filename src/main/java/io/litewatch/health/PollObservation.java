@@ -1,6 +1,7 @@
 package io.litewatch.health;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one poll's collectors saw, before any judgement: the config file, the
@@ -11,12 +12,21 @@ import java.util.List;
  * @param previousAccessory the accessory as the previous poll saw it, or null: a restart
  * count that grew since then is a crash loop even when this poll caught the container
  * between two crashes
+ * @param drills each database's restore drills by name; a database without an entry has
+ * drills off
  */
 public record PollObservation(ConfigObservation config, AccessoryState accessory, AccessoryDatabases accessoryDatabases,
-		List<DatabaseObservation> databases, StoreFailure storeFailure, AccessoryState previousAccessory) {
+		List<DatabaseObservation> databases, StoreFailure storeFailure, AccessoryState previousAccessory,
+		Map<String, DrillObservation> drills) {
 
 	public PollObservation {
 		databases = List.copyOf(databases);
+		drills = drills == null ? Map.of() : Map.copyOf(drills);
+	}
+
+	public PollObservation(ConfigObservation config, AccessoryState accessory, AccessoryDatabases accessoryDatabases,
+			List<DatabaseObservation> databases, StoreFailure storeFailure, AccessoryState previousAccessory) {
+		this(config, accessory, accessoryDatabases, databases, storeFailure, previousAccessory, Map.of());
 	}
 
 	public PollObservation(ConfigObservation config, AccessoryState accessory, AccessoryDatabases accessoryDatabases,

@@ -73,6 +73,8 @@ public class PollCycle {
 
 	private final ApplicationEventPublisher events;
 
+	private final DrillBook drills;
+
 	private LitestreamConfig lastValid;
 
 	private Instant lastValidModifiedAt;
@@ -82,7 +84,7 @@ public class PollCycle {
 	public PollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, LitestreamCommands commands,
 			DatabaseCollector collector, PollEvaluator evaluator, StoreHealth store, ExecutorService executor,
 			Duration databaseDeadline, LatestPoll latest, Clock clock, String dockerHost, String container,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DrillBook drills) {
 		this.configFile = configFile;
 		this.accessory = accessory;
 		this.commands = commands;
@@ -96,6 +98,7 @@ public class PollCycle {
 		this.dockerHost = dockerHost;
 		this.container = container;
 		this.events = events;
+		this.drills = drills;
 	}
 
 	/** Runs one poll and publishes it. Never throws: the scheduler must keep going. */
@@ -146,7 +149,8 @@ public class PollCycle {
 		ConfigObservation configObservation = new ConfigObservation(load.file(), shown.error(), config != null,
 				lastValidModifiedAt, config != null ? config.issues() : List.of());
 		PollObservation observation = new PollObservation(configObservation, accessoryState, accessoryDatabases,
-				observed, store.failure().orElse(null), previousPoll != null ? previousPoll.accessory() : null);
+				observed, store.failure().orElse(null), previousPoll != null ? previousPoll.accessory() : null,
+				drills.observe());
 
 		Map<String, DatabaseStatus> previous = new HashMap<>();
 		if (previousPoll != null) {

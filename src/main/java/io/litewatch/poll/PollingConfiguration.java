@@ -93,7 +93,7 @@ class PollingConfiguration {
 	@Bean
 	PollCycle pollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, S3ReplicaLister lister,
 			ExecutorService pollExecutor, LatestPoll latest, Clock clock, LitewatchProperties properties,
-			StoreHealth store, InventoryBook inventory, ApplicationEventPublisher events) {
+			StoreHealth store, InventoryBook inventory, ApplicationEventPublisher events, DrillBook drills) {
 		LitestreamCommands commands = new LitestreamCommands(accessory, commandSettings(properties), clock);
 		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister, inventory);
 		PollEvaluator evaluator = new PollEvaluator(new ReplicaEvaluator(properties.health()));
@@ -102,7 +102,7 @@ class PollingConfiguration {
 		return new PollCycle(configFile, accessory, commands, collector, evaluator, store, pollExecutor,
 				collectionDeadline(properties), latest, clock,
 				local ? "local" : docker.effectiveHost(System.getenv("DOCKER_HOST")),
-				local ? "litestream replicate (local)" : docker.container(), events);
+				local ? "litestream replicate (local)" : docker.container(), events, drills);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.ContainerState;
 import io.litewatch.docker.EngineInfo;
 import io.litewatch.health.DatabaseStatus;
+import io.litewatch.health.DrillObservation;
 import io.litewatch.health.DbFileState;
 import io.litewatch.health.Finding;
 import io.litewatch.health.HealthStatus;
@@ -97,16 +98,53 @@ public record StatusView(String status, Long sequence, String checkedAt, Long po
 	/**
 	 * @param heldBy the installation-wide causes this database's state follows from (e.g.
 	 * ACCESSORY_DOWN); empty when none
+	 * @param drills the restore drills; null when they are off for the database
 	 */
 	public record DatabaseView(String name, String path, String status, List<String> heldBy, FileView file,
-			List<FindingView> findings, LitestreamCliView litestream, List<ReplicaView> replicas) {
+			List<FindingView> findings, LitestreamCliView litestream, List<ReplicaView> replicas, DrillsView drills) {
 
 		static DatabaseView of(DatabaseStatus db) {
 			return new DatabaseView(db.name(), db.path(), db.status().label(),
 					db.heldBy().stream().map(Enum::name).toList(), FileView.of(db.file()), findingViews(db.findings()),
-					LitestreamCliView.of(db), db.replicas().stream().map(ReplicaView::of).toList());
+					LitestreamCliView.of(db), db.replicas().stream().map(ReplicaView::of).toList(),
+					db.drills() != null ? DrillsView.of(db.drills()) : null);
 		}
 
+	}
+
+	/**
+	 * @param lastPassedAt the newest drill whose restores all passed, or null
+	 * @param last each replica's newest drill
+	 */
+	public record DrillsView(long intervalSeconds, long rpoThresholdSeconds, String lastPassedAt,
+			List<DrillView> last) {
+
+		static DrillsView of(DrillObservation drills) {
+			return new DrillsView(drills.interval().toSeconds(), drills.rpoThreshold().toSeconds(),
+					text(drills.lastPassed()), drills.newest().stream().map(DrillView::of).toList());
+		}
+
+	}
+
+	/**
+	 * @param tookMs the restore of the latest state with its checks: the RTO to expect
+	 * @param achievedRpoSeconds the live database's latest change against the restored
+	 * data's newest point; null when unknown
+	 * @param pointInTime the restore to a moment inside the listed window, or null
+	 */
+	public record DrillView(String replica, String startedAt, String outcome, long tookMs, long restoredBytes,
+			Double achievedRpoSeconds, String message, PointInTimeView pointInTime) {
+
+		static DrillView of(DrillObservation.ReplicaDrill d) {
+			return new DrillView(d.replica(), text(d.startedAt()), d.outcome(), d.took().toMillis(), d.restoredBytes(),
+					d.achievedRpo() != null ? d.achievedRpo().toMillis() / 1000.0 : null, d.failure(),
+					d.pointOutcome() != null
+							? new PointInTimeView(text(d.pointTarget()), d.pointOutcome(), d.pointFailure()) : null);
+		}
+
+	}
+
+	public record PointInTimeView(String target, String outcome, String message) {
 	}
 
 	public record FileView(Boolean exists, Long size, String updatedAt, String error) {

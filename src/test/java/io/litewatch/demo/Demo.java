@@ -163,6 +163,9 @@ public final class Demo implements AutoCloseable {
 		else {
 			args.addAll(List.of("--litewatch.accessory=local", "--litewatch.local-binary=" + binary));
 		}
+		// One restore drill per database shortly after the start, so a newcomer sees one.
+		args.addAll(List.of("--litewatch.drills.binary=" + binary, "--litewatch.drills.first-delay=10s",
+				"--litewatch.drills.jitter=10s"));
 		environment().forEach((k, v) -> args.add("--litewatch.environment." + k + "=" + v));
 		args.addAll(List.of("--litewatch.security.users[0].name=" + USER,
 				"--litewatch.security.users[0].password-hash=" + new BCryptPasswordEncoder().encode(PASSWORD),

@@ -68,6 +68,26 @@ class DemoIT {
 			assertThat(page.body()).contains("Demo", "production", "cable", "CONFIG_SUSPICIOUS", "demo · operator");
 			log.info("MEASURED demo: start -> alert firing and complete page: {} ms",
 					Duration.between(started, Instant.now()).toMillis());
+
+			DocumentContext drilled = awaitJson("/api/status", Duration.ofSeconds(90),
+					(json) -> json.read("$.databases[*].drills.last[*].outcome", List.class).size() == 4);
+			log.info("MEASURED demo: start -> a drill of each database: {} ms",
+					Duration.between(started, Instant.now()).toMillis());
+			for (int i = 0; i < 4; i++) {
+				String db = drilled.read("$.databases[" + i + "].name", String.class);
+				String at = "$.databases[" + i + "].drills.last[0].";
+				assertThat(drilled.read(at + "outcome", String.class))
+					.as("drill of %s: %s", db, drilled.read(at + "message", String.class))
+					.isEqualTo("PASSED");
+				assertThat(drilled.read(at + "restoredBytes", Long.class)).isPositive();
+				log.info("MEASURED demo drill of {}: restore {} ms, {} bytes, achieved RPO {} s, point in time {}", db,
+						drilled.read(at + "tookMs", Long.class), drilled.read(at + "restoredBytes", Long.class),
+						drilled.read(at + "achievedRpoSeconds", Double.class),
+						drilled.read(at + "pointInTime", Object.class));
+			}
+			assertThat(java.nio.file.Path.of("target/demo/litewatch/drills").toFile().list())
+				.as("the drills' scratch directory")
+				.isEmpty();
 		}
 		finally {
 			app.close();

@@ -32,4 +32,14 @@ class LitestreamErrorsTest {
 			.isEqualTo("open \"/x y\": permission denied");
 	}
 
+	@Test
+	void theGenerationOfTheRestoringSnapshotLine() {
+		String output = "time=2026-12-03T09:23:12.101Z level=INFO msg=\"restoring snapshot\" db=/data/production.sqlite3 "
+				+ "replica=s3 generation=8f3a1c2b9d4e5f60 index=0 path=/data/drills/production-1.sqlite3.tmp\n"
+				+ "time=2026-12-03T09:23:12.180Z level=INFO msg=\"restoring wal files\" db=/data/production.sqlite3 "
+				+ "replica=s3 generation=8f3a1c2b9d4e5f60 index_min=0 index_max=0\n";
+		assertThat(LitestreamErrors.restoredGeneration(output)).isEqualTo("8f3a1c2b9d4e5f60");
+		assertThat(LitestreamErrors.restoredGeneration("no matching backups found\n")).isNull();
+	}
+
 }

@@ -1,0 +1,257 @@
+package io.litewatch.drill;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.litewatch.drill.DrillRecord.PointInTime;
+import io.litewatch.drill.DrillRecord.Trigger;
+import io.litewatch.drill.DrillResult.Outcome;
+import io.litewatch.health.DatabaseStatus;
+import io.litewatch.health.ReplicaStatus;
+import io.litewatch.health.DrillObservation;
+import io.litewatch.health.DrillObservation.ReplicaDrill;
+import io.litewatch.poll.DrillBook;
+import io.litewatch.poll.LatestPoll;
+import io.litewatch.poll.PollResult;
+
+/**
+ * Runs the drills, one at a time, on its own thread (never the poll's): on each tick the
+ * database asked for by an operator first, else the most overdue one. A drill restores
+ * each replica Litewatch lists itself, as the last poll saw it, and keeps the records.
+ */
+public class DrillRunner implements DrillBook {
+
+	private static final Logger log = LoggerFactory.getLogger(DrillRunner.class);
+
+	private final LatestPoll latest;
+
+	private final RestoreDrill drill;
+
+	private final DrillRepository repository;
+
+	private final DrillPlanner planner;
+
+	private final DrillProperties properties;
+
+	private final Clock clock;
+
+	private final Instant since;
+
+	private final ConcurrentLinkedQueue<String> requested = new ConcurrentLinkedQueue<>();
+
+	private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, Instant> lastStart = new ConcurrentHashMap<>();
+
+	private final Map<String, Instant> lastPassed = new ConcurrentHashMap<>();
+
+	/** By database, then replica. */
+	private final Map<String, Map<String, DrillRecord>> newest = new ConcurrentHashMap<>();
+
+	private volatile boolean loaded;
+
+	public DrillRunner(LatestPoll latest, RestoreDrill drill, DrillRepository repository, DrillPlanner planner,
+			DrillProperties properties, Clock clock) {
+		this.latest = latest;
+		this.drill = drill;
+		this.repository = repository;
+		this.planner = planner;
+		this.properties = properties;
+		this.clock = clock;
+		this.since = clock.instant();
+	}
+
+	/**
+	 * What the store knows, read on first use rather than at construction, when the
+	 * schema may not be migrated yet.
+	 */
+	private void load() {
+		if (loaded) {
+			return;
+		}
+		synchronized (this) {
+			if (!loaded) {
+				repository.newestPerReplica().forEach(this::remember);
+				lastPassed.putAll(repository.lastPassed());
+				loaded = true;
+			}
+		}
+	}
+
+	private void remember(DrillRecord record) {
+		newest.computeIfAbsent(record.database(), (k) -> new ConcurrentHashMap<>()).put(record.replica(), record);
+		lastStart.merge(record.database(), record.startedAt(), (a, b) -> a.isAfter(b) ? a : b);
+	}
+
+	@Override
+	public Map<String, DrillObservation> observe() {
+		Optional<PollResult> poll = latest.get();
+		try {
+			load();
+		}
+		catch (RuntimeException ex) {
+			log.warn("drill results could not be read: {}", ex.getMessage());
+		}
+		Map<String, DrillObservation> observed = new java.util.HashMap<>();
+		List<String> names = poll.map((p) -> p.databases().stream().map(DatabaseStatus::name).toList())
+			.orElseGet(() -> List.copyOf(newest.keySet()));
+		for (String db : names) {
+			if (!properties.enabled(db)) {
+				continue;
+			}
+			List<ReplicaDrill> drills = newest.getOrDefault(db, Map.of())
+				.values()
+				.stream()
+				.sorted(Comparator.comparing(DrillRecord::replica))
+				.map(DrillRunner::observed)
+				.toList();
+			observed.put(db, new DrillObservation(since, properties.interval(db), properties.rpoThreshold(db),
+					lastPassed.get(db), drills));
+		}
+		return observed;
+	}
+
+	private static ReplicaDrill observed(DrillRecord record) {
+		DrillResult latest = record.latest();
+		PointInTime pit = record.pointInTime();
+		return new ReplicaDrill(record.replica(), record.startedAt(), latest.outcome().name(), latest.took(),
+				latest.restoredBytes(), latest.message(), pit != null ? pit.target() : null,
+				pit != null ? pit.outcome().name() : null,
+				pit != null && pit.outcome() == Outcome.FAILED ? pit.message() : null, record.achievedRpo());
+	}
+
+	/**
+	 * Queues a drill of {@code database} for the next tick.
+	 * @return false when the last poll knows no such database, or one is already queued
+	 */
+	public boolean request(String database) {
+		Optional<PollResult> poll = latest.get();
+		if (poll.isEmpty() || poll.get().databases().stream().noneMatch((d) -> d.name().equals(database))
+				|| requested.contains(database)) {
+			return false;
+		}
+		requested.add(database);
+		return true;
+	}
+
+	/** Whether a drill of {@code database} is queued or running. */
+	public boolean pending(String database) {
+		return requested.contains(database) || running.contains(database);
+	}
+
+	/**
+	 * When {@code database}'s next scheduled drill is due; empty when drills are off for
+	 * it.
+	 */
+	public Optional<Instant> nextDue(String database) {
+		load();
+		if (!properties.enabled(database)) {
+			return Optional.empty();
+		}
+		return Optional.of(planner.due(database, lastStart.get(database), since));
+	}
+
+	/** One step of the schedule: at most one database's drill. Never throws. */
+	public void tick() {
+		Optional<PollResult> poll = latest.get();
+		if (poll.isEmpty()) {
+			return;
+		}
+		String manual = requested.peek();
+		Optional<DatabaseStatus> chosen;
+		Trigger trigger;
+		if (manual != null) {
+			chosen = find(poll.get(), manual);
+			trigger = Trigger.MANUAL;
+		}
+		else {
+			Instant now = clock.instant();
+			chosen = poll.get()
+				.databases()
+				.stream()
+				.filter((d) -> properties.enabled(d.name()))
+				.filter((d) -> !nextDue(d.name()).orElseThrow().isAfter(now))
+				.min(Comparator.comparing((DatabaseStatus d) -> nextDue(d.name()).orElseThrow()));
+			trigger = Trigger.SCHEDULED;
+		}
+		try {
+			chosen.ifPresent((db) -> drill(db, trigger));
+		}
+		catch (RuntimeException ex) {
+			log.error("the drill of {} could not be completed", chosen.get().name(), ex);
+		}
+		finally {
+			if (manual != null) {
+				requested.remove(manual);
+			}
+		}
+	}
+
+	/** Drills each replica of {@code db} Litewatch lists itself, and records them. */
+	List<DrillRecord> drill(DatabaseStatus db, Trigger trigger) {
+		running.add(db.name());
+		try {
+			List<DrillRecord> records = new ArrayList<>();
+			for (ReplicaStatus replica : db.replicas()) {
+				if (!"s3".equals(replica.config().type())) {
+					continue;
+				}
+				DrillRecord record = drill(db, replica, trigger);
+				repository.insert(record);
+				remember(record);
+				records.add(record);
+				log.info("drill of {} ({}): {} in {} ms{}", db.name(), replica.name(), record.latest().outcome(),
+						record.latest().took().toMillis(),
+						record.latest().message() != null ? ": " + record.latest().message() : "");
+			}
+			lastStart.put(db.name(), records.isEmpty() ? clock.instant() : records.get(0).startedAt());
+			if (!records.isEmpty() && records.stream().allMatch(DrillRecord::passed)) {
+				lastPassed.put(db.name(), records.get(0).startedAt());
+			}
+			return records;
+		}
+		finally {
+			running.remove(db.name());
+		}
+	}
+
+	private DrillRecord drill(DatabaseStatus db, ReplicaStatus replica, Trigger trigger) {
+		long expected = db.file().known() ? db.file().size() : 0;
+		DrillResult result = drill.run(db.config(), replica.config(), expected);
+		Instant restoredUpTo = result.outcome() == Outcome.PASSED && result.generation() != null
+				&& result.generation().equals(replica.generation()) ? replica.lastSyncAt() : null;
+		Instant liveChange = db.file().known() ? db.file().updatedAt() : null;
+		Duration rpo = restoredUpTo == null || liveChange == null ? null
+				: max(Duration.between(restoredUpTo, liveChange), Duration.ZERO);
+		PointInTime pit = null;
+		if (result.outcome() == Outcome.PASSED) {
+			Instant target = planner.pointInTime(replica.restoreFrom(), replica.restoreTo());
+			if (target != null) {
+				pit = PointInTime.of(target, drill.run(db.config(), replica.config(), expected, target));
+			}
+		}
+		return new DrillRecord(UUID.randomUUID().toString(), trigger, result, restoredUpTo, rpo, pit);
+	}
+
+	private static Optional<DatabaseStatus> find(PollResult poll, String name) {
+		return poll.databases().stream().filter((d) -> d.name().equals(name)).findFirst();
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return a.compareTo(b) >= 0 ? a : b;
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.litewatch.health;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the restore drills of one database have shown so far, as the drill runner hands it
+ * to a poll.
+ *
+ * @param since when Litewatch started: without any passed drill, the time to be overdue
+ * runs from there
+ * @param lastPassed the newest drill whose restores all passed, or null
+ * @param newest each replica's newest drill
+ */
+public record DrillObservation(Instant since, Duration interval, Duration rpoThreshold, Instant lastPassed,
+		List<ReplicaDrill> newest) {
+
+	public DrillObservation {
+		newest = List.copyOf(newest);
+	}
+
+	/**
+	 * One replica's newest drill.
+	 *
+	 * @param outcome {@code PASSED}, {@code FAILED} or {@code REFUSED}
+	 * @param took the restore of the latest state and its checks: the RTO to expect
+	 * @param failure why the restore of its latest state failed or was refused, or null
+	 * @param pointOutcome the point-in-time restore's outcome, null when none ran
+	 * @param pointFailure why the point-in-time restore failed, or null
+	 * @param achievedRpo null when unknown
+	 */
+	public record ReplicaDrill(String replica, Instant startedAt, String outcome, Duration took, long restoredBytes,
+			String failure, Instant pointTarget, String pointOutcome, String pointFailure, Duration achievedRpo) {
+
+		public boolean failed() {
+			return "FAILED".equals(outcome);
+		}
+
+	}
+
+}
