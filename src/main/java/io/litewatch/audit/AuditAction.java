@@ -15,7 +15,9 @@ public enum AuditAction {
 
 	TEST_NOTIFICATION_SENT("sent a test notification"),
 
-	TEST_NOTIFICATION_REFUSED("was refused a test notification");
+	TEST_NOTIFICATION_REFUSED("was refused a test notification"),
+
+	DRILL_REQUESTED("asked for a restore drill");
 
 	private final String label;
 

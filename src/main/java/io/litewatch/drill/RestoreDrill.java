@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.litewatch.alert.channel.Redaction;
 import io.litewatch.config.DbConfig;
 import io.litewatch.config.ReplicaConfig;
+import io.litewatch.config.S3Credentials;
 import io.litewatch.docker.DockerAccessException;
 import io.litewatch.docker.ExecResult;
 import io.litewatch.docker.LocalAccessory;
@@ -99,7 +101,9 @@ public final class RestoreDrill {
 				return result(null, db, replica, started, t0, Outcome.REFUSED, 0, null, Map.of(),
 						"Not run: " + ex.getMessage() + " (set litewatch.drills.binary to Litestream 0.3.13).", null);
 			}
-			String output = withoutCredentials(clip(restore.stdout() + restore.stderr()), replica);
+			// An S3 error may quote the key id, and the record is evidence that others
+			// read.
+			String output = Redaction.scrub(clip(restore.stdout() + restore.stderr()), secrets(replica));
 			String generation = LitestreamErrors.restoredGeneration(output);
 			if (restore.timedOut()) {
 				return result(generation, db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
@@ -155,19 +159,12 @@ public final class RestoreDrill {
 		}
 	}
 
-	/** An S3 error may quote the key id; the record is evidence that others read. */
-	static String withoutCredentials(String text, ReplicaConfig replica) {
-		if (replica.credentials() == null) {
-			return text;
-		}
-		String clean = text;
-		for (String secret : new String[] { replica.credentials().accessKeyId(),
-				replica.credentials().secretAccessKey() }) {
-			if (secret != null && secret.length() >= 4) {
-				clean = clean.replace(secret, "[redacted]");
-			}
-		}
-		return clean;
+	private static List<String> secrets(ReplicaConfig replica) {
+		S3Credentials credentials = replica.credentials();
+		return credentials == null ? List.of()
+				: java.util.stream.Stream.of(credentials.accessKeyId(), credentials.secretAccessKey())
+					.filter(java.util.Objects::nonNull)
+					.toList();
 	}
 
 	static String clip(String text) {

@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import io.litewatch.alert.AlertRepository;
 import io.litewatch.alert.outbox.OutboxRepository;
 import io.litewatch.config.LitewatchProperties;
+import io.litewatch.drill.DrillRepository;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.Finding;
 import io.litewatch.history.HistorySeries;
@@ -35,6 +36,9 @@ class DatabaseController {
 
 	static final String FRAGMENT = "database :: page";
 
+	/** The drills the page lists; the export has them all. */
+	static final int RECENT_DRILLS = 10;
+
 	private final LatestPoll latest;
 
 	private final PollFreshness freshness;
@@ -49,8 +53,11 @@ class DatabaseController {
 
 	private final Clock clock;
 
+	private final DrillRepository drills;
+
 	DatabaseController(LatestPoll latest, PollFreshness freshness, HistorySeries history, AlertRepository alerts,
-			OutboxRepository outbox, LitewatchProperties properties, Clock clock) {
+			OutboxRepository outbox, LitewatchProperties properties, Clock clock, DrillRepository drills) {
+		this.drills = drills;
 		this.outbox = outbox;
 		this.latest = latest;
 		this.freshness = freshness;
@@ -77,8 +84,20 @@ class DatabaseController {
 		model.addAttribute("now", PollClock.iso(now));
 		model.addAttribute("polling", latest.polling());
 		model.addAttribute("silenced", new DashboardController.Silenced(alerts.activeSilences(now), now));
+		model.addAttribute("drills",
+				drills.recent(db.name(), RECENT_DRILLS)
+					.stream()
+					.map(d -> new DrillLine(Moment.of(d.startedAt(), now), DrillEvidence.of(d)))
+					.toList());
+		model.addAttribute("drillsOn", db.drills() != null);
+		model.addAttribute("drillInterval",
+				db.drills() != null ? io.litewatch.time.HumanDuration.spoken(db.drills().interval()) : null);
 		model.addAttribute("refreshSeconds", Math.max(1, properties.pollInterval().toSeconds()));
 		return "true".equals(htmx) && !"true".equals(restore) ? FRAGMENT : VIEW;
+	}
+
+	/** A drill on the page: when it started, and what the export says of it. */
+	record DrillLine(Moment startedAt, DrillEvidence drill) {
 	}
 
 }

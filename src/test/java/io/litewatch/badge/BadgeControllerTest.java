@@ -18,7 +18,7 @@ import io.litewatch.config.LitewatchProperties;
 import io.litewatch.health.Finding;
 import io.litewatch.health.FindingCode;
 import io.litewatch.poll.LatestPoll;
-import io.litewatch.poll.LatestPollFixture;
+import io.litewatch.poll.Publish;
 import io.litewatch.poll.PollFreshness;
 import io.litewatch.testsupport.SliceSecurity;
 import io.litewatch.testsupport.TestClock;
@@ -78,11 +78,11 @@ class BadgeControllerTest {
 	@BeforeEach
 	void noPollYet() {
 		clock.set(T0.plusSeconds(3));
-		LatestPollFixture.publish(latest, null);
+		Publish.poll(latest, null);
 	}
 
 	void publishUsualPoll() {
-		LatestPollFixture.publish(latest,
+		Publish.poll(latest,
 				poll(7, T0, database("production", replica("s3", Duration.ofSeconds(2))),
 						database("queue", replica("s3", Duration.ofSeconds(303), STALE)),
 						database("data/cache", replica("s3", Duration.ofSeconds(1)))));
@@ -148,7 +148,7 @@ class BadgeControllerTest {
 	@Test
 	void aNameWithMarkupIsEscaped() throws Exception {
 		String name = "<b>&\"x\"";
-		LatestPollFixture.publish(latest, poll(8, T0, database(name, replica("s3", Duration.ofSeconds(2)))));
+		Publish.poll(latest, poll(8, T0, database(name, replica("s3", Duration.ofSeconds(2)))));
 
 		String body = mvc.perform(get("/badge/{name}.svg", name))
 			.andExpect(status().isOk())
@@ -173,8 +173,7 @@ class BadgeControllerTest {
 				first.getResponse().getHeader(HttpHeaders.LAST_MODIFIED)))
 			.andExpect(status().isNotModified());
 
-		LatestPollFixture.publish(latest,
-				poll(8, T0.plusSeconds(11), database("production", replica("s3", Duration.ofSeconds(4)))));
+		Publish.poll(latest, poll(8, T0.plusSeconds(11), database("production", replica("s3", Duration.ofSeconds(4)))));
 		clock.set(T0.plusSeconds(12));
 
 		mvc.perform(get("/badge/production.svg").header(HttpHeaders.IF_NONE_MATCH, etag))

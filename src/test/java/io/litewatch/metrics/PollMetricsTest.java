@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.litewatch.health.Finding;
 import io.litewatch.health.FindingCode;
 import io.litewatch.poll.LatestPoll;
-import io.litewatch.poll.LatestPollFixture;
+import io.litewatch.poll.Publish;
 import io.litewatch.poll.PollCompletedEvent;
 import io.litewatch.poll.PollFreshness;
 import io.litewatch.poll.PollResult;
@@ -120,7 +120,7 @@ class PollMetricsTest {
 	}
 
 	private void publish(PollResult poll) {
-		LatestPollFixture.publish(latest, poll);
+		Publish.poll(latest, poll);
 		metrics.onPollCompleted(new PollCompletedEvent(poll));
 	}
 

@@ -27,7 +27,7 @@ import io.litewatch.LitewatchApplication;
 import io.litewatch.health.Finding;
 import io.litewatch.health.FindingCode;
 import io.litewatch.poll.LatestPoll;
-import io.litewatch.poll.LatestPollFixture;
+import io.litewatch.poll.Publish;
 import io.litewatch.poll.PollCompletedEvent;
 import io.litewatch.poll.PollCycle;
 import io.litewatch.poll.PollResult;
@@ -157,7 +157,7 @@ class PrometheusEndpointTest {
 
 	private void publish(PollResult poll) {
 		// As PollCycle does: first where requests read it, then the event.
-		LatestPollFixture.publish(context.getBean(LatestPoll.class), poll);
+		Publish.poll(context.getBean(LatestPoll.class), poll);
 		context.publishEvent(new PollCompletedEvent(poll));
 	}
 

@@ -36,7 +36,7 @@ import io.litewatch.audit.AuditEntry;
 import io.litewatch.audit.AuditLog;
 import io.litewatch.audit.AuditRepository;
 import io.litewatch.poll.LatestPoll;
-import io.litewatch.poll.LatestPollFixture;
+import io.litewatch.poll.Publish;
 import io.litewatch.system.StoreHealth;
 import io.litewatch.testsupport.MigratedSqlite;
 import io.litewatch.testsupport.TestClock;
@@ -89,7 +89,7 @@ class AlertsControllerSilenceTest {
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new StoreHealth(clock),
 				new TestSendLimit(new TestSendLimit.Settings(Duration.ofSeconds(60), 3), clock), clock);
 		LatestPoll latest = new LatestPoll();
-		LatestPollFixture.publish(latest, PollScenarios.poll(PollScenarios.RUNNING, PollScenarios.healthy("production"),
+		Publish.poll(latest, PollScenarios.poll(PollScenarios.RUNNING, PollScenarios.healthy("production"),
 				PollScenarios.healthy("queue")));
 		AlertsPage page = new AlertsPage(alerts, outbox, channels, audit, clock, PollScenarios.PROPERTIES);
 		mvc = MockMvcBuilders

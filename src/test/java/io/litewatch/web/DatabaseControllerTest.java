@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -30,6 +31,9 @@ import io.litewatch.alert.channel.RenderedMessage;
 import io.litewatch.alert.outbox.OutboxMessage;
 import io.litewatch.alert.outbox.OutboxRepository;
 import io.litewatch.config.LitewatchProperties;
+import io.litewatch.drill.DrillRecord;
+import io.litewatch.drill.DrillRepository;
+import io.litewatch.drill.DrillResult;
 import io.litewatch.docker.GenerationRow;
 import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.DatabaseStatus;
@@ -110,6 +114,12 @@ class DatabaseControllerTest {
 		}
 
 		@Bean
+		DrillRepository drillRepository(DataSource dataSource) {
+			return new DrillRepository(JdbcClient.create(dataSource),
+					tools.jackson.databind.json.JsonMapper.builder().build());
+		}
+
+		@Bean
 		HistorySeries historySeries(DataSource dataSource) {
 			return new HistorySeries(JdbcClient.create(dataSource));
 		}
@@ -130,6 +140,9 @@ class DatabaseControllerTest {
 
 	@Autowired
 	OutboxRepository outbox;
+
+	@Autowired
+	DrillRepository drills;
 
 	static boolean recorded;
 
@@ -285,6 +298,27 @@ class DatabaseControllerTest {
 				"<strong>ok</strong> for <span>5 min</span>",
 				"<strong>not watched</strong> for <span>10 min 15 s</span>",
 				"<strong>ok</strong> for <span>19 min 45 s</span>");
+	}
+
+	@Test
+	void itListsTheDatabasesDrillsWithTheirEvidenceButAViewerCannotRunOne() throws Exception {
+		drills.insert(new DrillRecord("drill-q1", DrillRecord.Trigger.MANUAL,
+				new DrillResult("queue", "s3", NOW.minusSeconds(600), Duration.ofMillis(812),
+						DrillResult.Outcome.PASSED, 49152, "ok", Map.of("jobs", 41L, "pauses", 1L), null, null,
+						GENERATION),
+				NOW.minusSeconds(601), Duration.ofMillis(1500), null));
+
+		String html = page("/databases/queue");
+
+		assertThat(html).contains("<h2 id=\"drills\">Restore drills</h2>")
+			.contains("data-testid=\"drills\"")
+			.contains("data-outcome=\"PASSED\"")
+			.contains("812 ms")
+			.contains("2 tables, 42 rows")
+			.contains("1.5 s")
+			.contains("/api/drills/queue?format=csv")
+			.doesNotContain("data-testid=\"run-drill\"");
+		assertThat(page("/databases/production")).doesNotContain("drill-q1").doesNotContain("data-outcome=");
 	}
 
 }

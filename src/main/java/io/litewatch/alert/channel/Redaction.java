@@ -52,7 +52,7 @@ public final class Redaction {
 	}
 
 	/** Replaces every occurrence of each secret (longest first) with "…". */
-	static String scrub(String text, Collection<String> secrets) {
+	public static String scrub(String text, Collection<String> secrets) {
 		if (text == null) {
 			return null;
 		}
