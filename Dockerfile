@@ -45,6 +45,16 @@ RUN ./mvnw -B -ntp -DskipTests -Dmdep.skip=true package \
     && cp target/litewatch-*.jar app.jar \
     && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
+# Restore drills run Litestream v0.3.13 itself. The package phase fetched it (pom.xml:
+# download-maven-plugin, npm @flydotio/litestream-linux-x64@1.0.1, checked by SHA-256). It is an
+# x86_64 binary: on another architecture the image has none, and each drill is REFUSED with
+# "set litewatch.drills.binary" (mount one and point the setting at it).
+ARG TARGETARCH
+RUN mkdir -p drill-bin \
+    && if [ "${TARGETARCH:-amd64}" = "amd64" ]; then \
+         install -m 0755 target/litestream/package/litestream drill-bin/litestream; \
+       fi
+
 # ---- runtime ----------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre AS runtime
 
@@ -57,7 +67,9 @@ RUN groupadd --system --gid 10001 litewatch \
 
 WORKDIR /app
 
-# Least to most frequently changed, so a code change only replaces the last layer.
+# Least to most frequently changed, so a code change only replaces the last layer. Litestream
+# (for restore drills) changes least of all.
+COPY --from=build /build/drill-bin/ /usr/local/bin/
 COPY --from=build /build/extracted/dependencies/ ./
 COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./

@@ -130,7 +130,7 @@ class DockerfileStructureTest {
 		assertThat(offline).isGreaterThan(pom).isGreaterThan(wrapper);
 		assertThat(sources).isGreaterThan(offline);
 		assertThat(packaging).isGreaterThan(sources);
-		String run = build.all("RUN").get(build.all("RUN").size() - 1);
+		String run = build.all("RUN").stream().filter((args) -> args.contains(" package")).findFirst().orElseThrow();
 		assertThat(run).contains("-Djarmode=tools").contains("extract").contains("--layers").contains("--launcher");
 	}
 
@@ -147,6 +147,22 @@ class DockerfileStructureTest {
 			}
 		}
 		assertThat(copied).as("least to most often changed layers").containsExactlyElementsOf(LAYERS);
+	}
+
+	@Test
+	void theRuntimeHasTheLitestreamBinaryTheBuildFetchedAndCheckedForDrills() throws IOException {
+		Dockerfile file = Dockerfile.read(PROJECT.resolve("Dockerfile"));
+		Stage build = file.stages().get(0);
+
+		assertThat(build.all("RUN")).as("the build stage installs the binary the package phase fetched")
+			.anyMatch((args) -> args.contains("target/litestream/package/litestream") && args.contains("drill-bin/"));
+		assertThat(file.finalStage().all("COPY"))
+			.as("on the PATH, where litewatch.local-binary (\"litestream\") finds it")
+			.anyMatch((args) -> args.contains("--from=" + build.name()) && args.contains("drill-bin/")
+					&& args.strip().endsWith("/usr/local/bin/"));
+		String pom = Files.readString(PROJECT.resolve("pom.xml"), StandardCharsets.UTF_8);
+		assertThat(pom).as("the binary is checked by its SHA-256")
+			.containsPattern("litestream-linux-x64-1\\.0\\.1\\.tgz</uri>\\s*<sha256>[0-9a-f]{64}</sha256>");
 	}
 
 	@Test
