@@ -36,6 +36,17 @@ public record DrillProperties(@DefaultValue("true") boolean enabled, @DefaultVal
 
 	public DrillProperties {
 		databases = databases == null ? Map.of() : Map.copyOf(databases);
+		positive("litewatch.drills.interval", interval);
+		positive("litewatch.drills.timeout", timeout);
+		databases.forEach((name, own) -> positive("litewatch.drills.databases." + name + ".interval",
+				own != null ? own.interval() : null));
+	}
+
+	/** A zero interval would restore without pause, a zero timeout stop every restore. */
+	private static void positive(String property, Duration value) {
+		if (value != null && (value.isZero() || value.isNegative())) {
+			throw new IllegalArgumentException(property + " must be longer than 0, not " + value);
+		}
 	}
 
 	/** One database's own settings; an empty one keeps the general one. */

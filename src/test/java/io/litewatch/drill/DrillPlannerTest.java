@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DrillPlannerTest {
 
@@ -16,6 +17,13 @@ class DrillPlannerTest {
 	static DrillProperties properties(Map<String, DrillProperties.Database> databases) {
 		return new DrillProperties(true, Duration.ofHours(24), Duration.ofMinutes(10), Duration.ofHours(1),
 				Duration.ofMinutes(10), Duration.ofMinutes(15), null, null, Duration.ofDays(400), databases);
+	}
+
+	@Test
+	void aZeroIntervalIsRefusedWithThePropertysName() {
+		assertThatThrownBy(() -> properties(Map.of("queue", new DrillProperties.Database(null, Duration.ZERO, null))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("litewatch.drills.databases.queue.interval must be longer than 0, not PT0S");
 	}
 
 	@Test
