@@ -16,11 +16,12 @@ import { inPlaceUpdate } from './scenarios/in-place-update.mjs';
 import { login } from './scenarios/login.mjs';
 import { overview } from './scenarios/overview.mjs';
 import { reorder } from './scenarios/reorder.mjs';
+import { restoreDrill } from './scenarios/restore-drill.mjs';
 import { restoreHelper } from './scenarios/restore-helper.mjs';
 
 const SCENARIOS = {
   login, overview, 'in-place-update': inPlaceUpdate, reorder, 'database-page': databasePage,
-  'restore-helper': restoreHelper, disconnected, accessibility,
+  'restore-helper': restoreHelper, 'restore-drill': restoreDrill, disconnected, accessibility,
 };
 
 function log(text) {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import io.litewatch.drill.DrillRecord.PointInTime;
 import io.litewatch.drill.DrillRecord.Trigger;
 import io.litewatch.drill.DrillResult.Outcome;
+import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.health.DrillObservation;
@@ -228,8 +229,25 @@ public class DrillRunner implements DrillBook {
 		}
 	}
 
+	/**
+	 * When the live file cannot be seen, the newest snapshot's size stands in: it is
+	 * compressed, so the database restores larger, but it is the best bound known.
+	 */
+	private static long newestSnapshotSize(DatabaseStatus db, ReplicaStatus replica) {
+		if (db.litestream() == null || db.litestream().snapshots() == null) {
+			return 0;
+		}
+		return db.litestream()
+			.snapshots()
+			.stream()
+			.filter((row) -> replica.config().name().equals(row.replica()))
+			.max(Comparator.comparing(SnapshotRow::created, Comparator.nullsFirst(Comparator.naturalOrder())))
+			.map(SnapshotRow::size)
+			.orElse(0L);
+	}
+
 	private DrillRecord drill(DatabaseStatus db, ReplicaStatus replica, Trigger trigger) {
-		long expected = db.file().known() ? db.file().size() : 0;
+		long expected = db.file().known() ? db.file().size() : newestSnapshotSize(db, replica);
 		DrillResult result = drill.run(db.config(), replica.config(), expected);
 		Instant restoredUpTo = result.outcome() == Outcome.PASSED && result.generation() != null
 				&& result.generation().equals(replica.generation()) ? replica.lastSyncAt() : null;

@@ -48,8 +48,14 @@ class RestoreDrillIT {
 	@BeforeAll
 	static void replicate() throws Exception {
 		assertThat(BINARY).as("run ./mvnw generate-test-resources").isExecutable();
+		// A Rails 8 app's four databases, three written to at their own pace and cable
+		// idle,
+		// and a fifth whose replica the damage test breaks.
 		stack = new ReplicationStack(List.of(new ReplicationStack.Db("production", Duration.ofMillis(200), """
-				sync-interval: 1s"""), new ReplicationStack.Db("cache", null, """
+				sync-interval: 1s"""), new ReplicationStack.Db("queue", Duration.ofMillis(500), """
+				sync-interval: 1s"""), new ReplicationStack.Db("cache", Duration.ofSeconds(1), """
+				sync-interval: 1s"""), new ReplicationStack.Db("cable", null, """
+				sync-interval: 1s"""), new ReplicationStack.Db("damaged", null, """
 				sync-interval: 1s""")));
 		litestream = new LocalAccessory(BINARY.toString(), Map.of("LITESTREAM_ACCESS_KEY_ID",
 				ReplicationStack.ACCESS_KEY, "LITESTREAM_SECRET_ACCESS_KEY", ReplicationStack.SECRET));
@@ -85,32 +91,35 @@ class RestoreDrillIT {
 	}
 
 	@Test
-	void aDrillRestoresTheReplicaWholeWithTheRowsWrittenAndLeavesNothingBehind() throws Exception {
-		DbConfig production = db("production");
-		stack.writer("production").pause();
-		try {
-			// Once Litestream has uploaded the last write, the restore holds every row
-			// (read
-			// each time: a write already under way when the pause came still lands).
-			DrillResult[] last = new DrillResult[1];
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-				last[0] = drill().run(production, production.replicas().get(0), 1);
-				assertThat(last[0].outcome()).as("%s", last[0]).isEqualTo(Outcome.PASSED);
-				assertThat(last[0].rowCounts()).containsEntry("events", stack.writer("production").rows());
-			});
-			DrillResult result = last[0];
-			assertThat(result.integrity()).isEqualTo("ok");
-			assertThat(result.restoredBytes()).isPositive();
-			assertThat(result.took()).isPositive();
-			assertThat(result.message()).isNull();
-			assertThat(result.litestreamOutput()).isNull();
-			assertThat(result.generation()).as("the generation Litestream logged").matches("[0-9a-f]{16}");
-			assertThat(files(scratch)).as("scratch directory after the drill").isEmpty();
-			log.info("MEASURED drill of production: {} ms, {} bytes restored, {} rows in events",
-					result.took().toMillis(), result.restoredBytes(), result.rowCounts().get("events"));
-		}
-		finally {
-			stack.writer("production").resume();
+	void aDrillOfEachOfTheFourDatabasesRestoresEveryRowWrittenAndLeavesNothingBehind() throws Exception {
+		for (String name : List.of("production", "queue", "cache", "cable")) {
+			DbConfig db = db(name);
+			stack.writer(name).pause();
+			try {
+				// Once Litestream has uploaded the last write, the restore holds every
+				// row
+				// (read each time: a write already under way when the pause came still
+				// lands).
+				DrillResult[] last = new DrillResult[1];
+				await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+					last[0] = drill().run(db, db.replicas().get(0), 1);
+					assertThat(last[0].outcome()).as("%s", last[0]).isEqualTo(Outcome.PASSED);
+					assertThat(last[0].rowCounts()).containsEntry("events", stack.writer(name).rows());
+				});
+				DrillResult result = last[0];
+				assertThat(result.integrity()).isEqualTo("ok");
+				assertThat(result.restoredBytes()).isPositive();
+				assertThat(result.took()).isPositive();
+				assertThat(result.message()).isNull();
+				assertThat(result.litestreamOutput()).isNull();
+				assertThat(result.generation()).as("the generation Litestream logged").matches("[0-9a-f]{16}");
+				assertThat(files(scratch)).as("scratch directory after the drill of %s", name).isEmpty();
+				log.info("MEASURED drill of {}: {} ms, {} bytes restored, {} rows in events", name,
+						result.took().toMillis(), result.restoredBytes(), result.rowCounts().get("events"));
+			}
+			finally {
+				stack.writer(name).resume();
+			}
 		}
 	}
 
@@ -140,23 +149,23 @@ class RestoreDrillIT {
 
 	@Test
 	void aReplicaWithoutItsSnapshotFailsWithLitestreamsReason() throws Exception {
-		DbConfig cache = db("cache");
+		DbConfig damaged = db("damaged");
 		Path snapshots;
-		try (Stream<Path> walk = Files.walk(stack.s3().blobDir().resolve("backups").resolve("cache"))) {
+		try (Stream<Path> walk = Files.walk(stack.s3().blobDir().resolve("backups").resolve("damaged"))) {
 			snapshots = walk.filter((p) -> p.getFileName().toString().endsWith(".snapshot.lz4"))
 				.findFirst()
 				.orElseThrow();
 		}
 		Files.delete(snapshots);
 
-		DrillResult result = drill().run(cache, cache.replicas().get(0), 1);
+		DrillResult result = drill().run(damaged, damaged.replicas().get(0), 1);
 
 		assertThat(result.outcome()).as("%s", result).isEqualTo(Outcome.FAILED);
 		assertThat(result.message()).startsWith("The restore failed (exit 1): ");
 		assertThat(result.litestreamOutput()).contains("level=ERROR");
 		assertThat(result.integrity()).isNull();
 		assertThat(files(scratch)).as("scratch directory after the drill").isEmpty();
-		log.info("MEASURED drill of cache without its snapshot: {} ({} ms)", result.message(),
+		log.info("MEASURED drill of damaged without its snapshot: {} ({} ms)", result.message(),
 				result.took().toMillis());
 	}
 

@@ -71,7 +71,10 @@ class BrowserIT {
 				"--litewatch.data-dir=" + stack.work().resolve("litewatch-data"),
 				"--litewatch.poll-interval=" + POLL.toSeconds() + "s",
 				"--litewatch.docker.container=" + stack.litestream().name(), "--litewatch.docker.exec-timeout=5s",
-				"--litewatch.s3.api-call-timeout=3s");
+				"--litewatch.s3.api-call-timeout=3s",
+				// Only the drill the scenario asks for runs while the tests do.
+				"--litewatch.drills.binary=" + PROJECT.resolve("target/litestream/package/litestream"),
+				"--litewatch.drills.first-delay=1h");
 		app.awaitStatus(Duration.ofSeconds(90), "all four databases ok",
 				(s) -> s.code() == 200 && s.json().read("$.databases.length()", Integer.class) == 4
 						&& s.strings("$.databases[*].status").stream().allMatch("ok"::equals));
@@ -176,6 +179,15 @@ class BrowserIT {
 	void theRestoreHelperPrintsTheRealCommandsAndCopiesThem() throws Exception {
 		try (BrowserRun run = start("restore-helper")) {
 			assertThat(run.awaitExit(Duration.ofSeconds(60))).as("browser run 'restore-helper'\n%s", run.tail())
+				.isZero();
+		}
+	}
+
+	@Test
+	@Order(5)
+	void anOperatorRunsADrillFromTheDatabasePageAndItsRowComesIn() throws Exception {
+		try (BrowserRun run = start("restore-drill")) {
+			assertThat(run.awaitExit(Duration.ofSeconds(120))).as("browser run 'restore-drill'\n%s", run.tail())
 				.isZero();
 		}
 	}
