@@ -41,7 +41,7 @@ export async function restoreDrill(session) {
   if (newest.outcome !== 'PASSED') {
     throw new Error(`the drill did not pass: ${JSON.stringify(newest)}`);
   }
-  if (!/^\d+ ms$/.test(newest.cells[3]) || !/^\d+ bytes/.test(newest.cells[4])) {
+  if (!/^\d+ ms$/.test(newest.cells[3]) || !/^[\d.]+ (B|KiB|MiB|GiB)\b/.test(newest.cells[4])) {
     throw new Error(`the row lacks the restore time or size: ${JSON.stringify(newest.cells)}`);
   }
 

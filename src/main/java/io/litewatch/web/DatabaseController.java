@@ -87,7 +87,8 @@ class DatabaseController {
 		model.addAttribute("drills",
 				drills.recent(db.name(), RECENT_DRILLS)
 					.stream()
-					.map(d -> new DrillLine(Moment.of(d.startedAt(), now), DrillEvidence.of(d)))
+					.map(d -> new DrillLine(Moment.of(d.startedAt(), now), Texts.bytes(d.latest().restoredBytes()),
+							DrillEvidence.of(d)))
 					.toList());
 		model.addAttribute("drillsOn", db.drills() != null);
 		model.addAttribute("drillInterval",
@@ -97,7 +98,7 @@ class DatabaseController {
 	}
 
 	/** A drill on the page: when it started, and what the export says of it. */
-	record DrillLine(Moment startedAt, DrillEvidence drill) {
+	record DrillLine(Moment startedAt, String size, DrillEvidence drill) {
 	}
 
 }

@@ -314,6 +314,7 @@ class DatabaseControllerTest {
 			.contains("data-testid=\"drills\"")
 			.contains("data-outcome=\"PASSED\"")
 			.contains("812 ms")
+			.contains("48.0 KiB")
 			.contains("2 tables, 42 rows")
 			.contains("1.5 s")
 			.contains("/api/drills/queue?format=csv")
