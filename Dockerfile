@@ -48,10 +48,10 @@ RUN ./mvnw -B -ntp -DskipTests -Dmdep.skip=true package \
 # Restore drills run Litestream v0.3.13 itself. The package phase fetched it (pom.xml:
 # download-maven-plugin, npm @flydotio/litestream-linux-x64@1.0.1, checked by SHA-256). It is an
 # x86_64 binary: on another architecture the image has none, and each drill is REFUSED with
-# "set litewatch.drills.binary" (mount one and point the setting at it).
-ARG TARGETARCH
+# "set litewatch.drills.binary" (mount one and point the setting at it). The build stage runs on
+# the image's own architecture, so uname tells (TARGETARCH is empty without BuildKit).
 RUN mkdir -p drill-bin \
-    && if [ "${TARGETARCH:-amd64}" = "amd64" ]; then \
+    && if [ "$(uname -m)" = "x86_64" ]; then \
          install -m 0755 target/litestream/package/litestream drill-bin/litestream; \
        fi
 

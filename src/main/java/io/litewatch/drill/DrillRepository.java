@@ -51,12 +51,15 @@ public class DrillRepository {
 			.update();
 	}
 
-	/** A database's drills that started in {@code [from, to)}, oldest first. */
-	public List<DrillRecord> between(String database, Instant from, Instant to) {
+	/**
+	 * A database's drills that started in {@code [from, to)}, oldest first, at most
+	 * {@code limit}.
+	 */
+	public List<DrillRecord> between(String database, Instant from, Instant to, int limit) {
 		return jdbc
 			.sql("SELECT * FROM drill WHERE database_name = ? AND started_at >= ? AND started_at < ? "
-					+ "ORDER BY started_at, id")
-			.params(database, from.toEpochMilli(), to.toEpochMilli())
+					+ "ORDER BY started_at, id LIMIT ?")
+			.params(database, from.toEpochMilli(), to.toEpochMilli(), limit)
 			.query((rs, n) -> read(rs))
 			.list();
 	}

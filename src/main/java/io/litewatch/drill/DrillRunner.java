@@ -110,7 +110,11 @@ public class DrillRunner implements DrillBook {
 		List<String> names = poll.map((p) -> p.databases().stream().map(DatabaseStatus::name).toList())
 			.orElseGet(() -> List.copyOf(newest.keySet()));
 		for (String db : names) {
-			if (!properties.enabled(db)) {
+			// A database without a replica Litewatch can restore is never drilled, so it
+			// cannot be overdue either.
+			boolean drilled = poll.isEmpty()
+					|| poll.flatMap((p) -> find(p, db)).filter(DrillRunner::drillable).isPresent();
+			if (!drilled || !properties.enabled(db)) {
 				continue;
 			}
 			List<ReplicaDrill> drills = newest.getOrDefault(db, Map.of())
@@ -134,18 +138,33 @@ public class DrillRunner implements DrillBook {
 				pit != null && pit.outcome() == Outcome.FAILED ? pit.message() : null, record.achievedRpo());
 	}
 
+	/** What became of an operator's request for a drill. */
+	public enum Request {
+
+		QUEUED, ALREADY_PENDING, DRILLS_OFF, NO_POLL_YET, UNKNOWN_DATABASE
+
+	}
+
 	/**
-	 * Queues a drill of {@code database} for the next tick.
-	 * @return false when the last poll knows no such database, or one is already queued
+	 * Queues a drill of {@code database} for the next tick, once: synchronized, so two
+	 * requests at the same moment queue (and are audited) once.
 	 */
-	public boolean request(String database) {
+	public synchronized Request request(String database) {
 		Optional<PollResult> poll = latest.get();
-		if (poll.isEmpty() || poll.get().databases().stream().noneMatch((d) -> d.name().equals(database))
-				|| requested.contains(database)) {
-			return false;
+		if (poll.isEmpty()) {
+			return Request.NO_POLL_YET;
+		}
+		if (find(poll.get(), database).isEmpty()) {
+			return Request.UNKNOWN_DATABASE;
+		}
+		if (!properties.enabled(database)) {
+			return Request.DRILLS_OFF;
+		}
+		if (pending(database)) {
+			return Request.ALREADY_PENDING;
 		}
 		requested.add(database);
-		return true;
+		return Request.QUEUED;
 	}
 
 	/** Whether a drill of {@code database} is queued or running. */
@@ -183,7 +202,7 @@ public class DrillRunner implements DrillBook {
 			chosen = poll.get()
 				.databases()
 				.stream()
-				.filter((d) -> properties.enabled(d.name()))
+				.filter((d) -> properties.enabled(d.name()) && drillable(d))
 				.filter((d) -> !nextDue(d.name()).orElseThrow().isAfter(now))
 				.min(Comparator.comparing((DatabaseStatus d) -> nextDue(d.name()).orElseThrow()));
 			trigger = Trigger.SCHEDULED;
@@ -207,7 +226,7 @@ public class DrillRunner implements DrillBook {
 		try {
 			List<DrillRecord> records = new ArrayList<>();
 			for (ReplicaStatus replica : db.replicas()) {
-				if (!"s3".equals(replica.config().type())) {
+				if (!drillable(replica)) {
 					continue;
 				}
 				DrillRecord record = drill(db, replica, trigger);
@@ -227,6 +246,15 @@ public class DrillRunner implements DrillBook {
 		finally {
 			running.remove(db.name());
 		}
+	}
+
+	/** The replicas Litewatch lists itself are the ones it can restore and judge. */
+	private static boolean drillable(ReplicaStatus replica) {
+		return "s3".equals(replica.config().type());
+	}
+
+	private static boolean drillable(DatabaseStatus db) {
+		return db.replicas().stream().anyMatch(DrillRunner::drillable);
 	}
 
 	/**

@@ -57,11 +57,19 @@ class DrillSchedule implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Only the names a drill gives ({@code <db>-<uuid>.sqlite3} and its -wal, -shm,
+	 * -litestream): a scratch-dir pointed at a live directory loses nothing else.
+	 */
+	private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern
+		.compile(".+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.sqlite3([-.].*)?");
+
 	private void removeLeftovers() {
 		if (!Files.isDirectory(scratch)) {
 			return;
 		}
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(scratch, "*-*.sqlite3*")) {
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(scratch,
+				(file) -> LEFTOVER.matcher(file.getFileName().toString()).matches())) {
 			for (Path file : files) {
 				Files.deleteIfExists(file);
 			}

@@ -101,9 +101,7 @@ public final class RestoreDrill {
 				return result(null, db, replica, started, t0, Outcome.REFUSED, 0, null, Map.of(),
 						"Not run: " + ex.getMessage() + " (set litewatch.drills.binary to Litestream 0.3.13).", null);
 			}
-			// An S3 error may quote the key id, and the record is evidence that others
-			// read.
-			String output = Redaction.scrub(clip(restore.stdout() + restore.stderr()), secrets(replica));
+			String output = evidence(restore.stdout() + restore.stderr(), secrets(replica));
 			String generation = LitestreamErrors.restoredGeneration(output);
 			if (restore.timedOut()) {
 				return result(generation, db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
@@ -167,8 +165,16 @@ public final class RestoreDrill {
 					.toList();
 	}
 
-	static String clip(String text) {
-		return text.length() <= MAX_OUTPUT_CHARS ? text : "…" + text.substring(text.length() - MAX_OUTPUT_CHARS);
+	/**
+	 * Litestream's output as the record keeps it: the secrets blanked first (an S3 error
+	 * may quote the key id, and the record is evidence that others read), so a clip
+	 * cannot leave half a secret; then its last {@link #MAX_OUTPUT_CHARS} characters,
+	 * where the error is.
+	 */
+	static String evidence(String output, List<String> secrets) {
+		String clean = Redaction.scrub(output, secrets);
+		return clean.length() <= MAX_OUTPUT_CHARS ? clean
+				: "…" + clean.substring(clean.length() - MAX_OUTPUT_CHARS + 1);
 	}
 
 }

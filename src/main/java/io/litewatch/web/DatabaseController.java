@@ -1,6 +1,7 @@
 package io.litewatch.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -88,7 +89,7 @@ class DatabaseController {
 				drills.recent(db.name(), RECENT_DRILLS)
 					.stream()
 					.map(d -> new DrillLine(Moment.of(d.startedAt(), now), Texts.bytes(d.latest().restoredBytes()),
-							DrillEvidence.of(d)))
+							rpo(d.achievedRpo()), DrillEvidence.of(d)))
 					.toList());
 		model.addAttribute("drillsOn", db.drills() != null);
 		model.addAttribute("drillInterval",
@@ -97,8 +98,18 @@ class DatabaseController {
 		return "true".equals(htmx) && !"true".equals(restore) ? FRAGMENT : VIEW;
 	}
 
+	/** Under a minute to a tenth of a second (a healthy replica's is), above in words. */
+	static String rpo(Duration rpo) {
+		if (rpo == null) {
+			return "unknown";
+		}
+		return rpo.compareTo(Duration.ofMinutes(1)) < 0
+				? String.format(java.util.Locale.ROOT, "%.1f s", rpo.toMillis() / 1000.0)
+				: io.litewatch.time.HumanDuration.spoken(rpo);
+	}
+
 	/** A drill on the page: when it started, and what the export says of it. */
-	record DrillLine(Moment startedAt, String size, DrillEvidence drill) {
+	record DrillLine(Moment startedAt, String size, String rpo, DrillEvidence drill) {
 	}
 
 }

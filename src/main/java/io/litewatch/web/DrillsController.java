@@ -3,7 +3,7 @@ package io.litewatch.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,9 +38,10 @@ class DrillsController {
 	static final Duration MAX_PERIOD = Duration.ofDays(400);
 
 	/**
-	 * The most drills one export lists: 400 days of hourly drills of two replicas fit.
+	 * The most drills one export lists: 400 days of daily drills of a dozen replicas fit,
+	 * and even with every failed drill's output it stays a few MB.
 	 */
-	static final int MAX_ROWS = 20_000;
+	static final int MAX_ROWS = 5_000;
 
 	private final DrillRunner runner;
 
@@ -60,17 +61,20 @@ class DrillsController {
 	@PostMapping("/databases/{name}/drills")
 	String runNow(@PathVariable String name, Authentication who, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		if (runner.pending(name)) {
-			redirect.addFlashAttribute("message", "A drill of " + name + " is already queued or running.");
-		}
-		else if (runner.request(name)) {
-			audit.record(who != null ? who.getName() : null, AuditAction.DRILL_REQUESTED, name, null,
-					request.getRemoteAddr());
-			redirect.addFlashAttribute("message",
-					"A restore drill of " + name + " is queued; it starts within seconds and shows here when done.");
-		}
-		else {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no database " + name);
+		switch (runner.request(name)) {
+			case QUEUED -> {
+				audit.record(who != null ? who.getName() : null, AuditAction.DRILL_REQUESTED, name, null,
+						request.getRemoteAddr());
+				redirect.addFlashAttribute("message", "A restore drill of " + name
+						+ " is queued; it starts within seconds and shows here when done.");
+			}
+			case ALREADY_PENDING ->
+				redirect.addFlashAttribute("message", "A drill of " + name + " is already queued or running.");
+			case DRILLS_OFF -> throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"Restore drills are off for " + name + " (litewatch.drills).");
+			case NO_POLL_YET -> throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"No poll has completed yet; ask again in a few seconds.");
+			case UNKNOWN_DATABASE -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no database " + name);
 		}
 		return "redirect:/databases/{name}#drills";
 	}
@@ -84,18 +88,24 @@ class DrillsController {
 		try {
 			end = to == null || to.isBlank() ? clock.instant() : Instant.parse(to.strip());
 			start = from == null || from.isBlank() ? end.minus(Duration.ofDays(90)) : Instant.parse(from.strip());
+			// Stored as epoch milliseconds: an instant beyond them is no period on
+			// record.
+			start.toEpochMilli();
+			end.toEpochMilli();
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException | ArithmeticException ex) {
 			return refusal("from and to are instants like 2026-12-01T00:00:00Z.");
 		}
 		if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
 			return refusal("The period must start before it ends and cover at most 400 days.");
 		}
-		List<DrillEvidence> rows = drills.between(name, start, end)
+		List<DrillEvidence> rows = drills.between(name, start, end, MAX_ROWS + 1)
 			.stream()
-			.limit(MAX_ROWS)
 			.map(DrillEvidence::of)
 			.toList();
+		if (rows.size() > MAX_ROWS) {
+			return refusal("The period holds more than " + MAX_ROWS + " drills; ask for a shorter one (from, to).");
+		}
 		String file = "litewatch-drills-" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
 				+ start.toString().substring(0, 10) + "-" + end.toString().substring(0, 10);
 		if ("csv".equals(format)) {

@@ -69,7 +69,7 @@ class DrillRepositoryTest {
 			.extracting((d) -> d.database() + "/" + d.replica() + "@" + d.latest().outcome())
 			.containsExactlyInAnyOrder("production/s3@FAILED", "production/backup@PASSED", "cache/s3@PASSED");
 		assertThat(repository.lastPassed()).containsExactlyEntriesOf(Map.of("production", T.plusSeconds(30)));
-		assertThat(repository.between("production", T, T.plusSeconds(60))).extracting(DrillRecord::replica)
+		assertThat(repository.between("production", T, T.plusSeconds(60), 10)).extracting(DrillRecord::replica)
 			.containsExactly("s3", "backup");
 		assertThat(repository.deleteBefore(T.plusSeconds(30))).isEqualTo(2);
 		assertThat(repository.recent("production", 10)).hasSize(2);

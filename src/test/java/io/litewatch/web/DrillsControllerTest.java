@@ -165,6 +165,22 @@ class DrillsControllerTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("instants like")));
 		mvc.perform(get("/api/drills/cable").param("format", "xml")).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/drills/cable").param("from", "2025-01-01T00:00:00Z"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("The period must start before it ends and cover at most 400 days."));
+		mvc.perform(get("/api/drills/cable").param("to", "+1000000000-01-01T00:00:00Z"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/drills/cable").param("to", "-1000000000-01-01T00:00:00Z"))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aCsvFieldThatASpreadsheetWouldRunIsDefused() {
+		assertThat(DrillEvidence.csvField("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+		assertThat(DrillEvidence.csvField("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(DrillEvidence.csvField("\tcmd")).isEqualTo("'\tcmd");
+		assertThat(DrillEvidence.csvField(-0.5)).as("a number stays a number").isEqualTo("-0.5");
+		assertThat(DrillEvidence.csvField("two\nlines")).isEqualTo("\"two\nlines\"");
 	}
 
 }
