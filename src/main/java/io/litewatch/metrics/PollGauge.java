@@ -42,7 +42,27 @@ enum PollGauge {
 			"Missing WAL indexes found by the last complete inventory pass"),
 
 	INVENTORY_PROGRESS("litewatch.replica.inventory.progress", null,
-			"Progress of the inventory pass under way, 0 to 1; absent between passes");
+			"Progress of the inventory pass under way, 0 to 1; absent between passes"),
+
+	DRILL_LAST_PASSED("litewatch.database.drill.last.passed.timestamp", "seconds",
+			"When the newest restore drill whose restores all passed started, in seconds since the epoch"),
+
+	DRILL_OUTCOME("litewatch.replica.drill.outcome", null, "Newest restore drill: 0 passed, 1 refused, 2 failed"),
+
+	DRILL_POINT_OUTCOME("litewatch.replica.drill.point.outcome", null,
+			"Newest restore drill's point-in-time restore: 0 passed, 2 failed; absent when none ran"),
+
+	DRILL_STARTED("litewatch.replica.drill.started.timestamp", "seconds",
+			"When the newest restore drill started, in seconds since the epoch"),
+
+	DRILL_DURATION("litewatch.replica.drill.duration", "seconds",
+			"How long the newest restore drill's restore of the latest state and its checks took: the RTO to expect"),
+
+	DRILL_RESTORED_SIZE("litewatch.replica.drill.restored.size", "bytes",
+			"Size of the database the newest restore drill restored"),
+
+	DRILL_RPO("litewatch.replica.drill.rpo", "seconds",
+			"Achieved RPO of the newest restore drill: the live database's latest change at drill start against the replica's newest object");
 
 	private final String meterName;
 

@@ -1,6 +1,7 @@
 package io.litewatch.metrics;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -15,6 +16,8 @@ import io.micrometer.core.instrument.Tags;
 import io.litewatch.alert.AlertFindings;
 import io.litewatch.alert.ObservedFinding;
 import io.litewatch.health.DatabaseStatus;
+import io.litewatch.health.DrillObservation;
+import io.litewatch.health.DrillObservation.ReplicaDrill;
 import io.litewatch.health.FindingCode;
 import io.litewatch.health.HealthStatus;
 import io.litewatch.health.ReplicaStatus;
@@ -61,6 +64,9 @@ final class PollSamples {
 				continue;
 			}
 			samples.get(PollGauge.DATABASE_STATUS).add(new Sample(Tags.of(DATABASE, db.name()), level(db.status())));
+			if (db.drills() != null) {
+				addDrills(samples, db.name(), db.drills());
+			}
 			Set<String> replicas = new HashSet<>();
 			for (ReplicaStatus replica : db.replicas()) {
 				// Two replicas of one database with one name would be one series;
@@ -98,6 +104,46 @@ final class PollSamples {
 		if (inventory.pass() != null) {
 			put(samples, PollGauge.INVENTORY_PROGRESS, tags, inventory.progress());
 		}
+	}
+
+	/**
+	 * The newest drill of each replica, whatever its outcome, as {@code /api/status} has
+	 * it.
+	 */
+	private static void addDrills(Map<PollGauge, List<Sample>> samples, String database, DrillObservation drills) {
+		put(samples, PollGauge.DRILL_LAST_PASSED, Tags.of(DATABASE, database), epochSeconds(drills.lastPassed()));
+		Set<String> replicas = new HashSet<>();
+		for (ReplicaDrill drill : drills.newest()) {
+			if (!replicas.add(drill.replica())) {
+				continue;
+			}
+			Tags tags = Tags.of(DATABASE, database, REPLICA, drill.replica());
+			put(samples, PollGauge.DRILL_OUTCOME, tags, outcome(drill.outcome()));
+			put(samples, PollGauge.DRILL_POINT_OUTCOME, tags, outcome(drill.pointOutcome()));
+			put(samples, PollGauge.DRILL_STARTED, tags, epochSeconds(drill.startedAt()));
+			put(samples, PollGauge.DRILL_DURATION, tags, seconds(drill.took()));
+			put(samples, PollGauge.DRILL_RESTORED_SIZE, tags, (double) drill.restoredBytes());
+			put(samples, PollGauge.DRILL_RPO, tags, seconds(drill.achievedRpo()));
+		}
+	}
+
+	/**
+	 * 0 passed, 1 refused, 2 failed: the scale of the states, so one alert rule fits
+	 * both.
+	 */
+	static Double outcome(String outcome) {
+		if (outcome == null) {
+			return null;
+		}
+		return switch (outcome) {
+			case "PASSED" -> 0.0;
+			case "REFUSED" -> 1.0;
+			default -> 2.0;
+		};
+	}
+
+	private static Double epochSeconds(Instant instant) {
+		return instant == null ? null : instant.toEpochMilli() / 1000.0;
 	}
 
 	private static void put(Map<PollGauge, List<Sample>> samples, PollGauge gauge, Tags tags, Double value) {

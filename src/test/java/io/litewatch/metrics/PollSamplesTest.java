@@ -19,6 +19,7 @@ import static io.litewatch.metrics.SyntheticPolls.database;
 import static io.litewatch.metrics.SyntheticPolls.inventory;
 import static io.litewatch.metrics.SyntheticPolls.poll;
 import static io.litewatch.metrics.SyntheticPolls.replica;
+import static io.litewatch.metrics.SyntheticPolls.withDrills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PollSamplesTest {
@@ -58,6 +59,37 @@ class PollSamplesTest {
 		assertThat(samples.get(PollGauge.INVENTORY_WAL_SEGMENTS)).isEmpty();
 		assertThat(samples.get(PollGauge.INVENTORY_PROGRESS)).isEmpty();
 		assertThat(samples.get(PollGauge.REPLICA_STATUS)).hasSize(1);
+	}
+
+	@Test
+	void eachReplicasNewestDrillIsASeriesAndTheLastPassedOneADatabasesSeries() {
+		PollResult poll = poll(1, T0, withDrills(database("production", replica("s3", Duration.ZERO))),
+				database("queue", replica("s3", Duration.ZERO)));
+		Tags offsite = Tags.of("database", "production", "replica", "offsite");
+		double twentyMinutesAgo = T0.minus(Duration.ofMinutes(20)).getEpochSecond();
+
+		Map<PollGauge, List<Sample>> samples = PollSamples.of(poll);
+
+		assertThat(samples.get(PollGauge.DRILL_LAST_PASSED))
+			.containsExactly(new Sample(Tags.of("database", "production"), twentyMinutesAgo));
+		assertThat(samples.get(PollGauge.DRILL_OUTCOME)).containsExactly(new Sample(PRODUCTION_S3, 0),
+				new Sample(offsite, 1));
+		assertThat(samples.get(PollGauge.DRILL_STARTED)).containsExactly(new Sample(PRODUCTION_S3, twentyMinutesAgo),
+				new Sample(offsite, T0.getEpochSecond() - 60));
+		assertThat(samples.get(PollGauge.DRILL_DURATION)).containsExactly(new Sample(PRODUCTION_S3, 1.25),
+				new Sample(offsite, 0.004));
+		assertThat(samples.get(PollGauge.DRILL_RESTORED_SIZE)).containsExactly(new Sample(PRODUCTION_S3, 90_112),
+				new Sample(offsite, 0));
+		assertThat(value(samples, PollGauge.DRILL_RPO)).isEqualTo(0.5);
+		assertThat(value(samples, PollGauge.DRILL_POINT_OUTCOME)).isZero();
+	}
+
+	@Test
+	void aDrillOutcomeIsZeroOneTwoLikeAState() {
+		assertThat(PollSamples.outcome("PASSED")).isZero();
+		assertThat(PollSamples.outcome("REFUSED")).isEqualTo(1);
+		assertThat(PollSamples.outcome("FAILED")).isEqualTo(2);
+		assertThat(PollSamples.outcome(null)).isNull();
 	}
 
 	@Test

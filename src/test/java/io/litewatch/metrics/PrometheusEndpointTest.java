@@ -38,6 +38,7 @@ import static io.litewatch.metrics.SyntheticPolls.database;
 import static io.litewatch.metrics.SyntheticPolls.inventory;
 import static io.litewatch.metrics.SyntheticPolls.poll;
 import static io.litewatch.metrics.SyntheticPolls.replica;
+import static io.litewatch.metrics.SyntheticPolls.withDrills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -88,7 +89,8 @@ class PrometheusEndpointTest {
 	@Test
 	void aPublishedPollIsWhatTheGaugesShowAndWhatApiStatusShows() throws Exception {
 		PollResult poll = poll(1000, Instant.now(), List.of(),
-				database("production", replica("s3", Duration.ofMillis(2_500), inventory())), database("queue",
+				withDrills(database("production", replica("s3", Duration.ofMillis(2_500), inventory()))),
+				database("queue",
 						replica("s3", Duration.ofSeconds(303), Finding.critical(FindingCode.REPLICA_STALE, "stale"))));
 		publish(poll);
 
@@ -120,6 +122,23 @@ class PrometheusEndpointTest {
 		assertThat(metrics.value("litewatch_replica_inventory_progress", production)).isEqualTo(0.4)
 			.isEqualTo(status.read("$.databases[0].replicas[0].inventory.progress", Double.class));
 		assertThat(metrics.find("litewatch_replica_inventory_progress", queue)).isEmpty();
+		String drill = "$.databases[0].drills.last[0].";
+		assertThat(metrics.value("litewatch_replica_drill_outcome", production)).isZero();
+		assertThat(status.read(drill + "outcome", String.class)).isEqualTo("PASSED");
+		assertThat(metrics.value("litewatch_replica_drill_outcome", "database", "production", "replica", "offsite"))
+			.isEqualTo(1);
+		assertThat(metrics.value("litewatch_replica_drill_duration_seconds", production)).isEqualTo(1.25)
+			.isEqualTo(status.read(drill + "tookMs", Double.class) / 1000);
+		assertThat(metrics.value("litewatch_replica_drill_restored_size_bytes", production)).isEqualTo(90_112)
+			.isEqualTo(status.read(drill + "restoredBytes", Double.class));
+		assertThat(metrics.value("litewatch_replica_drill_rpo_seconds", production)).isEqualTo(0.5)
+			.isEqualTo(status.read(drill + "achievedRpoSeconds", Double.class));
+		assertThat(metrics.value("litewatch_replica_drill_point_outcome", production)).isZero();
+		assertThat(metrics.value("litewatch_replica_drill_started_timestamp_seconds", production))
+			.isEqualTo(Instant.parse(status.read(drill + "startedAt", String.class)).getEpochSecond());
+		assertThat(metrics.value("litewatch_database_drill_last_passed_timestamp_seconds", "database", "production"))
+			.isEqualTo(Instant.parse(status.read("$.databases[0].drills.lastPassedAt", String.class)).getEpochSecond());
+		assertThat(metrics.find("litewatch_replica_drill_outcome", queue)).isEmpty();
 		assertThat(metrics.value("litewatch_findings", "code", "REPLICA_STALE", "severity", "critical")).isEqualTo(1);
 		assertThat(metrics.value("litewatch_findings", "code", "NO_REPLICA", "severity", "critical")).isZero();
 		assertThat(metrics.value("litewatch_status")).isEqualTo(2);

@@ -13,6 +13,8 @@ import io.litewatch.config.S3Credentials;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.DbFileState;
+import io.litewatch.health.DrillObservation;
+import io.litewatch.health.DrillObservation.ReplicaDrill;
 import io.litewatch.health.Finding;
 import io.litewatch.health.HealthStatus;
 import io.litewatch.health.LitestreamView;
@@ -84,6 +86,24 @@ public final class SyntheticPolls {
 				Arrays.stream(replicas).map(ReplicaStatus::config).toList(), 3);
 		return new DatabaseStatus(config, DatabaseStatus.worstOf(findings, list), findings,
 				new DbFileState(true, 4096, T0.minusSeconds(3), null), LitestreamView.none("not asked"), list);
+	}
+
+	/**
+	 * The database with restore drills: s3's newest passed 20 min ago in 1.25 s, 90,112
+	 * bytes restored, RPO 0.5 s, its point-in-time restore passed; offsite's newest was
+	 * refused, with no RPO and no point in time. The last passed drill started 20 min
+	 * ago.
+	 */
+	public static DatabaseStatus withDrills(DatabaseStatus db) {
+		Instant started = T0.minus(Duration.ofMinutes(20));
+		DrillObservation drills = new DrillObservation(T0.minus(Duration.ofDays(2)), Duration.ofHours(24),
+				Duration.ofMinutes(15), started,
+				List.of(new ReplicaDrill("s3", started, "PASSED", Duration.ofMillis(1_250), 90_112, null,
+						started.minusSeconds(3_600), "PASSED", null, Duration.ofMillis(500)),
+						new ReplicaDrill("offsite", T0.minusSeconds(60), "REFUSED", Duration.ofMillis(4), 0,
+								"not enough scratch space", null, null, null, null)));
+		return new DatabaseStatus(db.config(), db.status(), db.findings(), db.file(), db.litestream(), db.replicas(),
+				db.heldBy(), drills);
 	}
 
 	public static DatabaseStatus database(String name, ReplicaStatus... replicas) {
