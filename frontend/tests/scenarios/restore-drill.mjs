@@ -1,7 +1,8 @@
 // A restore drill asked for from a database's page: the operator's "Run a drill now" queues it
 // (the page says so), the real Litestream restores the replica in the background, and the page's own
 // refresh brings the drill's row in, PASSED with its restore time; the evidence link answers CSV with
-// that drill. Screenshots on desktop and phone.
+// that drill; the overview's row of the database then says the drill passed. Screenshots on desktop
+// and phone.
 import { waitForPage } from '../lib/page-state.mjs';
 import { expectedDatabases, openOverview } from './common.mjs';
 
@@ -57,6 +58,19 @@ export async function restoreDrill(session) {
     throw new Error(`the evidence CSV (HTTP ${csv.status()}) does not list the drill: ${lines.join(' | ')}`);
   }
   await session.screenshot(page, 'desktop');
+
+  // The overview answers "would a restore work?" in the database's row, from the next poll on.
+  await page.goto('/', { waitUntil: 'load' });
+  await waitForPage(page, `the overview's drill line of ${name}, passed`, (db) => {
+    const line = document.querySelector(`[data-testid=db-row][data-db="${db}"] [data-testid=drill-line]`);
+    return line !== null && line.dataset.outcome === 'passed';
+  }, name, 30_000);
+  const line = (await page.locator(`[data-testid=db-row][data-db="${name}"] [data-testid=drill-line]`)
+    .innerText()).replace(/\s+/g, ' ').trim();
+  session.log(`the overview's drill line: "${line}"`);
+  if (!/^✓ Restore drill passed .+ · restored in [\d.]+ s\b/.test(line)) {
+    throw new Error(`the overview's drill line does not say when the drill passed and its time: "${line}"`);
+  }
 
   const phone = await session.newPage('phone');
   await phone.goto(`/databases/${name}#drills`, { waitUntil: 'load' });

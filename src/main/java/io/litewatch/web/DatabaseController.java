@@ -98,14 +98,8 @@ class DatabaseController {
 		return "true".equals(htmx) && !"true".equals(restore) ? FRAGMENT : VIEW;
 	}
 
-	/** Under a minute to a tenth of a second (a healthy replica's is), above in words. */
 	static String rpo(Duration rpo) {
-		if (rpo == null) {
-			return "unknown";
-		}
-		return rpo.compareTo(Duration.ofMinutes(1)) < 0
-				? String.format(java.util.Locale.ROOT, "%.1f s", rpo.toMillis() / 1000.0)
-				: io.litewatch.time.HumanDuration.spoken(rpo);
+		return rpo == null ? "unknown" : Texts.shortDuration(rpo);
 	}
 
 	/** A drill on the page: when it started, and what the export says of it. */

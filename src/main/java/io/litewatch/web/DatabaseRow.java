@@ -13,9 +13,10 @@ import io.litewatch.health.FindingCode;
  *
  * @param state its own state; {@link RowState#UNKNOWN} when only a cause holds it back
  * @param heldBy the installation-wide causes it follows from, each with a banner above
+ * @param drill its restore drills in a line; null when they are off
  */
 public record DatabaseRow(String name, String path, RowState state, List<String> heldBy,
-		List<StatusView.FindingView> findings, List<ReplicaRow> replicas) {
+		List<StatusView.FindingView> findings, List<ReplicaRow> replicas, DrillSummary drill) {
 
 	/**
 	 * @param heldBy the database's own causes plus any the page adds (polls stalled)
@@ -28,7 +29,8 @@ public record DatabaseRow(String name, String path, RowState state, List<String>
 		RowState state = RowState.of(DatabaseStatus.worstOf(db.findings(), db.replicas()), held);
 		return new DatabaseRow(db.name(), db.path(), state, heldBy.stream().map(Enum::name).toList(),
 				StatusView.findingViews(db.findings()),
-				db.replicas().stream().map((r) -> ReplicaRow.of(r, held, thresholds, now)).toList());
+				db.replicas().stream().map((r) -> ReplicaRow.of(r, held, thresholds, now)).toList(),
+				DrillSummary.of(db.drills(), now));
 	}
 
 	public boolean held() {

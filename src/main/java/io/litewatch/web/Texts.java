@@ -1,8 +1,11 @@
 package io.litewatch.web;
 
+import java.time.Duration;
 import java.util.Locale;
 
-/** Counts and sizes in English, the same on every page. */
+import io.litewatch.time.HumanDuration;
+
+/** Counts, sizes and short durations in English, the same on every page. */
 final class Texts {
 
 	private static final String[] UNITS = { "KiB", "MiB", "GiB", "TiB" };
@@ -34,6 +37,15 @@ final class Texts {
 			unit++;
 		}
 		return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+	}
+
+	/**
+	 * Under a minute to a tenth of a second ({@code 0.4 s}: a restore's time, a healthy
+	 * replica's RPO), above in words.
+	 */
+	static String shortDuration(Duration duration) {
+		return duration.compareTo(Duration.ofMinutes(1)) < 0
+				? String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0) : HumanDuration.spoken(duration);
 	}
 
 }

@@ -2,7 +2,9 @@ package io.litewatch.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,10 +25,13 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import io.litewatch.alert.AlertRepository;
 import io.litewatch.alert.Silence;
 import io.litewatch.config.LitewatchProperties;
+import io.litewatch.health.DrillObservation;
+import io.litewatch.health.DrillObservation.ReplicaDrill;
 import io.litewatch.health.FindingCode;
 import io.litewatch.history.HistorySeries;
 import io.litewatch.poll.LatestPoll;
@@ -137,6 +142,25 @@ class DashboardControllerTest {
 		return rows;
 	}
 
+	/** The row of {@code db}, up to the next row. */
+	static String row(String html, String db) {
+		int start = html.indexOf("data-db=\"" + db + "\"");
+		assertThat(start).as("row of " + db).isNotNegative();
+		int next = html.indexOf("data-testid=\"db-row\"", start);
+		return html.substring(start, next < 0 ? html.length() : next);
+	}
+
+	static String drillLine(String row) {
+		int start = row.lastIndexOf("<p", row.indexOf("data-testid=\"drill-line\""));
+		assertThat(start).as("a drill line").isNotNegative();
+		return row.substring(start, row.indexOf("</p>", start) + 4);
+	}
+
+	/** What a reader sees of {@code html}: no tags, entities read, spaces collapsed. */
+	static String text(String html) {
+		return HtmlUtils.htmlUnescape(html.replaceAll("<[^>]+>", "")).replaceAll("\\s+", " ").strip();
+	}
+
 	static int count(String html, String text) {
 		return html.split(Pattern.quote(text), -1).length - 1;
 	}
@@ -191,6 +215,42 @@ class DashboardControllerTest {
 		assertThat(html).contains("<rect class=\"fill\" width=\"83\" height=\"6\" rx=\"3\"></rect>");
 		// Go's spelling never reaches the page.
 		assertThat(html).doesNotContainPattern("\\d+h\\d+m\\d+s").doesNotContain("24h0m0s");
+	}
+
+	@Test
+	void eachRowSaysWhetherItsNewestRestoreDrillPassed() throws Exception {
+		Duration day = Duration.ofHours(24);
+		Instant since = NOW.minus(Duration.ofDays(3));
+		Instant hourAgo = NOW.minus(Duration.ofHours(1));
+		Map<String, DrillObservation> drills = Map.of("production",
+				new DrillObservation(since, day, Duration.ofMinutes(15), hourAgo,
+						List.of(new ReplicaDrill("s3", hourAgo, "PASSED", Duration.ofMillis(412), 90_112, null,
+								hourAgo.minusSeconds(600), "PASSED", null, Duration.ofMillis(626)))),
+				"queue",
+				new DrillObservation(since, day, Duration.ofMinutes(15), null,
+						List.of(new ReplicaDrill("s3", NOW.minusSeconds(600), "FAILED", Duration.ofMillis(80), 0,
+								"cannot find snapshot index by timestamp: no snapshots available", null, null, null,
+								null))),
+				"cache",
+				new DrillObservation(since, day, Duration.ofMinutes(15), null,
+						List.of(new ReplicaDrill("s3", NOW.minusSeconds(120), "REFUSED", Duration.ZERO, 0,
+								"The scratch disk has 1.0 MiB free, less than twice the database's 4.0 MiB", null, null,
+								null, null))),
+				"cable", new DrillObservation(NOW.minusSeconds(30), day, Duration.ofMinutes(15), null, List.of()));
+
+		String html = page(poll(RUNNING, drills, healthy("production"), healthy("queue"), healthy("cache"),
+				healthy("cable"), healthy("other")));
+
+		assertThat(text(drillLine(row(html, "production"))))
+			.isEqualTo("✓ Restore drill passed 1 h ago · restored in 0.4 s · RPO 0.6 s");
+		assertThat(drillLine(row(html, "production"))).contains("data-outcome=\"passed\"",
+				"href=\"/databases/production#drills\"");
+		assertThat(text(drillLine(row(html, "queue")))).isEqualTo("✕ Restore drill failed 10 min ago");
+		assertThat(row(html, "queue")).contains("RESTORE_FAILED", "no snapshots available");
+		assertThat(text(drillLine(row(html, "cache")))).isEqualTo(
+				"! Restore drill refused 2 min ago: The scratch disk has 1.0 MiB free, less than twice the database's 4.0 MiB");
+		assertThat(text(drillLine(row(html, "cable")))).isEqualTo("○ No restore drill yet");
+		assertThat(row(html, "other")).doesNotContain("drill-line");
 	}
 
 	@Test

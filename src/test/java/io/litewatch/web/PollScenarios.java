@@ -21,6 +21,7 @@ import io.litewatch.health.ConfigObservation;
 import io.litewatch.health.DatabaseObservation;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.DbFileState;
+import io.litewatch.health.DrillObservation;
 import io.litewatch.health.Diagnosis;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.PollEvaluator;
@@ -151,9 +152,18 @@ final class PollScenarios {
 	}
 
 	static PollResult poll(AccessoryState accessory, DatabaseObservation... databases) {
+		return poll(accessory, null, databases);
+	}
+
+	/**
+	 * @param drills each database's restore drills by name, as the drill runner hands
+	 * them to a poll; null or no entry: drills off
+	 */
+	static PollResult poll(AccessoryState accessory, Map<String, DrillObservation> drills,
+			DatabaseObservation... databases) {
 		PollObservation observation = new PollObservation(
 				new ConfigObservation(CONFIG, null, true, NOW.minus(Duration.ofDays(1)), List.of()), accessory,
-				AccessoryDatabases.notAsked(), Arrays.asList(databases), null);
+				AccessoryDatabases.notAsked(), Arrays.asList(databases), null, null, drills);
 		Diagnosis d = new PollEvaluator(new ReplicaEvaluator(PROPERTIES.health())).evaluate(observation, Map.of(), NOW);
 		return new PollResult(7, NOW.minusSeconds(3), Duration.ofMillis(850), d.status(), d.findings(),
 				new ConfigState(CONFIG, true, 0, null, NOW.minus(Duration.ofDays(1)), false), accessory, d.databases(),
