@@ -1,6 +1,7 @@
 // A restore drill asked for from a database's page: the operator's "Run a drill now" queues it
 // (the page says so), the real Litestream restores the replica in the background, and the page's own
-// refresh brings the drill's row in, PASSED with its restore time; the evidence link answers CSV with
+// refresh brings the drill's row in, PASSED with its restore time, and says when the next scheduled
+// drill is due; the evidence link answers CSV with
 // that drill; the overview's row of the database then says the drill passed. Screenshots on desktop
 // and phone.
 import { waitForPage } from '../lib/page-state.mjs';
@@ -48,6 +49,13 @@ export async function restoreDrill(session) {
   }
   if (!/^\d+ ms$/.test(newest.cells[3]) || !/^[\d.]+ (B|KiB|MiB|GiB)\b/.test(newest.cells[4])) {
     throw new Error(`the row lacks the restore time or size: ${JSON.stringify(newest.cells)}`);
+  }
+
+  // When the schedule drills it next, counted down by the page's script between refreshes.
+  const next = (await page.locator('[data-testid=drill-next]').innerText()).replace(/\s+/g, ' ').trim();
+  session.log(`the next drill: "${next}"`);
+  if (!/^The next scheduled drill is due (in \d.* \(.+\)|any moment now), then every \d.*\.$/.test(next)) {
+    throw new Error(`the page does not say when the next drill is due: "${next}"`);
   }
 
   const csvLink = await page.getAttribute('a[href*="/api/drills/"][href*="format=csv"]', 'href');

@@ -124,7 +124,7 @@ public class DrillRunner implements DrillBook {
 				.map(DrillRunner::observed)
 				.toList();
 			observed.put(db, new DrillObservation(since, properties.interval(db), properties.rpoThreshold(db),
-					lastPassed.get(db), drills));
+					lastPassed.get(db), drills, planner.due(db, lastStart.get(db), since)));
 		}
 		return observed;
 	}

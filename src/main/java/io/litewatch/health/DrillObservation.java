@@ -3,6 +3,7 @@ package io.litewatch.health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the restore drills of one database have shown so far, as the drill runner hands it
@@ -12,12 +13,15 @@ import java.util.List;
  * runs from there
  * @param lastPassed the newest drill whose restores all passed, or null
  * @param newest each replica's newest drill
+ * @param nextDue when the schedule starts the next drill; in the past while it waits for
+ * another database's drill, the one-at-a-time thread being busy
  */
 public record DrillObservation(Instant since, Duration interval, Duration rpoThreshold, Instant lastPassed,
-		List<ReplicaDrill> newest) {
+		List<ReplicaDrill> newest, Instant nextDue) {
 
 	public DrillObservation {
 		newest = List.copyOf(newest);
+		Objects.requireNonNull(nextDue, "nextDue");
 	}
 
 	/**

@@ -94,6 +94,10 @@ class DatabaseController {
 		model.addAttribute("drillsOn", db.drills() != null);
 		model.addAttribute("drillInterval",
 				db.drills() != null ? io.litewatch.time.HumanDuration.spoken(db.drills().interval()) : null);
+		Instant nextDue = db.drills() != null ? db.drills().nextDue() : null;
+		model.addAttribute("nextDrill", Moment.of(nextDue, now));
+		// A time past would read "3 min ago", as if the drill had run.
+		model.addAttribute("nextDrillAhead", nextDue != null && nextDue.isAfter(now));
 		model.addAttribute("refreshSeconds", Math.max(1, properties.pollInterval().toSeconds()));
 		return "true".equals(htmx) && !"true".equals(restore) ? FRAGMENT : VIEW;
 	}

@@ -114,14 +114,17 @@ public record StatusView(String status, Long sequence, String checkedAt, Long po
 
 	/**
 	 * @param lastPassedAt the newest drill whose restores all passed, or null
+	 * @param nextDueAt when the schedule starts the next drill (in the past while another
+	 * database's drill runs)
 	 * @param last each replica's newest drill
 	 */
-	public record DrillsView(long intervalSeconds, long rpoThresholdSeconds, String lastPassedAt,
+	public record DrillsView(long intervalSeconds, long rpoThresholdSeconds, String lastPassedAt, String nextDueAt,
 			List<DrillView> last) {
 
 		static DrillsView of(DrillObservation drills) {
 			return new DrillsView(drills.interval().toSeconds(), drills.rpoThreshold().toSeconds(),
-					text(drills.lastPassed()), drills.newest().stream().map(DrillView::of).toList());
+					text(drills.lastPassed()), text(drills.nextDue()),
+					drills.newest().stream().map(DrillView::of).toList());
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -91,6 +92,9 @@ class DrillsEndToEndIT {
 			String at = "$.databases[" + i + "].drills.";
 			assertThat(status.read(at + "lastPassedAt", String.class)).isNotNull();
 			assertThat(status.read(at + "intervalSeconds", Long.class)).isEqualTo(3600);
+			assertThat(Instant.parse(status.read(at + "nextDueAt", String.class)))
+				.as("the next drill an interval (jitter 0) after this one")
+				.isEqualTo(Instant.parse(status.read(at + "last[0].startedAt", String.class)).plusSeconds(3600));
 			assertThat(status.read(at + "last[0].restoredBytes", Long.class)).isPositive();
 			assertThat(status.strings("$.databases[" + i + "].findings[*].code")).doesNotContain("RESTORE_FAILED",
 					"RESTORE_OVERDUE", "RPO_EXCEEDED", "RESTORE_POINT_UNREACHABLE");

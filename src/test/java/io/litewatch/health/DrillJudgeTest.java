@@ -23,7 +23,7 @@ class DrillJudgeTest {
 
 	static DrillObservation drills(Instant lastPassed, ReplicaDrill... newest) {
 		return new DrillObservation(NOW.minus(Duration.ofDays(10)), DAY, Duration.ofMinutes(15), lastPassed,
-				List.of(newest));
+				List.of(newest), NOW.plus(DAY));
 	}
 
 	static List<FindingCode> codes(DrillObservation drills) {
@@ -66,7 +66,7 @@ class DrillJudgeTest {
 		assertThat(codes(drills(at, passed(at, Duration.ZERO)))).containsExactly(FindingCode.RESTORE_OVERDUE);
 		assertThat(codes(drills(NOW.minus(Duration.ofHours(47)), passed(at, Duration.ZERO)))).isEmpty();
 		DrillObservation young = new DrillObservation(NOW.minus(Duration.ofHours(1)), DAY, Duration.ofMinutes(15), null,
-				List.of());
+				List.of(), NOW.plus(Duration.ofMinutes(10)));
 		assertThat(codes(young)).as("Litewatch started an hour ago").isEmpty();
 	}
 

@@ -101,7 +101,8 @@ public final class SyntheticPolls {
 				List.of(new ReplicaDrill("s3", started, "PASSED", Duration.ofMillis(1_250), 90_112, null,
 						started.minusSeconds(3_600), "PASSED", null, Duration.ofMillis(500)),
 						new ReplicaDrill("offsite", T0.minusSeconds(60), "REFUSED", Duration.ofMillis(4), 0,
-								"not enough scratch space", null, null, null, null)));
+								"not enough scratch space", null, null, null, null)),
+				started.plus(Duration.ofHours(24)));
 		return new DatabaseStatus(db.config(), db.status(), db.findings(), db.file(), db.litestream(), db.replicas(),
 				db.heldBy(), drills);
 	}

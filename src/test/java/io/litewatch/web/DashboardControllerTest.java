@@ -225,18 +225,22 @@ class DashboardControllerTest {
 		Map<String, DrillObservation> drills = Map.of("production",
 				new DrillObservation(since, day, Duration.ofMinutes(15), hourAgo,
 						List.of(new ReplicaDrill("s3", hourAgo, "PASSED", Duration.ofMillis(412), 90_112, null,
-								hourAgo.minusSeconds(600), "PASSED", null, Duration.ofMillis(626)))),
+								hourAgo.minusSeconds(600), "PASSED", null, Duration.ofMillis(626))),
+						hourAgo.plus(day)),
 				"queue",
 				new DrillObservation(since, day, Duration.ofMinutes(15), null,
 						List.of(new ReplicaDrill("s3", NOW.minusSeconds(600), "FAILED", Duration.ofMillis(80), 0,
 								"cannot find snapshot index by timestamp: no snapshots available", null, null, null,
-								null))),
+								null)),
+						NOW.plus(day)),
 				"cache",
 				new DrillObservation(since, day, Duration.ofMinutes(15), null,
 						List.of(new ReplicaDrill("s3", NOW.minusSeconds(120), "REFUSED", Duration.ZERO, 0,
 								"The scratch disk has 1.0 MiB free, less than twice the database's 4.0 MiB", null, null,
-								null, null))),
-				"cable", new DrillObservation(NOW.minusSeconds(30), day, Duration.ofMinutes(15), null, List.of()));
+								null, null)),
+						NOW.plus(day)),
+				"cable", new DrillObservation(NOW.minusSeconds(30), day, Duration.ofMinutes(15), null, List.of(),
+						NOW.plus(Duration.ofMinutes(10))));
 
 		String html = page(poll(RUNNING, drills, healthy("production"), healthy("queue"), healthy("cache"),
 				healthy("cable"), healthy("other")));

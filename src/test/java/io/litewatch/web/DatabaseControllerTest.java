@@ -37,6 +37,7 @@ import io.litewatch.drill.DrillResult;
 import io.litewatch.docker.GenerationRow;
 import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.DatabaseStatus;
+import io.litewatch.health.DrillObservation;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.Severity;
 import io.litewatch.history.HistoryRepository;
@@ -50,6 +51,7 @@ import io.litewatch.testsupport.SliceSecurity;
 import io.litewatch.testsupport.TestClock;
 
 import static io.litewatch.web.DashboardControllerTest.count;
+import static io.litewatch.web.DashboardControllerTest.text;
 import static io.litewatch.web.PollScenarios.GENERATION;
 import static io.litewatch.web.PollScenarios.NOW;
 import static io.litewatch.web.PollScenarios.RUNNING;
@@ -195,6 +197,10 @@ class DatabaseControllerTest {
 
 	String page(String url) throws Exception {
 		Publish.poll(latest, listed(poll(RUNNING, healthy("production"), lagging("queue"))));
+		return render(url);
+	}
+
+	String render(String url) throws Exception {
 		return mvc.perform(get(url))
 			.andExpect(status().isOk())
 			.andExpect(view().name("database"))
@@ -320,6 +326,34 @@ class DatabaseControllerTest {
 			.contains("/api/drills/queue?format=csv")
 			.doesNotContain("data-testid=\"run-drill\"");
 		assertThat(page("/databases/production")).doesNotContain("drill-q1").doesNotContain("data-outcome=");
+	}
+
+	@Test
+	void itSaysWhenTheNextScheduledDrillIsDue() throws Exception {
+		Duration day = Duration.ofHours(24);
+		Instant since = NOW.minus(Duration.ofDays(3));
+		Map<String, DrillObservation> drills = Map.of("production",
+				new DrillObservation(since, day, Duration.ofMinutes(15), null, List.of(),
+						NOW.plus(Duration.ofMinutes(8))),
+				"queue", new DrillObservation(since, Duration.ofHours(6), Duration.ofMinutes(15), null, List.of(),
+						NOW.minusSeconds(5)));
+		Publish.poll(latest, poll(RUNNING, drills, healthy("production"), healthy("queue")));
+
+		assertThat(text(nextDrill(render("/databases/production"))))
+			.isEqualTo("No restore drill yet: the first is due in 8 min (15:00 UTC), then every 1 d.");
+		assertThat(nextDrill(render("/databases/production"))).contains("datetime=\"2026-11-25T15:00:00Z\"");
+		assertThat(text(nextDrill(render("/databases/queue")))).as("overdue, waiting for the drill thread")
+			.endsWith("is due any moment now, then every 6 h.");
+
+		Publish.poll(latest, poll(RUNNING, healthy("production")));
+		assertThat(render("/databases/production")).doesNotContain("data-testid=\"drill-next\"")
+			.contains("Restore drills are off for this database");
+	}
+
+	static String nextDrill(String html) {
+		int start = html.indexOf("<p class=\"drill-next");
+		assertThat(start).as("the next drill's line").isNotNegative();
+		return html.substring(start, html.indexOf("</p>", start) + 4);
 	}
 
 }

@@ -27,7 +27,7 @@ class DrillSummaryTest {
 
 	static DrillSummary of(ReplicaDrill... newest) {
 		return DrillSummary.of(new DrillObservation(NOW.minus(Duration.ofDays(1)), Duration.ofHours(24),
-				Duration.ofMinutes(15), null, List.of(newest)), NOW);
+				Duration.ofMinutes(15), null, List.of(newest), NOW.plus(Duration.ofHours(24))), NOW);
 	}
 
 	@Test
