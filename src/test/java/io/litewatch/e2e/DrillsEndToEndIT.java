@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import io.litewatch.testsupport.LitewatchApp;
 import io.litewatch.testsupport.LitewatchApp.Json;
 import io.litewatch.testsupport.ReplicationStack;
+import io.litewatch.testsupport.WebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,8 +33,8 @@ import static org.awaitility.Awaitility.await;
  * Restore drills in the running app on the real stack: Litestream 0.3.13 in its container
  * replicates two databases to s3proxy, and Litewatch drills them with the same binary.
  * The steps share the stack: the scheduled drills pass, an operator's drill of a replica
- * whose snapshot is gone fails and turns /api/status red, and an app that cannot run
- * Litestream at all lets the drills go overdue.
+ * whose snapshot is gone fails, turns /api/status red and pages the webhook, and an app
+ * that cannot run Litestream at all lets the drills go overdue.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -43,6 +47,8 @@ class DrillsEndToEndIT {
 	private ReplicationStack stack;
 
 	private LitewatchApp app;
+
+	private WebhookReceiver receiver;
 
 	@BeforeAll
 	void startStack() throws Exception {
@@ -60,6 +66,7 @@ class DrillsEndToEndIT {
 					.toList()
 					.isEmpty());
 		}
+		receiver = new WebhookReceiver();
 		app = start("first", BINARY.toString(), "1h");
 	}
 
@@ -69,7 +76,9 @@ class DrillsEndToEndIT {
 				"--litewatch.docker.container=" + stack.litestream().name(), "--litewatch.docker.exec-timeout=5s",
 				"--litewatch.s3.api-call-timeout=3s", "--litewatch.drills.binary=" + binary,
 				"--litewatch.drills.interval=" + interval, "--litewatch.drills.first-delay=1s",
-				"--litewatch.drills.jitter=0s");
+				"--litewatch.drills.jitter=0s", "--litewatch.alerts.for-polls=1",
+				"--litewatch.alerts.dispatch-interval=500ms", "--litewatch.alerts.webhooks[0].name=ops",
+				"--litewatch.alerts.webhooks[0].url=" + receiver.url("/hook"));
 	}
 
 	@AfterAll
@@ -79,6 +88,9 @@ class DrillsEndToEndIT {
 		}
 		if (stack != null) {
 			stack.close();
+		}
+		if (receiver != null) {
+			receiver.close();
 		}
 	}
 
@@ -142,6 +154,24 @@ class DrillsEndToEndIT {
 			.doesNotContain(ReplicationStack.ACCESS_KEY);
 		String page = app.get("/databases/cable").body();
 		assertThat(page).contains("data-outcome=\"FAILED\"").contains("data-testid=\"run-drill\"");
+
+		// On call hears of it like of a stale replica: the finding pages through the
+		// outbox.
+		WebhookReceiver.Request paged = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> receiver.delivered()
+				.stream()
+				.filter((r) -> r.body().contains("\"RESTORE_FAILED\""))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		assertThat(JsonPath.<String>read(paged.body(), "$.event")).isEqualTo("firing");
+		assertThat(JsonPath.<String>read(paged.body(), "$.database")).isEqualTo("cable");
+		assertThat(JsonPath.<String>read(paged.body(), "$.severity")).isEqualTo("critical");
+		assertThat(JsonPath.<List<String>>read(paged.body(), "$.alerts[?(@.code == 'RESTORE_FAILED')].message"))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("The restore drill of cable from s3")
+			.contains("cannot find snapshot index by timestamp");
+		assertThat(paged.body()).doesNotContain(ReplicationStack.SECRET).doesNotContain(ReplicationStack.ACCESS_KEY);
 		log.info("MEASURED manual drill of cable without its snapshot: {}",
 				red.read("$.databases[1].drills.last[0].message", String.class));
 	}
