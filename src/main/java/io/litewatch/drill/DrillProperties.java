@@ -38,11 +38,15 @@ public record DrillProperties(@DefaultValue("true") boolean enabled, @DefaultVal
 		databases = databases == null ? Map.of() : Map.copyOf(databases);
 		positive("litewatch.drills.interval", interval);
 		positive("litewatch.drills.timeout", timeout);
+		positive("litewatch.drills.retention", retention);
 		databases.forEach((name, own) -> positive("litewatch.drills.databases." + name + ".interval",
 				own != null ? own.interval() : null));
 	}
 
-	/** A zero interval would restore without pause, a zero timeout stop every restore. */
+	/**
+	 * A zero interval would restore without pause, a zero timeout stop every restore, a
+	 * zero retention delete every record of the evidence at each prune.
+	 */
 	private static void positive(String property, Duration value) {
 		if (value != null && (value.isZero() || value.isNegative())) {
 			throw new IllegalArgumentException(property + " must be longer than 0, not " + value);

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import io.litewatch.drill.DrillRecord.PointInTime;
 import io.litewatch.drill.DrillRecord.Trigger;
 import io.litewatch.drill.DrillResult.Outcome;
-import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.health.DrillObservation;
@@ -112,14 +111,18 @@ public class DrillRunner implements DrillBook {
 		for (String db : names) {
 			// A database without a replica Litewatch can restore is never drilled, so it
 			// cannot be overdue either.
-			boolean drilled = poll.isEmpty()
-					|| poll.flatMap((p) -> find(p, db)).filter(DrillRunner::drillable).isPresent();
-			if (!drilled || !properties.enabled(db)) {
+			Optional<DatabaseStatus> status = poll.flatMap((p) -> find(p, db));
+			if ((poll.isPresent() && status.filter(DrillRunner::drillable).isEmpty()) || !properties.enabled(db)) {
 				continue;
 			}
+			// A replica renamed or removed from litestream.yml is drilled no more: its
+			// last
+			// record stays in the history, not among the findings.
+			Set<String> replicas = status.map(DrillRunner::drillableReplicas).orElse(null);
 			List<ReplicaDrill> drills = newest.getOrDefault(db, Map.of())
 				.values()
 				.stream()
+				.filter((r) -> replicas == null || replicas.contains(r.replica()))
 				.sorted(Comparator.comparing(DrillRecord::replica))
 				.map(DrillRunner::observed)
 				.toList();
@@ -210,6 +213,9 @@ public class DrillRunner implements DrillBook {
 		try {
 			chosen.ifPresent((db) -> drill(db, trigger));
 		}
+		catch (RestoreDrill.Interrupted ex) {
+			log.info("{}; not recorded", ex.getMessage());
+		}
 		catch (RuntimeException ex) {
 			log.error("the drill of {} could not be completed", chosen.get().name(), ex);
 		}
@@ -223,6 +229,9 @@ public class DrillRunner implements DrillBook {
 	/** Drills each replica of {@code db} Litewatch lists itself, and records them. */
 	List<DrillRecord> drill(DatabaseStatus db, Trigger trigger) {
 		running.add(db.name());
+		// Counted as started before anything can fail: a store that cannot take the
+		// record must not turn the schedule into a restore every tick.
+		lastStart.put(db.name(), clock.instant());
 		try {
 			List<DrillRecord> records = new ArrayList<>();
 			for (ReplicaStatus replica : db.replicas()) {
@@ -257,25 +266,16 @@ public class DrillRunner implements DrillBook {
 		return db.replicas().stream().anyMatch(DrillRunner::drillable);
 	}
 
-	/**
-	 * When the live file cannot be seen, the newest snapshot's size stands in: it is
-	 * compressed, so the database restores larger, but it is the best bound known.
-	 */
-	private static long newestSnapshotSize(DatabaseStatus db, ReplicaStatus replica) {
-		if (db.litestream() == null || db.litestream().snapshots() == null) {
-			return 0;
-		}
-		return db.litestream()
-			.snapshots()
+	private static Set<String> drillableReplicas(DatabaseStatus db) {
+		return db.replicas()
 			.stream()
-			.filter((row) -> replica.config().name().equals(row.replica()))
-			.max(Comparator.comparing(SnapshotRow::created, Comparator.nullsFirst(Comparator.naturalOrder())))
-			.map(SnapshotRow::size)
-			.orElse(0L);
+			.filter(DrillRunner::drillable)
+			.map(ReplicaStatus::name)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	private DrillRecord drill(DatabaseStatus db, ReplicaStatus replica, Trigger trigger) {
-		long expected = db.file().known() ? db.file().size() : newestSnapshotSize(db, replica);
+		long expected = DrillSpace.expectedBytes(db, replica);
 		DrillResult result = drill.run(db.config(), replica.config(), expected);
 		Instant restoredUpTo = result.outcome() == Outcome.PASSED && result.generation() != null
 				&& result.generation().equals(replica.generation()) ? replica.lastSyncAt() : null;

@@ -75,7 +75,7 @@ public final class RestoreDrill {
 	public DrillResult run(DbConfig db, ReplicaConfig replica, long expectedBytes, Instant timestamp) {
 		Instant started = clock.instant();
 		long t0 = System.nanoTime();
-		Path target = scratch.resolve(db.name() + "-" + UUID.randomUUID() + ".sqlite3");
+		Path target = scratchFile(scratch, db.name(), UUID.randomUUID());
 		try {
 			Files.createDirectories(scratch);
 			long free = Files.getFileStore(scratch).getUsableSpace();
@@ -97,6 +97,9 @@ public final class RestoreDrill {
 				restore = litestream.exec(command, timeout);
 			}
 			catch (DockerAccessException ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					throw new Interrupted(db.name());
+				}
 				// No binary is not a broken backup: the drill says what to set instead.
 				return result(null, db, replica, started, t0, Outcome.REFUSED, 0, null, Map.of(),
 						"Not run: " + ex.getMessage() + " (set litewatch.drills.binary to Litestream 0.3.13).", null);
@@ -128,6 +131,9 @@ public final class RestoreDrill {
 			return result(generation, db, replica, started, t0, Outcome.PASSED, size, check.integrity(),
 					check.rowCounts(), null, null);
 		}
+		catch (Interrupted ex) {
+			throw ex;
+		}
 		catch (IOException | RuntimeException ex) {
 			return result(null, db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
 					"The drill could not run: " + ex.getClass().getSimpleName() + " " + ex.getMessage(), null);
@@ -143,10 +149,37 @@ public final class RestoreDrill {
 				bytes, integrity, counts, message, output, generation);
 	}
 
-	/** The file and whatever Litestream and SQLite put beside it (.tmp, -wal, -shm). */
+	/**
+	 * A stop (Litewatch shutting down) cut the restore short: that says nothing of the
+	 * backup, so nothing is recorded, and the drill is due again after the restart.
+	 */
+	static final class Interrupted extends RuntimeException {
+
+		Interrupted(String database) {
+			super("the drill of " + database + " was stopped by a shutdown");
+		}
+
+	}
+
+	/**
+	 * Where one restore is written: always directly in the scratch directory. A
+	 * database's name may be a path (two databases with the same file name are told apart
+	 * by their directories), and resolving that would write beside the live database; so
+	 * only letters, digits, dot, dash and underscore of it are kept.
+	 */
+	static Path scratchFile(Path scratch, String database, UUID id) {
+		String safe = database.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._-]+", "");
+		return scratch.resolve((safe.isEmpty() ? "db" : safe) + "-" + id + ".sqlite3");
+	}
+
+	/**
+	 * The file and whatever Litestream and SQLite put beside it (.tmp, -wal, -shm),
+	 * matched by prefix, not by a glob the name's characters could turn into a pattern.
+	 */
 	private static void removeAll(Path target) {
 		String name = target.getFileName().toString();
-		try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), name + "*")) {
+		try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(),
+				(p) -> p.getFileName().toString().startsWith(name))) {
 			for (Path p : siblings) {
 				Files.deleteIfExists(p);
 			}

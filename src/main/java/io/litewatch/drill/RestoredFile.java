@@ -49,8 +49,14 @@ final class RestoredFile {
 				return new Check(integrity, counts);
 			}
 			List<String> tables = new ArrayList<>();
+			// A virtual table's module (FTS5 aside, an extension such as sqlite-vec) may
+			// not
+			// be in this SQLite: counting it would fail a whole file. Its shadow tables
+			// are
+			// plain tables and are counted.
 			try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT"
-					+ " LIKE 'sqlite_%' ORDER BY name LIMIT " + MAX_TABLES)) {
+					+ " LIKE 'sqlite_%' AND coalesce(sql, '') NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name LIMIT "
+					+ MAX_TABLES)) {
 				while (rs.next()) {
 					tables.add(rs.getString(1));
 				}

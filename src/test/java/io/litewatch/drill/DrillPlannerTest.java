@@ -27,6 +27,15 @@ class DrillPlannerTest {
 	}
 
 	@Test
+	void aRetentionThatWouldDeleteAllTheEvidenceIsRefused() {
+		assertThatThrownBy(
+				() -> new DrillProperties(true, Duration.ofHours(24), Duration.ofMinutes(10), Duration.ofHours(1),
+						Duration.ofMinutes(10), Duration.ofMinutes(15), null, null, Duration.ofDays(-1), Map.of()))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("litewatch.drills.retention must be longer than 0, not PT-24H");
+	}
+
+	@Test
 	void aDatabaseWithoutADrillWaitsTheFirstDelayThenEachIntervalWithABoundedJitterOfItsOwn() {
 		DrillPlanner planner = new DrillPlanner(properties(Map.of()), new Random(1));
 

@@ -32,4 +32,24 @@ class RestoredFileTest {
 				java.util.Map.entry("solid_queue_jobs", 3L));
 	}
 
+	@Test
+	void aVirtualTableOfAModuleThisSqliteLacksDoesNotFailAWholeFile() throws Exception {
+		Path file = dir.resolve("vectors.sqlite3");
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+			st.execute("CREATE TABLE documents(id INTEGER PRIMARY KEY)");
+			st.execute("INSERT INTO documents VALUES (1), (2)");
+			// What a database made with an extension (here sqlite-vec) holds: its schema
+			// row
+			// names a module that is not loaded when the file is opened elsewhere.
+			st.execute("PRAGMA writable_schema = ON");
+			st.execute("INSERT INTO sqlite_master(type, name, tbl_name, rootpage, sql) VALUES ('table', 'embeddings',"
+					+ " 'embeddings', 0, 'CREATE VIRTUAL TABLE embeddings USING vec0(v float[4])')");
+		}
+
+		RestoredFile.Check check = RestoredFile.check(file);
+
+		assertThat(check.whole()).isTrue();
+		assertThat(check.rowCounts()).containsExactly(java.util.Map.entry("documents", 2L));
+	}
+
 }
