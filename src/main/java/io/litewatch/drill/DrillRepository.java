@@ -82,14 +82,21 @@ public class DrillRepository {
 			.list();
 	}
 
-	/** When each database last passed a drill. */
-	public Map<String, Instant> lastPassed() {
-		Map<String, Instant> passed = new LinkedHashMap<>();
-		jdbc.sql("SELECT database_name, MAX(started_at) AS at FROM drill WHERE outcome = 'PASSED' "
-				+ "AND (pit_outcome IS NULL OR pit_outcome = 'PASSED') GROUP BY database_name")
-			.query((rs, n) -> Map.entry(rs.getString("database_name"), Instant.ofEpochMilli(rs.getLong("at"))))
-			.list()
-			.forEach((e) -> passed.put(e.getKey(), e.getValue()));
+	/**
+	 * When each replica of each database last passed a drill (its point-in-time restore
+	 * too), by database, then replica.
+	 */
+	public Map<String, Map<String, Instant>> lastPassedPerReplica() {
+		Map<String, Map<String, Instant>> passed = new LinkedHashMap<>();
+		jdbc.sql("SELECT database_name, replica_name, MAX(started_at) AS at FROM drill WHERE outcome = 'PASSED' "
+				+ "AND (pit_outcome IS NULL OR pit_outcome = 'PASSED') GROUP BY database_name, replica_name "
+				+ "ORDER BY database_name, replica_name")
+			.query((rs, n) -> {
+				passed.computeIfAbsent(rs.getString("database_name"), (k) -> new LinkedHashMap<>())
+					.put(rs.getString("replica_name"), Instant.ofEpochMilli(rs.getLong("at")));
+				return null;
+			})
+			.list();
 		return passed;
 	}
 

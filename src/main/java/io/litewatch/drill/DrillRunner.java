@@ -54,12 +54,7 @@ public class DrillRunner implements DrillBook {
 
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-	private final Map<String, Instant> lastStart = new ConcurrentHashMap<>();
-
-	private final Map<String, Instant> lastPassed = new ConcurrentHashMap<>();
-
-	/** By database, then replica. */
-	private final Map<String, Map<String, DrillRecord>> newest = new ConcurrentHashMap<>();
+	private final DrillLedger ledger = new DrillLedger();
 
 	private volatile boolean loaded;
 
@@ -84,16 +79,10 @@ public class DrillRunner implements DrillBook {
 		}
 		synchronized (this) {
 			if (!loaded) {
-				repository.newestPerReplica().forEach(this::remember);
-				lastPassed.putAll(repository.lastPassed());
+				ledger.load(repository);
 				loaded = true;
 			}
 		}
-	}
-
-	private void remember(DrillRecord record) {
-		newest.computeIfAbsent(record.database(), (k) -> new ConcurrentHashMap<>()).put(record.replica(), record);
-		lastStart.merge(record.database(), record.startedAt(), (a, b) -> a.isAfter(b) ? a : b);
 	}
 
 	@Override
@@ -107,7 +96,7 @@ public class DrillRunner implements DrillBook {
 		}
 		Map<String, DrillObservation> observed = new java.util.HashMap<>();
 		List<String> names = poll.map((p) -> p.databases().stream().map(DatabaseStatus::name).toList())
-			.orElseGet(() -> List.copyOf(newest.keySet()));
+			.orElseGet(() -> List.copyOf(ledger.databases()));
 		for (String db : names) {
 			// A database without a replica Litewatch can restore is never drilled, so it
 			// cannot be overdue either.
@@ -115,19 +104,10 @@ public class DrillRunner implements DrillBook {
 			if ((poll.isPresent() && status.filter(DrillRunner::drillable).isEmpty()) || !properties.enabled(db)) {
 				continue;
 			}
-			// A replica renamed or removed from litestream.yml is drilled no more: its
-			// last
-			// record stays in the history, not among the findings.
 			Set<String> replicas = status.map(DrillRunner::drillableReplicas).orElse(null);
-			List<ReplicaDrill> drills = newest.getOrDefault(db, Map.of())
-				.values()
-				.stream()
-				.filter((r) -> replicas == null || replicas.contains(r.replica()))
-				.sorted(Comparator.comparing(DrillRecord::replica))
-				.map(DrillRunner::observed)
-				.toList();
+			List<ReplicaDrill> drills = ledger.newest(db, replicas).stream().map(DrillRunner::observed).toList();
 			observed.put(db, new DrillObservation(since, properties.interval(db), properties.rpoThreshold(db),
-					lastPassed.get(db), drills, planner.due(db, lastStart.get(db), since)));
+					ledger.lastPassed(db, replicas), drills, planner.due(db, ledger.lastStart(db), since)));
 		}
 		return observed;
 	}
@@ -184,7 +164,7 @@ public class DrillRunner implements DrillBook {
 		if (!properties.enabled(database)) {
 			return Optional.empty();
 		}
-		return Optional.of(planner.due(database, lastStart.get(database), since));
+		return Optional.of(planner.due(database, ledger.lastStart(database), since));
 	}
 
 	/** One step of the schedule: at most one database's drill. Never throws. */
@@ -231,7 +211,7 @@ public class DrillRunner implements DrillBook {
 		running.add(db.name());
 		// Counted as started before anything can fail: a store that cannot take the
 		// record must not turn the schedule into a restore every tick.
-		lastStart.put(db.name(), clock.instant());
+		ledger.started(db.name(), clock.instant());
 		try {
 			List<DrillRecord> records = new ArrayList<>();
 			for (ReplicaStatus replica : db.replicas()) {
@@ -240,15 +220,11 @@ public class DrillRunner implements DrillBook {
 				}
 				DrillRecord record = drill(db, replica, trigger);
 				repository.insert(record);
-				remember(record);
+				ledger.remember(record);
 				records.add(record);
 				log.info("drill of {} ({}): {} in {} ms{}", db.name(), replica.name(), record.latest().outcome(),
 						record.latest().took().toMillis(),
 						record.latest().message() != null ? ": " + record.latest().message() : "");
-			}
-			lastStart.put(db.name(), records.isEmpty() ? clock.instant() : records.get(0).startedAt());
-			if (!records.isEmpty() && records.stream().allMatch(DrillRecord::passed)) {
-				lastPassed.put(db.name(), records.get(0).startedAt());
 			}
 			return records;
 		}

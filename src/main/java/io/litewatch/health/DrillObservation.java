@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param since when Litewatch started: without any passed drill, the time to be overdue
  * runs from there
- * @param lastPassed the newest drill whose restores all passed, or null
+ * @param lastPassed since when every replica has passed a drill (the oldest of their last
+ * passes, point in time included), or null while one has none
  * @param newest each replica's newest drill
  * @param nextDue when the schedule starts the next drill; in the past while it waits for
  * another database's drill, the one-at-a-time thread being busy

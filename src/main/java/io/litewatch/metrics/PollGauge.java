@@ -45,7 +45,7 @@ enum PollGauge {
 			"Progress of the inventory pass under way, 0 to 1; absent between passes"),
 
 	DRILL_LAST_PASSED("litewatch.database.drill.last.passed.timestamp", "seconds",
-			"When the newest restore drill whose restores all passed started, in seconds since the epoch"),
+			"Since when every replica has passed a restore drill (the oldest of their last passes), in seconds since the epoch"),
 
 	DRILL_OUTCOME("litewatch.replica.drill.outcome", null, "Newest restore drill: 0 passed, 1 refused, 2 failed"),
 

@@ -113,7 +113,8 @@ public record StatusView(String status, Long sequence, String checkedAt, Long po
 	}
 
 	/**
-	 * @param lastPassedAt the newest drill whose restores all passed, or null
+	 * @param lastPassedAt since when every replica has passed a drill (the oldest of
+	 * their last passes), or null while one has none
 	 * @param nextDueAt when the schedule starts the next drill (in the past while another
 	 * database's drill runs)
 	 * @param last each replica's newest drill

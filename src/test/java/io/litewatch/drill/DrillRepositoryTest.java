@@ -68,7 +68,8 @@ class DrillRepositoryTest {
 		assertThat(repository.newestPerReplica())
 			.extracting((d) -> d.database() + "/" + d.replica() + "@" + d.latest().outcome())
 			.containsExactlyInAnyOrder("production/s3@FAILED", "production/backup@PASSED", "cache/s3@PASSED");
-		assertThat(repository.lastPassed()).containsExactlyEntriesOf(Map.of("production", T.plusSeconds(30)));
+		assertThat(repository.lastPassedPerReplica())
+			.containsExactlyEntriesOf(Map.of("production", Map.of("backup", T.plusSeconds(30), "s3", T)));
 		assertThat(repository.between("production", T, T.plusSeconds(60), 10)).extracting(DrillRecord::replica)
 			.containsExactly("s3", "backup");
 		assertThat(repository.deleteBefore(T.plusSeconds(30))).isEqualTo(2);

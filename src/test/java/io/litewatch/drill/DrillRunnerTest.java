@@ -47,14 +47,42 @@ class DrillRunnerTest {
 		repository = new DrillRepository(
 				JdbcClient.create(MigratedSqlite.create(dir.resolve("litewatch.db"), Duration.ofSeconds(5))),
 				JsonMapper.builder().build());
+		runner = runner();
+	}
+
+	/** A new runner on the same records: what a restart sees. */
+	DrillRunner runner() {
 		TestClock clock = new TestClock(SyntheticPolls.T0);
 		DrillProperties properties = new DrillProperties(true, Duration.ofHours(24), Duration.ofMinutes(10),
 				Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(15), dir.resolve("drills"), null,
 				Duration.ofDays(400), Map.of());
 		RestoreDrill drill = new RestoreDrill(new LocalAccessory(dir.resolve("none").toString(), Map.of()),
 				dir.resolve("l.yml"), dir.resolve("drills"), Duration.ofSeconds(5), clock);
-		runner = new DrillRunner(latest, drill, repository, new DrillPlanner(properties, new Random(1)), properties,
+		return new DrillRunner(latest, drill, repository, new DrillPlanner(properties, new Random(1)), properties,
 				clock);
+	}
+
+	@Test
+	void aDatabaseHasPassedSinceTheOldestOfItsReplicasLastPassesTheSameAfterARestart() {
+		Instant t = SyntheticPolls.T0;
+		repository
+			.insert(DrillRepositoryTest.record("production", "offsite", t.minusSeconds(7200), Outcome.PASSED, null));
+		repository.insert(DrillRepositoryTest.record("production", "s3", t.minusSeconds(600), Outcome.PASSED, null));
+		Publish.poll(latest, SyntheticPolls.poll(1, t, SyntheticPolls.database("production",
+				SyntheticPolls.replica("s3", Duration.ofSeconds(1)), SyntheticPolls.replica("offsite", null))));
+		assertThat(runner.observe().get("production").lastPassed()).as("baseline").isEqualTo(t.minusSeconds(7200));
+
+		// offsite fails from now on; s3 keeps passing.
+		DrillRecord failed = DrillRepositoryTest.record("production", "offsite", t.minusSeconds(300), Outcome.FAILED,
+				null);
+		repository.insert(failed);
+		DrillRunner restarted = runner();
+		assertThat(restarted.observe().get("production").lastPassed()).as("after a restart")
+			.isEqualTo(t.minusSeconds(7200));
+		Publish.poll(latest, SyntheticPolls.poll(2, t,
+				SyntheticPolls.database("production", SyntheticPolls.replica("s3", Duration.ofSeconds(1)))));
+		assertThat(restarted.observe().get("production").lastPassed()).as("offsite taken out")
+			.isEqualTo(t.minusSeconds(600));
 	}
 
 	@Test

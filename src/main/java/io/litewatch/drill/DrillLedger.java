@@ -1,0 +1,85 @@
+package io.litewatch.drill;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the drill records say, kept in memory for the poll and the schedule: each
+ * replica's newest drill and last pass, and each database's last start. Read from the
+ * store once, then kept up by every new record, so it says the same before and after a
+ * restart.
+ */
+final class DrillLedger {
+
+	/** By database, then replica. */
+	private final Map<String, Map<String, DrillRecord>> newest = new ConcurrentHashMap<>();
+
+	/** By database, then replica. */
+	private final Map<String, Map<String, Instant>> lastPassed = new ConcurrentHashMap<>();
+
+	private final Map<String, Instant> lastStart = new ConcurrentHashMap<>();
+
+	void load(DrillRepository repository) {
+		repository.lastPassedPerReplica()
+			.forEach((db, replicas) -> lastPassed.put(db, new ConcurrentHashMap<>(replicas)));
+		repository.newestPerReplica().forEach(this::remember);
+	}
+
+	void remember(DrillRecord record) {
+		newest.computeIfAbsent(record.database(), (k) -> new ConcurrentHashMap<>()).put(record.replica(), record);
+		started(record.database(), record.startedAt());
+		if (record.passed()) {
+			lastPassed.computeIfAbsent(record.database(), (k) -> new ConcurrentHashMap<>())
+				.merge(record.replica(), record.startedAt(), DrillLedger::later);
+		}
+	}
+
+	void started(String database, Instant at) {
+		lastStart.merge(database, at, DrillLedger::later);
+	}
+
+	/** The newest drill start of the database, or null before its first. */
+	Instant lastStart(String database) {
+		return lastStart.get(database);
+	}
+
+	Set<String> databases() {
+		return Set.copyOf(newest.keySet());
+	}
+
+	/**
+	 * The newest drill of each of {@code replicas} (all on record when null), by replica
+	 * name. A replica taken out of litestream.yml is no longer among them: its drills
+	 * stay in the history, not among the findings.
+	 */
+	List<DrillRecord> newest(String database, Set<String> replicas) {
+		return newest.getOrDefault(database, Map.of())
+			.values()
+			.stream()
+			.filter((r) -> replicas == null || replicas.contains(r.replica()))
+			.sorted(Comparator.comparing(DrillRecord::replica))
+			.toList();
+	}
+
+	/**
+	 * Since when every one of {@code replicas} (all on record when null) has passed a
+	 * drill: the oldest of their last passes, or null while one has none.
+	 */
+	Instant lastPassed(String database, Set<String> replicas) {
+		Map<String, Instant> passes = lastPassed.getOrDefault(database, Map.of());
+		Set<String> judged = replicas != null ? replicas : passes.keySet();
+		if (judged.isEmpty() || !passes.keySet().containsAll(judged)) {
+			return null;
+		}
+		return judged.stream().map(passes::get).min(Comparator.naturalOrder()).orElse(null);
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+}
