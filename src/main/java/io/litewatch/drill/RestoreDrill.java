@@ -118,7 +118,10 @@ public final class RestoreDrill {
 			long size = Files.size(target);
 			RestoredFile.Check check;
 			try {
-				check = RestoredFile.check(target);
+				// The restore and its checks share the timeout: a huge file cannot hold
+				// the
+				// one drill thread past it.
+				check = RestoredFile.check(target, timeout.minusNanos(System.nanoTime() - t0));
 			}
 			catch (SQLException ex) {
 				return result(generation, db, replica, started, t0, Outcome.FAILED, size, ex.getMessage(), Map.of(),

@@ -3,12 +3,15 @@ package io.litewatch.drill;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SQLite's verdict on a file, as a drill reads it. */
 class RestoredFileTest {
@@ -25,11 +28,27 @@ class RestoredFileTest {
 			st.execute("INSERT INTO solid_queue_jobs VALUES (1), (2), (3)");
 		}
 
-		RestoredFile.Check check = RestoredFile.check(file);
+		RestoredFile.Check check = RestoredFile.check(file, Duration.ofSeconds(30));
 
 		assertThat(check.whole()).isTrue();
 		assertThat(check.rowCounts()).containsExactly(java.util.Map.entry("odd \"name", 0L),
 				java.util.Map.entry("solid_queue_jobs", 3L));
+	}
+
+	@Test
+	void checksPastTheirTimeAreStoppedAndSaySo() throws Exception {
+		Path file = dir.resolve("large.sqlite3");
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+			st.execute("CREATE TABLE events(id INTEGER PRIMARY KEY, body TEXT)");
+			st.execute("CREATE INDEX events_body ON events(body)");
+			st.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+					+ "INSERT INTO events SELECT i, hex(randomblob(40)) FROM n");
+		}
+		assertThat(RestoredFile.check(file, Duration.ofSeconds(30)).rowCounts()).as("baseline: in time")
+			.containsEntry("events", 20000L);
+
+		assertThatThrownBy(() -> RestoredFile.check(file, Duration.ZERO)).isInstanceOf(SQLException.class)
+			.hasMessage("the checks did not finish within 0 ms");
 	}
 
 	@Test
@@ -46,7 +65,7 @@ class RestoredFileTest {
 					+ " 'embeddings', 0, 'CREATE VIRTUAL TABLE embeddings USING vec0(v float[4])')");
 		}
 
-		RestoredFile.Check check = RestoredFile.check(file);
+		RestoredFile.Check check = RestoredFile.check(file, Duration.ofSeconds(30));
 
 		assertThat(check.whole()).isTrue();
 		assertThat(check.rowCounts()).containsExactly(java.util.Map.entry("documents", 2L));
