@@ -15,10 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.litewatch.drill.DrillRecord.PointInTime;
 import io.litewatch.drill.DrillRecord.Trigger;
+import io.litewatch.drill.DrillResult.NewestRow;
 import io.litewatch.drill.DrillResult.Outcome;
 import io.litewatch.system.EpochMillis;
 
-/** The {@code drill} table (see V5__drills.sql): the drills' evidence. */
+/** The {@code drill} table (see V5__drills.sql, V6): the drills' evidence. */
 public class DrillRepository {
 
 	private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {
@@ -39,15 +40,18 @@ public class DrillRepository {
 		jdbc.sql("""
 				INSERT INTO drill (id, database_name, replica_name, started_at, took_ms, trigger_kind, outcome,
 				    restored_bytes, integrity, row_counts, generation, restored_up_to, achieved_rpo_ms, message,
-				    litestream_output, pit_target, pit_outcome, pit_took_ms, pit_message)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    litestream_output, pit_target, pit_outcome, pit_took_ms, pit_message, newest_row_at,
+				    newest_row_column)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(drill.id(), r.database(), r.replica(), EpochMillis.of(r.startedAt()), r.took().toMillis(),
 					drill.trigger().name(), r.outcome().name(), r.restoredBytes(), r.integrity(),
 					json.writeValueAsString(r.rowCounts()), r.generation(), EpochMillis.of(drill.restoredUpTo()),
 					drill.achievedRpo() != null ? drill.achievedRpo().toMillis() : null, r.message(),
 					r.litestreamOutput(), pit != null ? EpochMillis.of(pit.target()) : null,
 					pit != null ? pit.outcome().name() : null, pit != null ? pit.took().toMillis() : null,
-					pit != null ? pit.message() : null)
+					pit != null ? pit.message() : null,
+					r.newestRow() != null ? EpochMillis.of(r.newestRow().at()) : null,
+					r.newestRow() != null ? r.newestRow().column() : null)
 			.update();
 	}
 
@@ -108,12 +112,18 @@ public class DrillRepository {
 		return jdbc.sql("DELETE FROM drill WHERE started_at < ?").param(cutoff.toEpochMilli()).update();
 	}
 
+	private static NewestRow newestRow(ResultSet rs) throws SQLException {
+		Instant at = EpochMillis.read(rs, "newest_row_at");
+		return at != null ? new NewestRow(rs.getString("newest_row_column"), at) : null;
+	}
+
 	private DrillRecord read(ResultSet rs) throws SQLException {
 		Map<String, Long> counts = json.readValue(rs.getString("row_counts"), COUNTS);
 		DrillResult latest = new DrillResult(rs.getString("database_name"), rs.getString("replica_name"),
 				EpochMillis.read(rs, "started_at"), Duration.ofMillis(rs.getLong("took_ms")),
 				Outcome.valueOf(rs.getString("outcome")), rs.getLong("restored_bytes"), rs.getString("integrity"),
-				counts, rs.getString("message"), rs.getString("litestream_output"), rs.getString("generation"));
+				counts, rs.getString("message"), rs.getString("litestream_output"), rs.getString("generation"),
+				newestRow(rs));
 		long rpo = rs.getLong("achieved_rpo_ms");
 		Duration achieved = rs.wasNull() ? null : Duration.ofMillis(rpo);
 		String pitOutcome = rs.getString("pit_outcome");

@@ -19,13 +19,33 @@ import java.util.Map;
  * @param litestreamOutput Litestream's own output on failure (clipped), else null
  * @param generation the generation Litestream restored from, as it logged it; null when
  * it got no snapshot
+ * @param newestRow the restored data's newest row time, or null when it has none to read
  */
 public record DrillResult(String database, String replica, Instant startedAt, Duration took, Outcome outcome,
 		long restoredBytes, String integrity, Map<String, Long> rowCounts, String message, String litestreamOutput,
-		String generation) {
+		String generation, NewestRow newestRow) {
 
 	public DrillResult {
 		rowCounts = rowCounts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rowCounts));
+	}
+
+	/**
+	 * A result whose data has no newest row to read (not restored, or no time column).
+	 */
+	public DrillResult(String database, String replica, Instant startedAt, Duration took, Outcome outcome,
+			long restoredBytes, String integrity, Map<String, Long> rowCounts, String message, String litestreamOutput,
+			String generation) {
+		this(database, replica, startedAt, took, outcome, restoredBytes, integrity, rowCounts, message,
+				litestreamOutput, generation, null);
+	}
+
+	/**
+	 * The newest point in time the restored data itself reaches: the largest Rails
+	 * timestamp ({@code created_at}, {@code updated_at}) of any table.
+	 *
+	 * @param column where it was found, {@code table.column}
+	 */
+	public record NewestRow(String column, Instant at) {
 	}
 
 	/** How a drill ended. */

@@ -118,7 +118,8 @@ public class DrillRunner implements DrillBook {
 		return new ReplicaDrill(record.replica(), record.startedAt(), latest.outcome().name(), latest.took(),
 				latest.restoredBytes(), latest.message(), pit != null ? pit.target() : null,
 				pit != null ? pit.outcome().name() : null,
-				pit != null && pit.outcome() == Outcome.FAILED ? pit.message() : null, record.achievedRpo());
+				pit != null && pit.outcome() == Outcome.FAILED ? pit.message() : null, record.achievedRpo(),
+				latest.newestRow() != null ? latest.newestRow().at() : null);
 	}
 
 	/** What became of an operator's request for a drill. */

@@ -131,8 +131,9 @@ public final class RestoreDrill {
 				return result(generation, db, replica, started, t0, Outcome.FAILED, size, check.integrity(), Map.of(),
 						"The restored file is damaged: PRAGMA integrity_check says " + check.integrity(), output);
 			}
-			return result(generation, db, replica, started, t0, Outcome.PASSED, size, check.integrity(),
-					check.rowCounts(), null, null);
+			return new DrillResult(db.name(), replica.name(), started, Duration.ofNanos(System.nanoTime() - t0),
+					Outcome.PASSED, size, check.integrity(), check.rowCounts(), null, null, generation,
+					check.newestRow());
 		}
 		catch (Interrupted ex) {
 			throw ex;

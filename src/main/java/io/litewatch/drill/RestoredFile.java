@@ -14,9 +14,11 @@ import java.util.TreeMap;
 
 import org.sqlite.ProgressHandler;
 
+import io.litewatch.drill.DrillResult.NewestRow;
+
 /**
  * What SQLite says about a restored database file, opened read-only: whether it is whole,
- * and how many rows each table holds.
+ * how many rows each table holds, and the newest point in time its data reaches.
  */
 final class RestoredFile {
 
@@ -29,7 +31,14 @@ final class RestoredFile {
 	private RestoredFile() {
 	}
 
-	record Check(String integrity, Map<String, Long> rowCounts) {
+	/** Rails gives every table these (Solid Queue's, Cache's and Cable's too). */
+	private static final List<String> TIME_COLUMNS = List.of("created_at", "updated_at");
+
+	/**
+	 * @param newestRow the newest row time found, or null when no table has a time column
+	 * Rails would give it (or none holds a time)
+	 */
+	record Check(String integrity, Map<String, Long> rowCounts, NewestRow newestRow) {
 
 		boolean whole() {
 			return "ok".equals(integrity);
@@ -76,7 +85,7 @@ final class RestoredFile {
 		String integrity = String.join("\n", lines);
 		Map<String, Long> counts = new TreeMap<>();
 		if (!"ok".equals(integrity)) {
-			return new Check(integrity, counts);
+			return new Check(integrity, counts, null);
 		}
 		List<String> tables = new ArrayList<>();
 		// A virtual table's module (an extension such as sqlite-vec) may not be in
@@ -90,11 +99,48 @@ final class RestoredFile {
 			}
 		}
 		for (String table : tables) {
-			try (ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+			try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + identifier(table))) {
 				counts.put(table, rs.next() ? rs.getLong(1) : 0L);
 			}
 		}
-		return new Check(integrity, counts);
+		return new Check(integrity, counts, newestRow(st, tables));
+	}
+
+	/**
+	 * The data's own newest point: a restore holds what was written up to it, whatever
+	 * the listing promised. One {@code max()} per time column, which an index on it
+	 * answers at once.
+	 */
+	private static NewestRow newestRow(Statement st, List<String> tables) throws SQLException {
+		NewestRow newest = null;
+		for (String table : tables) {
+			List<String> columns = new ArrayList<>();
+			try (ResultSet rs = st.executeQuery("SELECT name FROM pragma_table_info(" + literal(table) + ")")) {
+				while (rs.next()) {
+					if (TIME_COLUMNS.contains(rs.getString(1).toLowerCase(java.util.Locale.ROOT))) {
+						columns.add(rs.getString(1));
+					}
+				}
+			}
+			for (String column : columns) {
+				try (ResultSet rs = st
+					.executeQuery("SELECT max(" + identifier(column) + ") FROM " + identifier(table))) {
+					java.time.Instant at = rs.next() ? RowTime.parse(rs.getObject(1)) : null;
+					if (at != null && (newest == null || at.isAfter(newest.at()))) {
+						newest = new NewestRow(table + "." + column, at);
+					}
+				}
+			}
+		}
+		return newest;
+	}
+
+	private static String identifier(String name) {
+		return "\"" + name.replace("\"", "\"\"") + "\"";
+	}
+
+	private static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
 	}
 
 }

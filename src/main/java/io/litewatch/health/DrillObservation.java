@@ -34,9 +34,19 @@ public record DrillObservation(Instant since, Duration interval, Duration rpoThr
 	 * @param pointOutcome the point-in-time restore's outcome, null when none ran
 	 * @param pointFailure why the point-in-time restore failed, or null
 	 * @param achievedRpo null when unknown
+	 * @param newestRowAt the restored data's own newest row time, or null when it has
+	 * none to read
 	 */
 	public record ReplicaDrill(String replica, Instant startedAt, String outcome, Duration took, long restoredBytes,
-			String failure, Instant pointTarget, String pointOutcome, String pointFailure, Duration achievedRpo) {
+			String failure, Instant pointTarget, String pointOutcome, String pointFailure, Duration achievedRpo,
+			Instant newestRowAt) {
+
+		/** A drill whose data has no newest row to read. */
+		public ReplicaDrill(String replica, Instant startedAt, String outcome, Duration took, long restoredBytes,
+				String failure, Instant pointTarget, String pointOutcome, String pointFailure, Duration achievedRpo) {
+			this(replica, startedAt, outcome, took, restoredBytes, failure, pointTarget, pointOutcome, pointFailure,
+					achievedRpo, null);
+		}
 
 		public boolean failed() {
 			return "FAILED".equals(outcome);

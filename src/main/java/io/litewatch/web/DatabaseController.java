@@ -89,7 +89,7 @@ class DatabaseController {
 				drills.recent(db.name(), RECENT_DRILLS)
 					.stream()
 					.map(d -> new DrillLine(Moment.of(d.startedAt(), now), Texts.bytes(d.latest().restoredBytes()),
-							rpo(d.achievedRpo()), DrillEvidence.of(d)))
+							rpo(d.achievedRpo()), newestRow(d.latest()), DrillEvidence.of(d)))
 					.toList());
 		model.addAttribute("drillsOn", db.drills() != null);
 		model.addAttribute("drillInterval",
@@ -106,8 +106,25 @@ class DatabaseController {
 		return rpo == null ? "unknown" : Texts.shortDuration(rpo);
 	}
 
-	/** A drill on the page: when it started, and what the export says of it. */
-	record DrillLine(Moment startedAt, String size, String rpo, DrillEvidence drill) {
+	/**
+	 * How far back the restored data's own newest row is from the drill's start: "2.0 s
+	 * before the drill"; null when it has none.
+	 */
+	static String newestRow(io.litewatch.drill.DrillResult result) {
+		if (result.newestRow() == null) {
+			return null;
+		}
+		Duration lead = Duration.between(result.newestRow().at(), result.startedAt());
+		return lead.isNegative() ? Texts.shortDuration(lead.negated()) + " after the drill started (a clock ahead?)"
+				: Texts.shortDuration(lead) + " before the drill";
+	}
+
+	/**
+	 * A drill on the page: when it started, and what the export says of it.
+	 *
+	 * @param newestRow how far back the restored data's newest row is, or null
+	 */
+	record DrillLine(Moment startedAt, String size, String rpo, String newestRow, DrillEvidence drill) {
 	}
 
 }

@@ -134,15 +134,17 @@ public record StatusView(String status, Long sequence, String checkedAt, Long po
 	 * @param tookMs the restore of the latest state with its checks: the RTO to expect
 	 * @param achievedRpoSeconds the live database's latest change against the restored
 	 * data's newest point; null when unknown
+	 * @param newestRowAt the restored data's own newest row time (Rails'
+	 * {@code created_at}/{@code updated_at}), or null when it has none
 	 * @param pointInTime the restore to a moment inside the listed window, or null
 	 */
 	public record DrillView(String replica, String startedAt, String outcome, long tookMs, long restoredBytes,
-			Double achievedRpoSeconds, String message, PointInTimeView pointInTime) {
+			Double achievedRpoSeconds, String newestRowAt, String message, PointInTimeView pointInTime) {
 
 		static DrillView of(DrillObservation.ReplicaDrill d) {
 			return new DrillView(d.replica(), text(d.startedAt()), d.outcome(), d.took().toMillis(), d.restoredBytes(),
-					d.achievedRpo() != null ? d.achievedRpo().toMillis() / 1000.0 : null, d.failure(),
-					d.pointOutcome() != null
+					d.achievedRpo() != null ? d.achievedRpo().toMillis() / 1000.0 : null, text(d.newestRowAt()),
+					d.failure(), d.pointOutcome() != null
 							? new PointInTimeView(text(d.pointTarget()), d.pointOutcome(), d.pointFailure()) : null);
 		}
 

@@ -18,7 +18,7 @@ import io.litewatch.testsupport.MigratedSqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** On the migrated schema (V5) in a real SQLite file. */
+/** On the migrated schema (V5, V6) in a real SQLite file. */
 class DrillRepositoryTest {
 
 	static final Instant T = Instant.parse("2026-12-03T10:00:00Z");
@@ -40,7 +40,8 @@ class DrillRepositoryTest {
 				outcome == Outcome.PASSED ? 45056 : 0, outcome == Outcome.PASSED ? "ok" : null,
 				outcome == Outcome.PASSED ? Map.of("events", 20L, "_litestream_seq", 1L) : Map.of(),
 				outcome == Outcome.PASSED ? null : "The restore failed (exit 1): no snapshots available",
-				outcome == Outcome.PASSED ? null : "level=ERROR …", "8f3a1c2b9d4e5f60");
+				outcome == Outcome.PASSED ? null : "level=ERROR …", "8f3a1c2b9d4e5f60", outcome == Outcome.PASSED
+						? new DrillResult.NewestRow("events.created_at", at.minusMillis(1500)) : null);
 		return new DrillRecord(db + replica + at.toEpochMilli(), Trigger.SCHEDULED, result,
 				outcome == Outcome.PASSED ? at.minusSeconds(1) : null,
 				outcome == Outcome.PASSED ? Duration.ofMillis(1500) : null, pit);

@@ -96,10 +96,9 @@ class RestoreDrillIT {
 			DbConfig db = db(name);
 			stack.writer(name).pause();
 			try {
-				// Once Litestream has uploaded the last write, the restore holds every
-				// row
-				// (read each time: a write already under way when the pause came still
-				// lands).
+				// Once Litestream has uploaded the last write, the restore holds
+				// every row (read each time: a write already under way when the pause
+				// came still lands).
 				DrillResult[] last = new DrillResult[1];
 				await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 					last[0] = drill().run(db, db.replicas().get(0), 1);
@@ -113,6 +112,8 @@ class RestoreDrillIT {
 				assertThat(result.message()).isNull();
 				assertThat(result.litestreamOutput()).isNull();
 				assertThat(result.generation()).as("the generation Litestream logged").matches("[0-9a-f]{16}");
+				assertThat(result.newestRow()).as("the data's own newest point: the writer's newest row")
+					.isEqualTo(new DrillResult.NewestRow("events.created_at", stack.writer(name).newestCreatedAt()));
 				assertThat(files(scratch)).as("scratch directory after the drill of %s", name).isEmpty();
 				log.info("MEASURED drill of {}: {} ms, {} bytes restored, {} rows in events", name,
 						result.took().toMillis(), result.restoredBytes(), result.rowCounts().get("events"));
@@ -142,6 +143,9 @@ class RestoreDrillIT {
 		DrillResult result = last[0];
 		assertThat(result.integrity()).isEqualTo("ok");
 		assertThat(result.rowCounts().get("events")).isPositive().isLessThan(rowsNow[0]);
+		assertThat(result.newestRow().at()).as("nothing written after the moment restored to")
+			.isBeforeOrEqualTo(moment[0])
+			.isAfter(moment[0].minusSeconds(30));
 		assertThat(files(scratch)).as("scratch directory after the drill").isEmpty();
 		log.info("MEASURED point-in-time drill of production to {}: {} ms, {} of {} rows", moment[0],
 				result.took().toMillis(), result.rowCounts().get("events"), rowsNow[0]);

@@ -33,6 +33,29 @@ class RestoredFileTest {
 		assertThat(check.whole()).isTrue();
 		assertThat(check.rowCounts()).containsExactly(java.util.Map.entry("odd \"name", 0L),
 				java.util.Map.entry("solid_queue_jobs", 3L));
+		assertThat(check.newestRow()).as("no time column").isNull();
+	}
+
+	@Test
+	void theNewestRowIsTheLargestRailsTimestampOfAnyTable() throws Exception {
+		Path file = dir.resolve("queue.sqlite3");
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+			st.execute("CREATE TABLE solid_queue_jobs(id INTEGER PRIMARY KEY, queue_name TEXT, created_at DATETIME(6),"
+					+ " updated_at DATETIME(6), scheduled_at DATETIME(6))");
+			st.execute("CREATE INDEX index_solid_queue_jobs_on_created_at ON solid_queue_jobs(created_at)");
+			st.execute("INSERT INTO solid_queue_jobs VALUES (1, 'default', '2026-12-04 21:00:00.000001',"
+					+ " '2026-12-04 21:07:08.515123', '2027-01-01 00:00:00'), (2, 'default', '2026-12-04 21:05:00',"
+					+ " '2026-12-04 21:05:00', NULL)");
+			st.execute("CREATE TABLE \"Solid Cable\"(id INTEGER PRIMARY KEY, CREATED_AT TEXT)");
+			st.execute("INSERT INTO \"Solid Cable\" VALUES (1, '2026-12-04 21:06:00'), (2, 'not a time')");
+			st.execute("CREATE TABLE ar_internal_metadata(key TEXT PRIMARY KEY, value TEXT)");
+		}
+
+		RestoredFile.Check check = RestoredFile.check(file, Duration.ofSeconds(30));
+
+		assertThat(check.newestRow()).as("updated_at, not the scheduled time in the future")
+			.isEqualTo(new DrillResult.NewestRow("solid_queue_jobs.updated_at",
+					java.time.Instant.parse("2026-12-04T21:07:08.515123Z")));
 	}
 
 	@Test

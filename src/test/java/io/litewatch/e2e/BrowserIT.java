@@ -257,7 +257,7 @@ class BrowserIT {
 				try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
 					assertThat(rs.next() ? rs.getString(1) : null).isEqualTo("ok");
 				}
-				try (ResultSet rs = st.executeQuery("SELECT max(at), count(*) FROM events")) {
+				try (ResultSet rs = st.executeQuery("SELECT max(created_at), count(*) FROM events")) {
 					assertThat(rs.next()).isTrue();
 					Instant newest = LocalDateTime.parse(rs.getString(1).replace(' ', 'T')).toInstant(ZoneOffset.UTC);
 					// Litestream judges by upload time, whole seconds: nothing written

@@ -108,6 +108,11 @@ class DrillsEndToEndIT {
 				.as("the next drill an interval (jitter 0) after this one")
 				.isEqualTo(Instant.parse(status.read(at + "last[0].startedAt", String.class)).plusSeconds(3600));
 			assertThat(status.read(at + "last[0].restoredBytes", Long.class)).isPositive();
+			Instant started = Instant.parse(status.read(at + "last[0].startedAt", String.class));
+			assertThat(Instant.parse(status.read(at + "last[0].newestRowAt", String.class)))
+				.as("the restored data's own newest row")
+				.isBeforeOrEqualTo(started)
+				.isAfter(i == 0 ? started.minusSeconds(30) : Instant.EPOCH);
 			assertThat(status.strings("$.databases[" + i + "].findings[*].code")).doesNotContain("RESTORE_FAILED",
 					"RESTORE_OVERDUE", "RPO_EXCEEDED", "RESTORE_POINT_UNREACHABLE");
 			log.info("MEASURED scheduled drill of {} in the app: {} ms, achieved RPO {} s",

@@ -34,7 +34,7 @@ public final class SqliteWriter implements AutoCloseable {
 		try (Statement st = connection.createStatement()) {
 			st.execute("PRAGMA journal_mode=WAL");
 			st.execute("PRAGMA busy_timeout=5000");
-			st.execute("CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, payload TEXT, at TEXT)");
+			st.execute("CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, payload TEXT, created_at TEXT)");
 		}
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((r) -> {
 			Thread t = new Thread(r, "sqlite-writer-" + file.getFileName());
@@ -49,8 +49,8 @@ public final class SqliteWriter implements AutoCloseable {
 
 	/** One insert now. */
 	public synchronized void write() {
-		try (PreparedStatement ps = connection
-			.prepareStatement("INSERT INTO events(payload, at) VALUES (hex(randomblob(500)), datetime('now'))")) {
+		try (PreparedStatement ps = connection.prepareStatement(
+				"INSERT INTO events(payload, created_at) VALUES (hex(randomblob(500)), datetime('now'))")) {
 			ps.executeUpdate();
 			rows.incrementAndGet();
 		}
@@ -92,6 +92,16 @@ public final class SqliteWriter implements AutoCloseable {
 
 	public long rows() {
 		return rows.get();
+	}
+
+	/** The newest row's {@code created_at} in the live file (whole seconds, UTC). */
+	public synchronized java.time.Instant newestCreatedAt() throws SQLException {
+		try (Statement st = connection.createStatement();
+				java.sql.ResultSet rs = st.executeQuery("SELECT max(created_at) FROM events")) {
+			String newest = rs.next() ? rs.getString(1) : null;
+			return newest == null ? null
+					: java.time.LocalDateTime.parse(newest.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+		}
 	}
 
 	@Override

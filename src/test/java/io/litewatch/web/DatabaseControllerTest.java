@@ -311,7 +311,7 @@ class DatabaseControllerTest {
 		drills.insert(new DrillRecord("drill-q1", DrillRecord.Trigger.MANUAL,
 				new DrillResult("queue", "s3", NOW.minusSeconds(600), Duration.ofMillis(812),
 						DrillResult.Outcome.PASSED, 49152, "ok", Map.of("jobs", 41L, "pauses", 1L), null, null,
-						GENERATION),
+						GENERATION, new DrillResult.NewestRow("jobs.updated_at", NOW.minusMillis(602_500))),
 				NOW.minusSeconds(601), Duration.ofMillis(1500), null));
 
 		String html = page("/databases/queue");
@@ -323,6 +323,7 @@ class DatabaseControllerTest {
 			.contains("48.0 KiB")
 			.contains("2 tables, 42 rows")
 			.contains("1.5 s")
+			.contains("newest row <span>2.5 s before the drill</span> (<code>jobs.updated_at</code>)")
 			.contains("/api/drills/queue?format=csv")
 			.doesNotContain("data-testid=\"run-drill\"");
 		assertThat(page("/databases/production")).doesNotContain("drill-q1").doesNotContain("data-outcome=");

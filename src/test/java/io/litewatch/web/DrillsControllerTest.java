@@ -135,7 +135,8 @@ class DrillsControllerTest {
 	void theEvidenceListsEveryDrillOfThePeriodAsJsonAndCsv() throws Exception {
 		DrillResult passed = new DrillResult("cable", "s3", PollScenarios.NOW.minusSeconds(3600),
 				Duration.ofMillis(181), DrillResult.Outcome.PASSED, 45056, "ok", Map.of("events", 20L, "users", 2L),
-				null, null, "8f3a1c2b9d4e5f60");
+				null, null, "8f3a1c2b9d4e5f60",
+				new DrillResult.NewestRow("events.created_at", PollScenarios.NOW.minusSeconds(3602)));
 		DrillResult failed = new DrillResult("cable", "s3", PollScenarios.NOW.minusSeconds(60), Duration.ofMillis(78),
 				DrillResult.Outcome.FAILED, 0, null, Map.of(),
 				"The restore failed (exit 1): no snapshots available, \"really\"", "level=ERROR …", null);
@@ -149,6 +150,9 @@ class DrillsControllerTest {
 			.andExpect(jsonPath("$.drills[0].outcome").value("PASSED"))
 			.andExpect(jsonPath("$.drills[0].rows").value(22))
 			.andExpect(jsonPath("$.drills[0].achievedRpoSeconds").value(0.6))
+			.andExpect(jsonPath("$.drills[0].newestRowAt").value(PollScenarios.NOW.minusSeconds(3602).toString()))
+			.andExpect(jsonPath("$.drills[0].newestRowColumn").value("events.created_at"))
+			.andExpect(jsonPath("$.drills[1].newestRowAt").doesNotExist())
 			.andExpect(jsonPath("$.drills[1].outcome").value("FAILED"))
 			.andExpect(jsonPath("$.drills[1].litestreamOutput").value("level=ERROR …"));
 		String csv = mvc.perform(get("/api/drills/cable").param("format", "csv"))
@@ -160,6 +164,8 @@ class DrillsControllerTest {
 		assertThat(csv.split("\r\n")).hasSize(3);
 		assertThat(csv).startsWith("id,database,replica,started_at,trigger,outcome,took_ms")
 			.contains("d1,cable,s3,", ",PASSED,181,45056,ok,2,22,8f3a1c2b9d4e5f60,")
+			.contains(",achieved_rpo_seconds,newest_row_at,newest_row_column,point_in_time_target,")
+			.contains(",0.6," + PollScenarios.NOW.minusSeconds(3602) + ",events.created_at,")
 			.contains("\"The restore failed (exit 1): no snapshots available, \"\"really\"\"\"");
 		mvc.perform(get("/api/drills/cable").param("from", "yesterday"))
 			.andExpect(status().isBadRequest())
