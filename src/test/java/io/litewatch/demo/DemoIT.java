@@ -80,9 +80,18 @@ class DemoIT {
 					.as("drill of %s: %s", db, drilled.read(at + "message", String.class))
 					.isEqualTo("PASSED");
 				assertThat(drilled.read(at + "restoredBytes", Long.class)).isPositive();
-				log.info("MEASURED demo drill of {}: restore {} ms, {} bytes, achieved RPO {} s, point in time {}", db,
-						drilled.read(at + "tookMs", Long.class), drilled.read(at + "restoredBytes", Long.class),
+				// The demo's writers are the tests' (events.created_at): a newcomer sees
+				// the
+				// data's own newest point.
+				Instant drillStart = Instant.parse(drilled.read(at + "startedAt", String.class));
+				Instant newestRow = Instant.parse(drilled.read(at + "newestRowAt", String.class));
+				assertThat(newestRow).as("%s's newest restored row", db).isBeforeOrEqualTo(drillStart);
+				log.info(
+						"MEASURED demo drill of {}: restore {} ms, {} bytes, achieved RPO {} s, newest row {} s before the"
+								+ " drill, point in time {}",
+						db, drilled.read(at + "tookMs", Long.class), drilled.read(at + "restoredBytes", Long.class),
 						drilled.read(at + "achievedRpoSeconds", Double.class),
+						Duration.between(newestRow, drillStart).toMillis() / 1000.0,
 						drilled.read(at + "pointInTime", Object.class));
 			}
 			assertThat(java.nio.file.Path.of("target/demo/litewatch/drills").toFile().list())
