@@ -23,6 +23,9 @@ final class DrillLedger {
 
 	private final Map<String, Instant> lastStart = new ConcurrentHashMap<>();
 
+	/** When each replica ({@code database \n replica}) was first watched. */
+	private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+
 	void load(DrillRepository repository) {
 		repository.lastPassedPerReplica()
 			.forEach((db, replicas) -> lastPassed.put(db, new ConcurrentHashMap<>(replicas)));
@@ -76,6 +79,23 @@ final class DrillLedger {
 			return null;
 		}
 		return judged.stream().map(passes::get).min(Comparator.naturalOrder()).orElse(null);
+	}
+
+	/**
+	 * Since when {@code replicas} without any pass have been watched: {@code start}, or
+	 * later for one added to litestream.yml since, so that a new replica is overdue two
+	 * intervals after it appeared, not after Litewatch started.
+	 */
+	Instant unpassedSince(String database, Set<String> replicas, Instant start, Instant now) {
+		Map<String, Instant> passes = lastPassed.getOrDefault(database, Map.of());
+		Instant since = start;
+		for (String replica : replicas) {
+			Instant seen = firstSeen.computeIfAbsent(database + "\n" + replica, (k) -> now);
+			if (!passes.containsKey(replica)) {
+				since = later(since, seen);
+			}
+		}
+		return since;
 	}
 
 	private static Instant later(Instant a, Instant b) {

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.litewatch.config.DbConfig;
+import io.litewatch.config.ReplicaConfig;
 import io.litewatch.drill.DrillRecord.PointInTime;
 import io.litewatch.drill.DrillRecord.Trigger;
 import io.litewatch.drill.DrillResult.Outcome;
@@ -86,8 +88,7 @@ public class DrillRunner implements DrillBook {
 	}
 
 	@Override
-	public Map<String, DrillObservation> observe() {
-		Optional<PollResult> poll = latest.get();
+	public Map<String, DrillObservation> observe(List<DbConfig> databases) {
 		try {
 			load();
 		}
@@ -95,19 +96,23 @@ public class DrillRunner implements DrillBook {
 			log.warn("drill results could not be read: {}", ex.getMessage());
 		}
 		Map<String, DrillObservation> observed = new java.util.HashMap<>();
-		List<String> names = poll.map((p) -> p.databases().stream().map(DatabaseStatus::name).toList())
-			.orElseGet(() -> List.copyOf(ledger.databases()));
-		for (String db : names) {
+		for (DbConfig config : databases) {
+			String db = config.name();
 			// A database without a replica Litewatch can restore is never drilled, so it
 			// cannot be overdue either.
-			Optional<DatabaseStatus> status = poll.flatMap((p) -> find(p, db));
-			if ((poll.isPresent() && status.filter(DrillRunner::drillable).isEmpty()) || !properties.enabled(db)) {
+			Set<String> replicas = config.replicas()
+				.stream()
+				.filter(DrillRunner::drillable)
+				.map(ReplicaConfig::name)
+				.collect(java.util.stream.Collectors.toSet());
+			if (replicas.isEmpty() || !properties.enabled(db)) {
 				continue;
 			}
-			Set<String> replicas = status.map(DrillRunner::drillableReplicas).orElse(null);
 			List<ReplicaDrill> drills = ledger.newest(db, replicas).stream().map(DrillRunner::observed).toList();
-			observed.put(db, new DrillObservation(since, properties.interval(db), properties.rpoThreshold(db),
-					ledger.lastPassed(db, replicas), drills, planner.due(db, ledger.lastStart(db), since)));
+			observed.put(db,
+					new DrillObservation(ledger.unpassedSince(db, replicas, since, clock.instant()),
+							properties.interval(db), properties.rpoThreshold(db), ledger.lastPassed(db, replicas),
+							drills, planner.due(db, ledger.lastStart(db), since)));
 		}
 		return observed;
 	}
@@ -235,20 +240,16 @@ public class DrillRunner implements DrillBook {
 	}
 
 	/** The replicas Litewatch lists itself are the ones it can restore and judge. */
+	private static boolean drillable(ReplicaConfig replica) {
+		return "s3".equals(replica.type());
+	}
+
 	private static boolean drillable(ReplicaStatus replica) {
-		return "s3".equals(replica.config().type());
+		return drillable(replica.config());
 	}
 
 	private static boolean drillable(DatabaseStatus db) {
 		return db.replicas().stream().anyMatch(DrillRunner::drillable);
-	}
-
-	private static Set<String> drillableReplicas(DatabaseStatus db) {
-		return db.replicas()
-			.stream()
-			.filter(DrillRunner::drillable)
-			.map(ReplicaStatus::name)
-			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	private DrillRecord drill(DatabaseStatus db, ReplicaStatus replica, Trigger trigger) {

@@ -123,6 +123,12 @@ public final class RestoreDrill {
 				// one drill thread past it.
 				check = RestoredFile.check(target, timeout.minusNanos(System.nanoTime() - t0));
 			}
+			catch (RestoredFile.TimedOut ex) {
+				return result(generation, db, replica, started, t0, Outcome.FAILED, size, null, Map.of(),
+						"The restore and the checks of the restored file did not finish within " + timeout.toSeconds()
+								+ " s; the checks were stopped.",
+						output);
+			}
 			catch (SQLException ex) {
 				return result(generation, db, replica, started, t0, Outcome.FAILED, size, ex.getMessage(), Map.of(),
 						"SQLite cannot read the restored file: " + ex.getMessage(), output);

@@ -68,11 +68,22 @@ final class RestoredFile {
 			}
 			catch (SQLException ex) {
 				if (System.nanoTime() - deadline > 0) {
-					throw new SQLException("the checks did not finish within " + budget.toMillis() + " ms", ex);
+					throw new TimedOut(ex);
 				}
 				throw ex;
 			}
 		}
+	}
+
+	/**
+	 * SQLite stopped the checks at the end of their time: the file was not unreadable.
+	 */
+	static final class TimedOut extends SQLException {
+
+		TimedOut(SQLException cause) {
+			super("the checks ran out of time and were stopped", cause);
+		}
+
 	}
 
 	private static Check check(Statement st) throws SQLException {

@@ -1,9 +1,9 @@
 package io.litewatch.drill;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,8 +52,8 @@ final class RowTime {
 					: ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
 			return local.toInstant(offset);
 		}
-		catch (DateTimeParseException ex) {
-			// 2026-13-45: the shape of a time, not one.
+		catch (DateTimeException ex) {
+			// 2026-13-45 or an offset of +19:00: the shape of a time, not one.
 			return null;
 		}
 	}

@@ -46,9 +46,9 @@ final class DrillJudge {
 		if (Duration.between(from, now).compareTo(allowed) > 0) {
 			findings.add(Finding.warning(FindingCode.RESTORE_OVERDUE,
 					(drills.lastPassed() != null
-							? "The last restore drill of " + database + " that passed was at " + drills.lastPassed()
-							: "No restore drill of " + database + " has passed since Litewatch started at "
-									+ drills.since())
+							? "A replica of " + database + " last passed a restore drill at " + drills.lastPassed()
+							: "A replica of " + database + " has not passed a restore drill since it was first watched"
+									+ " at " + drills.since())
 							+ ", more than two drill intervals (" + HumanDuration.spoken(allowed) + ") ago."));
 		}
 		return findings;

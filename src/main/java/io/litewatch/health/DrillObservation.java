@@ -9,8 +9,8 @@ import java.util.Objects;
  * What the restore drills of one database have shown so far, as the drill runner hands it
  * to a poll.
  *
- * @param since when Litewatch started: without any passed drill, the time to be overdue
- * runs from there
+ * @param since when Litewatch started, or when a replica without any passed drill was
+ * first watched if later: without a pass, the time to be overdue runs from there
  * @param lastPassed since when every replica has passed a drill (the oldest of their last
  * passes, point in time included), or null while one has none
  * @param newest each replica's newest drill

@@ -1,7 +1,9 @@
 package io.litewatch.poll;
 
+import java.util.List;
 import java.util.Map;
 
+import io.litewatch.config.DbConfig;
 import io.litewatch.health.DrillObservation;
 
 /**
@@ -10,7 +12,11 @@ import io.litewatch.health.DrillObservation;
  */
 public interface DrillBook {
 
-	/** Each database's drills by name; a database with drills off has no entry. */
-	Map<String, DrillObservation> observe();
+	/**
+	 * Each database's drills by name; a database with drills off has no entry.
+	 * @param databases the databases this poll watches, as configured now: a replica
+	 * taken out of the configuration is no longer judged, from the first poll on
+	 */
+	Map<String, DrillObservation> observe(List<DbConfig> databases);
 
 }

@@ -150,7 +150,7 @@ public class PollCycle {
 				lastValidModifiedAt, config != null ? config.issues() : List.of());
 		PollObservation observation = new PollObservation(configObservation, accessoryState, accessoryDatabases,
 				observed, store.failure().orElse(null), previousPoll != null ? previousPoll.accessory() : null,
-				drills.observe());
+				drills.observe(config != null ? config.dbs() : List.of()));
 
 		Map<String, DatabaseStatus> previous = new HashMap<>();
 		if (previousPoll != null) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.litewatch.config.DbConfig;
 import io.litewatch.docker.LocalAccessory;
 import io.litewatch.docker.SnapshotRow;
 import io.litewatch.drill.DrillResult.Outcome;
@@ -24,7 +25,6 @@ import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.metrics.SyntheticPolls;
 import io.litewatch.poll.LatestPoll;
-import io.litewatch.poll.Publish;
 import io.litewatch.testsupport.MigratedSqlite;
 import io.litewatch.testsupport.TestClock;
 
@@ -40,6 +40,8 @@ class DrillRunnerTest {
 
 	LatestPoll latest = new LatestPoll();
 
+	TestClock clock = new TestClock(SyntheticPolls.T0);
+
 	DrillRunner runner;
 
 	@BeforeEach
@@ -52,7 +54,6 @@ class DrillRunnerTest {
 
 	/** A new runner on the same records: what a restart sees. */
 	DrillRunner runner() {
-		TestClock clock = new TestClock(SyntheticPolls.T0);
 		DrillProperties properties = new DrillProperties(true, Duration.ofHours(24), Duration.ofMinutes(10),
 				Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(15), dir.resolve("drills"), null,
 				Duration.ofDays(400), Map.of());
@@ -62,47 +63,68 @@ class DrillRunnerTest {
 				clock);
 	}
 
+	/** The database production as configured, with these replicas. */
+	static List<DbConfig> production(String... replicas) {
+		return List.of(
+				SyntheticPolls
+					.database("production",
+							java.util.Arrays.stream(replicas)
+								.map((r) -> SyntheticPolls.replica(r, Duration.ofSeconds(1)))
+								.toArray(ReplicaStatus[]::new))
+					.config());
+	}
+
 	@Test
 	void aDatabaseHasPassedSinceTheOldestOfItsReplicasLastPassesTheSameAfterARestart() {
 		Instant t = SyntheticPolls.T0;
 		repository
 			.insert(DrillRepositoryTest.record("production", "offsite", t.minusSeconds(7200), Outcome.PASSED, null));
 		repository.insert(DrillRepositoryTest.record("production", "s3", t.minusSeconds(600), Outcome.PASSED, null));
-		Publish.poll(latest, SyntheticPolls.poll(1, t, SyntheticPolls.database("production",
-				SyntheticPolls.replica("s3", Duration.ofSeconds(1)), SyntheticPolls.replica("offsite", null))));
-		assertThat(runner.observe().get("production").lastPassed()).as("baseline").isEqualTo(t.minusSeconds(7200));
+		assertThat(runner.observe(production("s3", "offsite")).get("production").lastPassed()).as("baseline")
+			.isEqualTo(t.minusSeconds(7200));
 
 		// offsite fails from now on; s3 keeps passing.
-		DrillRecord failed = DrillRepositoryTest.record("production", "offsite", t.minusSeconds(300), Outcome.FAILED,
-				null);
-		repository.insert(failed);
+		repository
+			.insert(DrillRepositoryTest.record("production", "offsite", t.minusSeconds(300), Outcome.FAILED, null));
 		DrillRunner restarted = runner();
-		assertThat(restarted.observe().get("production").lastPassed()).as("after a restart")
+		assertThat(restarted.observe(production("s3", "offsite")).get("production").lastPassed()).as("after a restart")
 			.isEqualTo(t.minusSeconds(7200));
-		Publish.poll(latest, SyntheticPolls.poll(2, t,
-				SyntheticPolls.database("production", SyntheticPolls.replica("s3", Duration.ofSeconds(1)))));
-		assertThat(restarted.observe().get("production").lastPassed()).as("offsite taken out")
+		assertThat(restarted.observe(production("s3")).get("production").lastPassed()).as("offsite taken out")
 			.isEqualTo(t.minusSeconds(600));
 	}
 
 	@Test
-	void aReplicaNoLongerInTheConfigurationKeepsItsHistoryButIsNotJudged() {
+	void aReplicaNoLongerInTheConfigurationKeepsItsHistoryButIsNotJudgedFromTheFirstPollOn() {
 		Instant at = SyntheticPolls.T0.minusSeconds(600);
 		repository.insert(DrillRepositoryTest.record("production", "s3", at, Outcome.PASSED, null));
 		repository.insert(DrillRepositoryTest.record("production", "offsite", at, Outcome.FAILED, null));
-
-		Publish.poll(latest, SyntheticPolls.poll(1, SyntheticPolls.T0, SyntheticPolls.database("production",
-				SyntheticPolls.replica("s3", Duration.ofSeconds(1)), SyntheticPolls.replica("offsite", null))));
-		assertThat(replicas(runner.observe().get("production"))).as("baseline: both configured")
+		assertThat(replicas(runner().observe(production("s3", "offsite")).get("production")))
+			.as("baseline: both configured")
 			.containsExactly("offsite", "s3");
 
-		// offsite was fixed by replacing it: it is gone from litestream.yml.
-		Publish.poll(latest, SyntheticPolls.poll(2, SyntheticPolls.T0,
-				SyntheticPolls.database("production", SyntheticPolls.replica("s3", Duration.ofSeconds(1)))));
-		DrillObservation observed = runner.observe().get("production");
+		// offsite was fixed by replacing it: it is gone from litestream.yml. No poll has
+		// been published yet: the first one after a start judges it right too.
+		assertThat(latest.get()).isEmpty();
+		DrillObservation observed = runner.observe(production("s3")).get("production");
 		assertThat(replicas(observed)).containsExactly("s3");
 		assertThat(observed.newest()).noneMatch(ReplicaDrill::failed);
 		assertThat(repository.newestPerReplica()).as("the evidence keeps it").hasSize(2);
+	}
+
+	@Test
+	void aReplicaAddedLaterIsGivenItsTimeFromWhenItAppeared() {
+		Instant t = SyntheticPolls.T0;
+		repository.insert(DrillRepositoryTest.record("production", "s3", t.minusSeconds(600), Outcome.PASSED, null));
+		DrillObservation before = runner.observe(production("s3")).get("production");
+		assertThat(before.since()).isEqualTo(t);
+		assertThat(before.lastPassed()).isEqualTo(t.minusSeconds(600));
+
+		clock.advance(Duration.ofDays(3));
+		DrillObservation added = runner.observe(production("s3", "offsite")).get("production");
+		assertThat(added.lastPassed()).as("offsite has not passed yet").isNull();
+		assertThat(added.since()).as("offsite's time to be overdue runs from now")
+			.isEqualTo(t.plus(Duration.ofDays(3)));
+		assertThat(runner.observe(List.of()).get("production")).as("not watched, not judged").isNull();
 	}
 
 	@Test

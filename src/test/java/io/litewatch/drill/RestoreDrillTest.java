@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import io.litewatch.drill.DrillResult.Outcome;
 import io.litewatch.metrics.SyntheticPolls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Where a drill writes, and what a stop in the middle of one leaves. */
 class RestoreDrillTest {
@@ -51,9 +52,10 @@ class RestoreDrillTest {
 
 	@Test
 	void aDrillStoppedByAShutdownIsNotARefusalAndLeavesNothing() throws Exception {
-		// Stands in for a restore that takes long: interrupted while it runs.
+		// Stands in for a restore that takes long: it writes what Litestream writes (the
+		// -o file and its .tmp), then waits, and is interrupted while it runs.
 		Path slow = dir.resolve("slow-litestream");
-		Files.writeString(slow, "#!/bin/sh\nexec sleep 30\n");
+		Files.writeString(slow, "#!/bin/sh\ntouch \"$7\" \"$7.tmp\"\nexec sleep 30\n");
 		Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
 		Path scratch = dir.resolve("drills");
 		RestoreDrill drill = new RestoreDrill(new LocalAccessory(slow.toString(), Map.of()), dir.resolve("l.yml"),
@@ -67,16 +69,30 @@ class RestoreDrillTest {
 		assertThat(missing.run(db, replica, 0).outcome()).as("baseline: no binary to run is a refusal")
 			.isEqualTo(Outcome.REFUSED);
 
-		Thread.currentThread().interrupt();
-		try {
-			assertThatThrownBy(() -> drill.run(db, replica, 0)).isInstanceOf(RestoreDrill.Interrupted.class)
-				.hasMessageContaining("production");
+		AtomicReference<Throwable> thrown = new AtomicReference<>();
+		Thread shutdown = new Thread(() -> {
+			try {
+				drill.run(db, replica, 0);
+			}
+			catch (RuntimeException ex) {
+				thrown.set(ex);
+			}
+		});
+		shutdown.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> files(scratch).size() == 2);
+		shutdown.interrupt();
+		shutdown.join(10_000);
+
+		assertThat(thrown.get()).isInstanceOf(RestoreDrill.Interrupted.class).hasMessageContaining("production");
+		assertThat(files(scratch)).as("the restore's files").isEmpty();
+	}
+
+	private static List<Path> files(Path dir) throws java.io.IOException {
+		if (!Files.isDirectory(dir)) {
+			return List.of();
 		}
-		finally {
-			Thread.interrupted();
-		}
-		try (Stream<Path> left = Files.list(scratch)) {
-			assertThat(left).isEmpty();
+		try (Stream<Path> list = Files.list(dir)) {
+			return list.toList();
 		}
 	}
 

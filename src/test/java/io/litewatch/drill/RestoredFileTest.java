@@ -70,8 +70,10 @@ class RestoredFileTest {
 		assertThat(RestoredFile.check(file, Duration.ofSeconds(30)).rowCounts()).as("baseline: in time")
 			.containsEntry("events", 20000L);
 
-		assertThatThrownBy(() -> RestoredFile.check(file, Duration.ZERO)).isInstanceOf(SQLException.class)
-			.hasMessage("the checks did not finish within 0 ms");
+		assertThatThrownBy(() -> RestoredFile.check(file, Duration.ZERO)).isInstanceOf(RestoredFile.TimedOut.class)
+			.hasMessage("the checks ran out of time and were stopped");
+		assertThatThrownBy(() -> RestoredFile.check(file, Duration.ofSeconds(-2))).as("none left")
+			.isInstanceOf(RestoredFile.TimedOut.class);
 	}
 
 	@Test

@@ -40,6 +40,8 @@ class RowTimeTest {
 		assertThat(RowTime.parse("")).isNull();
 		assertThat(RowTime.parse("yesterday")).isNull();
 		assertThat(RowTime.parse("2026-13-45 10:00:00")).as("the shape of a time, not one").isNull();
+		assertThat(RowTime.parse("2026-12-04 10:00:00+19:00")).as("an offset past ±18:00").isNull();
+		assertThat(RowTime.parse("2026-12-04 10:00:00+05:75")).isNull();
 		assertThat(RowTime.parse("2026-12-04")).as("a date has no time of day").isNull();
 		assertThat(RowTime.parse(new byte[] { 1, 2 })).isNull();
 	}
