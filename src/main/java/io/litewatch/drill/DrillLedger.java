@@ -50,35 +50,30 @@ final class DrillLedger {
 		return lastStart.get(database);
 	}
 
-	Set<String> databases() {
-		return Set.copyOf(newest.keySet());
-	}
-
 	/**
-	 * The newest drill of each of {@code replicas} (all on record when null), by replica
-	 * name. A replica taken out of litestream.yml is no longer among them: its drills
-	 * stay in the history, not among the findings.
+	 * The newest drill of each of {@code replicas}, by replica name. A replica taken out
+	 * of litestream.yml is no longer among them: its drills stay in the history, not
+	 * among the findings.
 	 */
 	List<DrillRecord> newest(String database, Set<String> replicas) {
 		return newest.getOrDefault(database, Map.of())
 			.values()
 			.stream()
-			.filter((r) -> replicas == null || replicas.contains(r.replica()))
+			.filter((r) -> replicas.contains(r.replica()))
 			.sorted(Comparator.comparing(DrillRecord::replica))
 			.toList();
 	}
 
 	/**
-	 * Since when every one of {@code replicas} (all on record when null) has passed a
-	 * drill: the oldest of their last passes, or null while one has none.
+	 * Since when every one of {@code replicas} has passed a drill: the oldest of their
+	 * last passes, or null while one has none.
 	 */
 	Instant lastPassed(String database, Set<String> replicas) {
 		Map<String, Instant> passes = lastPassed.getOrDefault(database, Map.of());
-		Set<String> judged = replicas != null ? replicas : passes.keySet();
-		if (judged.isEmpty() || !passes.keySet().containsAll(judged)) {
+		if (replicas.isEmpty() || !passes.keySet().containsAll(replicas)) {
 			return null;
 		}
-		return judged.stream().map(passes::get).min(Comparator.naturalOrder()).orElse(null);
+		return replicas.stream().map(passes::get).min(Comparator.naturalOrder()).orElse(null);
 	}
 
 	/**
