@@ -34,6 +34,14 @@ final class ConfigLints {
 
 	private static final Set<String> DB_KEYS_05 = Set.of("dir", "pattern", "recursive", "watch");
 
+	// Replica keys of 0.3 that 0.5 still parses without a word but no longer reads (its
+	// replica struct dropped them): the 0.5 counterpart of the classic silent
+	// misconfiguration.
+	private static final Map<String, String> REPLICA_KEYS_03 = Map.of("retention",
+			"snapshots are kept for the top-level `snapshot.retention`", "snapshot-interval",
+			"snapshots are taken every top-level `snapshot.interval`", "retention-check-interval",
+			"retention is enforced after each snapshot");
+
 	private static final Set<String> LOG_LEVELS = Set.of("DEBUG", "INFO", "WARN", "WARNING", "ERROR");
 
 	private static final Set<String> LOG_TYPES = Set.of("json", "text");
@@ -71,11 +79,14 @@ final class ConfigLints {
 		if (section == ConfigSection.TOP && TOP_KEYS_05.containsKey(e.key())) {
 			return; // reported by litestream05TopKey
 		}
+		if (section == ConfigSection.REPLICA_05 && REPLICA_KEYS_03.containsKey(e.key())) {
+			return; // reported by litestream03ReplicaKey
+		}
 		String suggestion = KeySuggestions.suggest(e.key(), section.keys());
 		warn(dbPath, replicaName, e.line(),
-				"Line " + e.line() + ": unknown key `" + e.key() + "` in " + where
-						+ "; Litestream 0.3.13 silently ignores it"
-						+ ((suggestion != null) ? " (did you mean " + suggestion + "?)" : "") + ".");
+				"Line " + e.line() + ": unknown key `" + e.key() + "` in " + where + "; " + section.litestream()
+						+ " silently ignores it" + ((suggestion != null) ? " (did you mean " + suggestion + "?)" : "")
+						+ ".");
 	}
 
 	void litestream05TopKey(YamlEntry e) {
@@ -91,6 +102,25 @@ final class ConfigLints {
 			warn(dbPath, null, e.line(), "Line " + e.line() + ": `" + e.key() + "` under database " + dbPath
 					+ " is Litestream 0.5 syntax that Litestream 0.3.13 ignores.");
 		}
+	}
+
+	/** A 0.3 replica key in a file that Litestream 0.5 runs. */
+	void litestream03ReplicaKey(YamlEntry e, String dbPath, String replicaName, String effective) {
+		String why = REPLICA_KEYS_03.get(e.key());
+		if (why != null) {
+			warn(dbPath, replicaName, e.line(),
+					"Line " + e.line() + ": `" + e.key() + "` under the replica of database " + dbPath
+							+ " is Litestream 0.3 syntax that Litestream 0.5 silently ignores: " + why + " ("
+							+ effective + "). Move it to the top-level `snapshot:` block.");
+		}
+	}
+
+	/** Databases found by directory discovery, which Litewatch does not enumerate. */
+	void directoryDatabases(YamlEntry e, String dir) {
+		warn(dir, null, e.line(),
+				"Line " + e.line() + ": database entry `dir: " + dir + "` lets Litestream 0.5 discover databases by"
+						+ " `pattern`; Litewatch does not list that directory yet, so those databases are not watched."
+						+ " Give each one its own `path:` entry to watch it.");
 	}
 
 	void replicaBlock(YamlEntry e, String dbPath, boolean noOtherReplica) {

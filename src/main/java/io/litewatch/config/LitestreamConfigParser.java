@@ -57,7 +57,20 @@ public final class LitestreamConfigParser {
 	 * @throws ConfigParseException when Litestream 0.3.13 would refuse the file
 	 */
 	public LitestreamConfig parse(String yamlText, String sourceName) throws ConfigParseException {
-		return new Run(Objects.requireNonNull(yamlText, "yamlText"), sourceName).parse();
+		return parse(yamlText, sourceName, LitestreamDialect.V0_3, null);
+	}
+
+	/**
+	 * Parses the text of a litestream.yml as the given Litestream reads it.
+	 * @param dialect the Litestream that runs the file, or null to tell from the file: a
+	 * {@code replica:} under a database, or a top-level key only 0.5 reads, makes it 0.5
+	 * @param basis why that dialect, for the page (e.g. "Litestream 0.5.17 runs it");
+	 * null when the file decides
+	 * @throws ConfigParseException when that Litestream would refuse the file
+	 */
+	public LitestreamConfig parse(String yamlText, String sourceName, LitestreamDialect dialect, String basis)
+			throws ConfigParseException {
+		return new Run(Objects.requireNonNull(yamlText, "yamlText"), sourceName).parse(dialect, basis);
 	}
 
 	/**
@@ -91,14 +104,23 @@ public final class LitestreamConfigParser {
 			this.mappings = new YamlMappings(this.source, this.lints);
 		}
 
-		LitestreamConfig parse() {
+		LitestreamConfig parse(LitestreamDialect dialect, String basis) {
 			Node root = YamlComposer.compose(expand(), this.source);
 			if (root == null || YamlScalars.isNull(root)) {
-				return new LitestreamConfig(null, List.of(), List.of());
+				return new LitestreamConfig(null, List.of(), List.of(),
+						(dialect != null) ? dialect : LitestreamDialect.V0_3, basis);
 			}
-			if (!(root instanceof MappingNode)) {
+			if (!(root instanceof MappingNode rootMapping)) {
 				throw error(YamlScalars.line(root),
 						"cannot unmarshal " + YamlScalars.describe(root) + " into main.Config");
+			}
+			if (dialect == null) {
+				DialectClue clue = DialectClue.of(this.mappings.quiet(rootMapping), this.mappings);
+				dialect = clue.dialect();
+				basis = clue.basis();
+			}
+			if (dialect == LitestreamDialect.V0_5) {
+				return parse05(root, basis);
 			}
 			Map<String, YamlEntry> top = this.mappings.mapping(root, ConfigSection.TOP, "top level", null, null);
 			top.values().forEach(this.lints::litestream05TopKey);
@@ -126,7 +148,37 @@ public final class LitestreamConfigParser {
 					dbs.add(readDb(dbNode, replicas));
 				}
 			}
-			return new LitestreamConfig(addr, DbPaths.withDisplayNames(dbs), this.lints.issues());
+			return new LitestreamConfig(addr, DbPaths.withDisplayNames(dbs), this.lints.issues(),
+					LitestreamDialect.V0_3, basis);
+		}
+
+		private LitestreamConfig parse05(Node root, String basis) {
+			Map<String, YamlEntry> top = this.mappings.mapping(root, ConfigSection.TOP_05, "top level", null, null);
+			String addr = this.scalars.str(top.get("addr"));
+			CredentialChain credentials = new CredentialChain(this.scalars.str(top.get("access-key-id")),
+					this.scalars.str(top.get("secret-access-key")), LitestreamConfigParser.this.env);
+			this.lints.plainSecret(top.get("access-key-id"), null, null);
+			this.lints.plainSecret(top.get("secret-access-key"), null, null);
+			Config05Reader reader = new Config05Reader(this.source, this.scalars, this.mappings, this.lints,
+					LitestreamConfigParser.this.paths);
+			ReplicaReader replicas = new ReplicaReader(this.source, this.scalars, this.mappings, this.lints,
+					LitestreamConfigParser.this.paths, credentials, reader.defaults(top));
+			List<DbConfig> dbs = new ArrayList<>();
+			YamlEntry dbsEntry = top.get("dbs");
+			if (dbsEntry != null && !YamlScalars.isNull(dbsEntry.value())) {
+				if (!(dbsEntry.value() instanceof SequenceNode seq)) {
+					throw error(YamlScalars.line(dbsEntry.value()),
+							"cannot unmarshal " + YamlScalars.describe(dbsEntry.value()) + " into []*main.DBConfig");
+				}
+				for (Node dbNode : seq.getValue()) {
+					DbConfig db = reader.readDb(dbNode, replicas);
+					if (db != null) {
+						dbs.add(db);
+					}
+				}
+			}
+			return new LitestreamConfig(addr, DbPaths.withDisplayNames(dbs), this.lints.issues(),
+					LitestreamDialect.V0_5, basis);
 		}
 
 		private String expand() {

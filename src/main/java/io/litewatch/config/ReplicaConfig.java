@@ -29,14 +29,31 @@ import java.util.OptionalInt;
  * ({@code sync-interval}, {@code snapshot-interval}, {@code retention},
  * {@code retention-check-interval}, {@code validation-interval}); a key missing here runs
  * on Litestream's default
+ * @param ltx the file's Litestream 0.5 settings when 0.5 runs this replica (then
+ * {@code snapshotInterval} and {@code retention} are its {@code snapshot.interval} and
+ * {@code snapshot.retention}); null when 0.3 does
  */
 public record ReplicaConfig(String name, String type, String url, String bucket, String path, String endpoint,
 		String region, boolean forcePathStyle, boolean skipVerify, S3Credentials credentials, Duration syncInterval,
 		Duration snapshotInterval, Duration retention, Duration retentionCheckInterval, Duration validationInterval,
-		int line, Map<String, Integer> settingLines) {
+		int line, Map<String, Integer> settingLines, LtxSettings ltx) {
 
 	public ReplicaConfig {
 		settingLines = settingLines == null ? Map.of() : Map.copyOf(settingLines);
+	}
+
+	/** A replica Litestream 0.3 runs. */
+	public ReplicaConfig(String name, String type, String url, String bucket, String path, String endpoint,
+			String region, boolean forcePathStyle, boolean skipVerify, S3Credentials credentials, Duration syncInterval,
+			Duration snapshotInterval, Duration retention, Duration retentionCheckInterval, Duration validationInterval,
+			int line, Map<String, Integer> settingLines) {
+		this(name, type, url, bucket, path, endpoint, region, forcePathStyle, skipVerify, credentials, syncInterval,
+				snapshotInterval, retention, retentionCheckInterval, validationInterval, line, settingLines, null);
+	}
+
+	/** Which Litestream writes this replica, so which layout its objects have. */
+	public LitestreamDialect dialect() {
+		return this.ltx != null ? LitestreamDialect.V0_5 : LitestreamDialect.V0_3;
 	}
 
 	/** A replica whose intervals all come from where they were read, lines unknown. */
@@ -45,7 +62,7 @@ public record ReplicaConfig(String name, String type, String url, String bucket,
 			Duration snapshotInterval, Duration retention, Duration retentionCheckInterval, Duration validationInterval,
 			int line) {
 		this(name, type, url, bucket, path, endpoint, region, forcePathStyle, skipVerify, credentials, syncInterval,
-				snapshotInterval, retention, retentionCheckInterval, validationInterval, line, Map.of());
+				snapshotInterval, retention, retentionCheckInterval, validationInterval, line, Map.of(), null);
 	}
 
 	/**
@@ -64,6 +81,9 @@ public record ReplicaConfig(String name, String type, String url, String bucket,
 	 * when neither is set.
 	 */
 	public Duration expectedSnapshotSpacing() {
+		if (this.ltx != null) {
+			return this.ltx.snapshotInterval();
+		}
 		if (snapshotInterval != null && snapshotInterval.compareTo(Duration.ZERO) > 0) {
 			return snapshotInterval;
 		}

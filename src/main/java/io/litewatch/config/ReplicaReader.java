@@ -27,6 +27,9 @@ final class ReplicaReader {
 
 	private static final Set<String> TYPES = Set.of("s3", "gcs", "abs", "sftp", "file");
 
+	// 0.5 renamed gcs to gs and added webdav, nats and oss.
+	private static final Set<String> TYPES_05 = Set.of("s3", "gs", "abs", "sftp", "file", "webdav", "nats", "oss");
+
 	private static final List<String> SECRET_KEYS = List.of("access-key-id", "secret-access-key", "password",
 			"account-key");
 
@@ -48,8 +51,27 @@ final class ReplicaReader {
 
 	private final CredentialChain credentials;
 
+	private final Defaults05 defaults;
+
+	/**
+	 * What a Litestream 0.5 file's top level gives every replica: its settings (a
+	 * replica's own key wins) and the snapshot and compaction settings.
+	 */
+	record Defaults05(Duration syncInterval, String bucket, String endpoint, String region, Boolean forcePathStyle,
+			boolean skipVerify, LtxSettings ltx) {
+	}
+
 	ReplicaReader(String source, YamlScalars scalars, YamlMappings mappings, ConfigLints lints, DbPaths paths,
 			CredentialChain credentials) {
+		this(source, scalars, mappings, lints, paths, credentials, null);
+	}
+
+	/**
+	 * @param defaults the 0.5 top level's, or null to read replicas as 0.3.13 does
+	 */
+	ReplicaReader(String source, YamlScalars scalars, YamlMappings mappings, ConfigLints lints, DbPaths paths,
+			CredentialChain credentials, Defaults05 defaults) {
+		this.defaults = defaults;
 		this.source = source;
 		this.scalars = scalars;
 		this.mappings = mappings;
@@ -71,8 +93,12 @@ final class ReplicaReader {
 		ReplicaUrls.ReplicaUrl url = (urlText != null) ? ReplicaUrls.parseReplicaUrl(urlText) : null;
 		String type = (url != null && !url.scheme().isEmpty()) ? url.scheme() : (typeText != null) ? typeText : "file";
 		String name = (configuredName != null && !configuredName.isEmpty()) ? configuredName : type;
-		Map<String, YamlEntry> map = this.mappings.mapping(node, ConfigSection.REPLICA,
+		Map<String, YamlEntry> map = this.mappings.mapping(node,
+				(this.defaults != null) ? ConfigSection.REPLICA_05 : ConfigSection.REPLICA,
 				"replica " + name + " of database " + dbPath, dbPath, name);
+		if (this.defaults != null) {
+			return read05(map, url, type, name, line, dbPath);
+		}
 
 		String pathText = emptyToNull(this.scalars.str(map.get("path")));
 		if (pathText != null && IS_URL.matcher(pathText).find()) {
@@ -126,6 +152,84 @@ final class ReplicaReader {
 		return new ReplicaConfig(name, type, (url != null) ? url.redacted() : null, target.bucket(), target.path(),
 				target.endpoint(), target.region(), target.forcePathStyle(), skipVerify, target.credentials(), sync,
 				snapshot, retention, retentionCheck, validation, line, settingLines(map));
+	}
+
+	/**
+	 * A replica as Litestream 0.5 builds it: its snapshots and retention are the file's,
+	 * the 0.3 interval keys under it are read by nobody, age encryption is refused.
+	 */
+	private ReplicaConfig read05(Map<String, YamlEntry> map, ReplicaUrls.ReplicaUrl url, String type, String name,
+			int line, String dbPath) {
+		String pathText = emptyToNull(this.scalars.str(map.get("path")));
+		if (pathText != null && IS_URL.matcher(pathText).find()) {
+			throw error(map.get("path").line(), "replica path cannot be a url, please use the 'url' field instead: "
+					+ ReplicaUrls.parseReplicaUrl(pathText).redacted());
+		}
+		YamlEntry age = map.get("age");
+		if (age != null && !YamlScalars.isNull(age.value())) {
+			readAge(age, dbPath, name);
+			throw error(age.line(), "age encryption is not currently supported, if you need encryption please revert"
+					+ " back to Litestream v0.3.x");
+		}
+		if (!TYPES_05.contains(type)) {
+			YamlEntry at = (url != null && !url.scheme().isEmpty()) ? map.get("url") : map.get("type");
+			String hint = type.equals("gcs") ? " (Litestream 0.5 calls it gs)" : "";
+			throw error(at.line(), "unknown replica type in config: \"" + type + "\"" + hint);
+		}
+		if (url != null && url.scheme().isEmpty()) {
+			throw error(map.get("url").line(), "replica url scheme required: " + url.redacted());
+		}
+		LtxSettings ltx = this.defaults.ltx();
+		Duration sync = duration(map.get("sync-interval"),
+				(this.defaults.syncInterval() != null) ? this.defaults.syncInterval() : DEFAULT_SYNC_INTERVAL, dbPath,
+				name);
+		if (!GoDuration.positive(sync)) {
+			YamlEntry at = map.get("sync-interval");
+			throw error((at != null) ? at.line() : line, "dbs[" + dbPath + "].replica.sync-interval: sync interval"
+					+ " must be greater than 0 (got " + GoDuration.format(sync) + ")");
+		}
+		Duration validation = duration(map.get("validation-interval"), Duration.ZERO, dbPath, name);
+		String effective = "snapshot.interval " + GoDuration.format(ltx.snapshotInterval()) + ", snapshot.retention "
+				+ GoDuration.format(ltx.snapshotRetention());
+		for (String key : List.of("retention", "snapshot-interval", "retention-check-interval")) {
+			YamlEntry e = map.get(key);
+			if (e != null) {
+				this.lints.litestream03ReplicaKey(e, dbPath, name, effective);
+			}
+		}
+		for (String key : SECRET_KEYS) {
+			this.lints.plainSecret(map.get(key), dbPath, name);
+		}
+		if (url != null && url.password() != null) {
+			this.lints.plainUrlPassword(map.get("url"), dbPath, name);
+		}
+		Boolean forcePathStyle = this.scalars.bool(map.get("force-path-style"));
+		boolean skipVerify = this.defaults.skipVerify()
+				|| Boolean.TRUE.equals(this.scalars.bool(map.get("skip-verify")));
+		String bucket = emptyToNull(this.scalars.str(map.get("bucket")));
+		String endpoint = emptyToNull(this.scalars.str(map.get("endpoint")));
+		String region = emptyToNull(this.scalars.str(map.get("region")));
+		bucket = (bucket != null || url != null) ? bucket : this.defaults.bucket();
+		endpoint = (endpoint != null) ? endpoint : this.defaults.endpoint();
+		region = (region != null) ? region : this.defaults.region();
+		forcePathStyle = (forcePathStyle != null) ? forcePathStyle : this.defaults.forcePathStyle();
+		Target target = switch (type) {
+			case "s3", "gs", "abs", "oss" ->
+				bucketTarget(type, url, pathText, bucket, endpoint, region, forcePathStyle, map, line);
+			case "sftp" -> sftpTarget(url, pathText, map, line);
+			case "file" -> fileTarget(url, pathText, map, line);
+			default -> new Target(null, (url != null) ? url.path() : pathText, endpoint, null, false, null);
+		};
+		Map<String, Integer> lines = new java.util.LinkedHashMap<>();
+		YamlEntry syncEntry = map.get("sync-interval");
+		if (syncEntry != null && !YamlScalars.isNull(syncEntry.value())) {
+			lines.put("sync-interval", syncEntry.line());
+		}
+		ltx.line("snapshot.interval").ifPresent((at) -> lines.put("snapshot-interval", at));
+		ltx.line("snapshot.retention").ifPresent((at) -> lines.put("retention", at));
+		return new ReplicaConfig(name, type, (url != null) ? url.redacted() : null, target.bucket(), target.path(),
+				target.endpoint(), target.region(), target.forcePathStyle(), skipVerify, target.credentials(), sync,
+				ltx.snapshotInterval(), ltx.snapshotRetention(), ltx.snapshotInterval(), validation, line, lines, ltx);
 	}
 
 	private static Map<String, Integer> settingLines(Map<String, YamlEntry> map) {
