@@ -60,7 +60,7 @@ public final class AlertFindings {
 				}
 			}
 			for (ReplicaStatus replica : db.replicas()) {
-				Double lag = replica.lag() != null ? replica.lag().toMillis() / 1000.0 : null;
+				Double lag = replica.freshness().lag() != null ? replica.freshness().lag().toMillis() / 1000.0 : null;
 				for (Finding f : replica.findings()) {
 					if (!f.held()) {
 						all.add(new ObservedFinding(db.name(), db.path(), replica.name(), f.code(), f.severity(),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.litewatch.health.DatabaseStatus;
+import io.litewatch.health.Freshness;
 import io.litewatch.health.HealthStatus;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.poll.PollResult;
@@ -52,7 +53,8 @@ final class BadgeText {
 	static Duration worstLag(DatabaseStatus db) {
 		return db.replicas()
 			.stream()
-			.map(ReplicaStatus::lag)
+			.map(ReplicaStatus::freshness)
+			.map(Freshness::lag)
 			.filter(Objects::nonNull)
 			.map((lag) -> lag.isNegative() ? Duration.ZERO : lag)
 			.max(Duration::compareTo)

@@ -255,14 +255,15 @@ public class DrillRunner implements DrillBook {
 	private DrillRecord drill(DatabaseStatus db, ReplicaStatus replica, Trigger trigger) {
 		long expected = DrillSpace.expectedBytes(db, replica);
 		DrillResult result = drill.run(db.config(), replica.config(), expected);
+		String current = replica.generations() != null ? replica.generations().current() : null;
 		Instant restoredUpTo = result.outcome() == Outcome.PASSED && result.generation() != null
-				&& result.generation().equals(replica.generation()) ? replica.lastSyncAt() : null;
+				&& result.generation().equals(current) ? replica.freshness().lastSyncAt() : null;
 		Instant liveChange = db.file().known() ? db.file().updatedAt() : null;
 		Duration rpo = restoredUpTo == null || liveChange == null ? null
 				: max(Duration.between(restoredUpTo, liveChange), Duration.ZERO);
 		PointInTime pit = null;
 		if (result.outcome() == Outcome.PASSED) {
-			Instant target = planner.pointInTime(replica.restoreFrom(), replica.restoreTo());
+			Instant target = planner.pointInTime(replica.restore().from(), replica.restore().to());
 			if (target != null) {
 				pit = PointInTime.of(target, drill.run(db.config(), replica.config(), expected, target));
 			}

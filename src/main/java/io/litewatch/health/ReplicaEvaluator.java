@@ -12,6 +12,7 @@ import io.litewatch.time.GoDuration;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.GenerationRow;
+import io.litewatch.docker.SnapshotRow;
 import io.litewatch.s3.GenerationListing;
 import io.litewatch.s3.ReplicaListing;
 import io.litewatch.s3.SnapshotObject;
@@ -50,15 +51,15 @@ public final class ReplicaEvaluator {
 		if (currentListing.isEmpty()) {
 			findings.add(Finding.critical(FindingCode.NO_GENERATION, "No generation in " + config.location()
 					+ ": Litestream has not uploaded anything there, so there is nothing to restore."));
-			return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), null, 0, null, null,
-					null, null, null, null, 0, 0, 0, null, null, listing.requests(), null, null, Map.of(), Map.of(),
-					null, observation.inventory());
+			return new ReplicaStatus(config, Verdict.of(findings), Freshness.unknown(), SnapshotState.none(),
+					RestoreRange.unknown(), listing.requests(), observation.inventory(), null);
 		}
 		GenerationListing current = currentListing.get();
 
 		Map<String, Instant> ends = new HashMap<>();
 		Map<String, Instant> firstSeen = new HashMap<>();
-		Map<String, Instant> previousFirstSeen = previous != null ? previous.generationFirstSeen() : Map.of();
+		GenerationState before = previous != null ? previous.generations() : null;
+		Map<String, Instant> previousFirstSeen = before != null ? before.firstSeen() : Map.of();
 		for (GenerationListing generation : listing.generations()) {
 			if (generation.end() != null) {
 				ends.put(generation.id(), generation.end());
@@ -70,10 +71,10 @@ public final class ReplicaEvaluator {
 		}
 
 		// Generation continuity.
-		String previousGeneration = previous != null ? previous.previousGeneration() : null;
-		Instant changedAt = previous != null ? previous.generationChangedAt() : null;
-		if (previous != null && previous.generation() != null && !previous.generation().equals(current.id())) {
-			previousGeneration = previous.generation();
+		String previousGeneration = before != null ? before.previous() : null;
+		Instant changedAt = before != null ? before.changedAt() : null;
+		if (before != null && before.current() != null && !before.current().equals(current.id())) {
+			previousGeneration = before.current();
 			changedAt = now;
 		}
 		if (changedAt != null && Duration.between(changedAt, now).compareTo(thresholds.generationChangeWindow()) < 0) {
@@ -83,11 +84,11 @@ public final class ReplicaEvaluator {
 							+ "cannot cross from one generation to the next). Usually the WAL was checkpointed or "
 							+ "replaced while Litestream was not running."));
 		}
-		if (previous != null) {
+		if (before != null) {
 			List<String> advancing = new ArrayList<>();
 			for (Map.Entry<String, Instant> entry : ends.entrySet()) {
-				Instant before = previous.generationEnds().get(entry.getKey());
-				if (before != null && entry.getValue().isAfter(before)) {
+				Instant end = before.ends().get(entry.getKey());
+				if (end != null && entry.getValue().isAfter(end)) {
 					advancing.add(entry.getKey());
 				}
 			}
@@ -156,38 +157,49 @@ public final class ReplicaEvaluator {
 		}
 
 		// Restore window against retention.
-		RestoreWindowJudge.Window window = windows.window(current, observation.inventory());
-		windows.judge(config, current, observation.inventory(), window,
+		RestoreRange restore = windows.window(current, observation.inventory());
+		windows.judge(config, current, observation.inventory(), restore,
 				firstSeen.getOrDefault(current.id(), current.start()), now, findings);
-		Instant restoreFrom = window.from();
-		Instant restoreTo = window.to();
 
-		return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), current.id(),
-				listing.generations().size(), current.start(), lag, lagSource, current.end(),
-				newest.map(SnapshotObject::lastModified).orElse(null), snapshotAge, current.snapshots().size(),
-				current.wal().segmentCount(), current.wal().totalBytes(), restoreFrom, restoreTo, listing.requests(),
-				previousGeneration, changedAt, Map.copyOf(ends), Map.copyOf(firstSeen), window.basis(),
-				observation.inventory(), current.wal().newest());
+		SnapshotState snapshots = new SnapshotState(newest.map(SnapshotObject::lastModified).orElse(null), snapshotAge,
+				current.snapshots().size());
+		GenerationState generations = new GenerationState(current.id(), listing.generations().size(), current.start(),
+				previousGeneration, changedAt, ends, firstSeen, current.wal().segmentCount(),
+				current.wal().totalBytes(), current.wal().newest());
+		return new ReplicaStatus(config, Verdict.of(findings), new Freshness(lag, lagSource, current.end()), snapshots,
+				restore, listing.requests(), observation.inventory(), generations);
 	}
 
 	private ReplicaStatus fromLitestreamOnly(ReplicaConfig config, List<Finding> findings, LitestreamView litestream,
 			ReplicaStatus previous, Instant now) {
-		Optional<GenerationRow> current = litestream.generationsOf(config.name())
-			.stream()
-			.max((a, b) -> a.end().compareTo(b.end()));
-		Instant lastSnapshot = litestream.snapshotsOf(config.name())
-			.stream()
-			.map((row) -> row.created())
-			.max(Instant::compareTo)
-			.orElse(null);
-		return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings),
-				current.map(GenerationRow::generation).orElse(null), litestream.generationsOf(config.name()).size(),
-				current.map(GenerationRow::start).orElse(null), current.map(GenerationRow::lag).orElse(null),
-				current.isPresent() ? "litestream" : null, current.map(GenerationRow::end).orElse(null), lastSnapshot,
-				lastSnapshot != null ? Duration.between(lastSnapshot, now) : null,
-				litestream.snapshotsOf(config.name()).size(), 0, 0, null, null, null,
-				previous != null ? previous.previousGeneration() : null,
-				previous != null ? previous.generationChangedAt() : null, Map.of(), Map.of(), null, null);
+		List<GenerationRow> rows = litestream.generationsOf(config.name());
+		Optional<GenerationRow> current = rows.stream().max((a, b) -> a.end().compareTo(b.end()));
+		List<SnapshotRow> snapshotRows = litestream.snapshotsOf(config.name());
+		Instant lastSnapshot = snapshotRows.stream().map((row) -> row.created()).max(Instant::compareTo).orElse(null);
+		Freshness freshness = current.isPresent()
+				? new Freshness(current.get().lag(), "litestream", current.get().end()) : Freshness.unknown();
+		SnapshotState snapshots = new SnapshotState(lastSnapshot,
+				lastSnapshot != null ? Duration.between(lastSnapshot, now) : null, snapshotRows.size());
+		return new ReplicaStatus(config, Verdict.of(findings), freshness, snapshots, RestoreRange.unknown(), null, null,
+				generationsFromLitestream(rows, current, previous));
+	}
+
+	/**
+	 * Litestream's {@code generations} names the current generation but lists no WAL; a
+	 * change seen while Litewatch still listed the replica itself is kept, so it is not
+	 * forgotten if it lists it again.
+	 */
+	private static GenerationState generationsFromLitestream(List<GenerationRow> rows, Optional<GenerationRow> current,
+			ReplicaStatus previous) {
+		GenerationState before = previous != null ? previous.generations() : null;
+		String previousGeneration = before != null ? before.previous() : null;
+		Instant changedAt = before != null ? before.changedAt() : null;
+		if (current.isEmpty() && previousGeneration == null && changedAt == null) {
+			return null;
+		}
+		return new GenerationState(current.map(GenerationRow::generation).orElse(null), rows.size(),
+				current.map(GenerationRow::start).orElse(null), previousGeneration, changedAt, Map.of(), Map.of(), 0, 0,
+				null);
 	}
 
 	/**
@@ -196,15 +208,14 @@ public final class ReplicaEvaluator {
 	 */
 	private static ReplicaStatus carryOver(ReplicaConfig config, List<Finding> findings, ReplicaStatus previous) {
 		if (previous == null) {
-			return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), null, 0, null, null,
-					null, null, null, null, 0, 0, 0, null, null, null, null, null, Map.of(), Map.of(), null, null);
+			return new ReplicaStatus(config, Verdict.of(findings), Freshness.unknown(), SnapshotState.none(),
+					RestoreRange.unknown(), null, null, null);
 		}
-		return new ReplicaStatus(config, HealthStatus.of(findings), List.copyOf(findings), previous.generation(),
-				previous.generationCount(), previous.generationStartedAt(), null, null, previous.lastSyncAt(),
-				previous.lastSnapshotAt(), null, previous.snapshotCount(), previous.walSegmentCount(),
-				previous.walBytes(), previous.restoreFrom(), previous.restoreTo(), null, previous.previousGeneration(),
-				previous.generationChangedAt(), previous.generationEnds(), previous.generationFirstSeen(),
-				previous.restoreBasis(), previous.inventory(), previous.newestWal());
+		// What is stored was last seen then; how far behind it is and how old its
+		// snapshot is are true only of the poll that measured them.
+		return new ReplicaStatus(config, Verdict.of(findings), previous.freshness().withoutLag(),
+				previous.snapshots().withoutAge(), previous.restore(), null, previous.inventory(),
+				previous.generations());
 	}
 
 	/** Whole seconds above 10s, as Litestream prints lag, so sentences stay readable. */

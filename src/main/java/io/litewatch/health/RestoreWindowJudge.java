@@ -23,37 +23,33 @@ import io.litewatch.time.GoDuration;
  */
 final class RestoreWindowJudge {
 
-	/** The window and what it rests on. */
-	record Window(Instant from, Instant to, String basis) {
-	}
-
 	private final LitewatchProperties.Health thresholds;
 
 	RestoreWindowJudge(LitewatchProperties.Health thresholds) {
 		this.thresholds = thresholds;
 	}
 
-	Window window(GenerationListing current, ReplicaInventory inventory) {
+	RestoreRange window(GenerationListing current, ReplicaInventory inventory) {
 		Instant from = current.oldestSnapshot().map(SnapshotObject::lastModified).orElse(null);
 		Optional<GenerationTally> walked = walked(current, inventory);
 		if (walked.isEmpty()) {
 			String basis = inventory == null ? "snapshots"
 					: "snapshots; WAL continuity not yet checked (inventory " + percent(inventory) + ")";
-			return new Window(from, current.end(), basis);
+			return new RestoreRange(from, current.end(), basis);
 		}
 		Instant chained = walked.get().oldestRestorable().map(SnapshotMark::at).orElse(null);
 		if (chained == null) {
-			return new Window(null, current.end(), "inventory: no snapshot replays to the end");
+			return new RestoreRange(null, current.end(), "inventory: no snapshot replays to the end");
 		}
-		return new Window(from == null || chained.isAfter(from) ? chained : from, current.end(), "inventory");
+		return new RestoreRange(from == null || chained.isAfter(from) ? chained : from, current.end(), "inventory");
 	}
 
 	/**
 	 * @param seen when the generation was first seen to start, so a young generation
 	 * explains a short window
 	 */
-	void judge(ReplicaConfig config, GenerationListing current, ReplicaInventory inventory, Window window, Instant seen,
-			Instant now, List<Finding> findings) {
+	void judge(ReplicaConfig config, GenerationListing current, ReplicaInventory inventory, RestoreRange window,
+			Instant seen, Instant now, List<Finding> findings) {
 		walked(current, inventory).filter(t -> t.gapCount() > 0).ifPresent(t -> findings.add(gap(current, t)));
 		if (window.from() == null || !GoDuration.positive(config.retention())) {
 			return;

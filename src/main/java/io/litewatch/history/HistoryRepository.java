@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.Finding;
 import io.litewatch.health.HealthStatus;
+import io.litewatch.health.GenerationState;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.poll.PollResult;
 import io.litewatch.system.EpochMillis;
@@ -76,6 +77,7 @@ public class HistoryRepository {
 				.param("codes", codes(db.findings()))
 				.update();
 			for (ReplicaStatus replica : db.replicas()) {
+				GenerationState generations = replica.generations();
 				jdbc.sql("INSERT INTO replica_sample (" + REPLICA_COLUMNS + ") VALUES (:checkedAt, :database, :path, "
 						+ ":replica, :status, :lag, :snapshotAge, :restoreWindow, :snapshotCount, :walSegmentCount, "
 						+ ":walBytes, :generation, :codes)")
@@ -86,13 +88,13 @@ public class HistoryRepository {
 					.param("status", replica.status().label())
 					// Typed nulls: PostgreSQL's driver cannot infer the type of an
 					// untyped null.
-					.param("lag", seconds(replica.lag()), Types.DOUBLE)
-					.param("snapshotAge", seconds(replica.snapshotAge()), Types.DOUBLE)
+					.param("lag", seconds(replica.freshness().lag()), Types.DOUBLE)
+					.param("snapshotAge", seconds(replica.snapshots().newestAge()), Types.DOUBLE)
 					.param("restoreWindow", seconds(replica.restoreWindow()), Types.DOUBLE)
-					.param("snapshotCount", replica.snapshotCount())
-					.param("walSegmentCount", replica.walSegmentCount())
-					.param("walBytes", replica.walBytes())
-					.param("generation", replica.generation(), Types.VARCHAR)
+					.param("snapshotCount", replica.snapshots().count())
+					.param("walSegmentCount", generations != null ? generations.walSegmentCount() : 0L)
+					.param("walBytes", generations != null ? generations.walBytes() : 0L)
+					.param("generation", generations != null ? generations.current() : null, Types.VARCHAR)
 					.param("codes", codes(replica.findings()))
 					.update();
 			}

@@ -20,6 +20,7 @@ import io.litewatch.health.DrillObservation;
 import io.litewatch.health.DrillObservation.ReplicaDrill;
 import io.litewatch.health.FindingCode;
 import io.litewatch.health.HealthStatus;
+import io.litewatch.health.GenerationState;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.health.Severity;
 import io.litewatch.inventory.InventoryFigures;
@@ -82,13 +83,15 @@ final class PollSamples {
 
 	private static void addReplica(Map<PollGauge, List<Sample>> samples, Tags tags, ReplicaStatus r) {
 		put(samples, PollGauge.REPLICA_STATUS, tags, level(r.status()));
-		put(samples, PollGauge.REPLICA_LAG, tags, seconds(r.lag()));
-		put(samples, PollGauge.REPLICA_SNAPSHOT_AGE, tags, seconds(r.snapshotAge()));
+		GenerationState generations = r.generations();
+		put(samples, PollGauge.REPLICA_LAG, tags, seconds(r.freshness().lag()));
+		put(samples, PollGauge.REPLICA_SNAPSHOT_AGE, tags, seconds(r.snapshots().newestAge()));
 		put(samples, PollGauge.REPLICA_RESTORE_WINDOW, tags, seconds(r.restoreWindow()));
-		put(samples, PollGauge.REPLICA_GENERATIONS, tags, (double) r.generationCount());
-		put(samples, PollGauge.REPLICA_SNAPSHOTS, tags, (double) r.snapshotCount());
-		put(samples, PollGauge.REPLICA_WAL_SEGMENTS, tags, (double) r.walSegmentCount());
-		put(samples, PollGauge.REPLICA_WAL_SIZE, tags, (double) r.walBytes());
+		put(samples, PollGauge.REPLICA_GENERATIONS, tags, generations != null ? (double) generations.count() : 0.0);
+		put(samples, PollGauge.REPLICA_SNAPSHOTS, tags, (double) r.snapshots().count());
+		put(samples, PollGauge.REPLICA_WAL_SEGMENTS, tags,
+				generations != null ? (double) generations.walSegmentCount() : 0.0);
+		put(samples, PollGauge.REPLICA_WAL_SIZE, tags, generations != null ? (double) generations.walBytes() : 0.0);
 		put(samples, PollGauge.REPLICA_S3_REQUESTS, tags, r.s3Requests() == null ? null : r.s3Requests().doubleValue());
 		ReplicaInventory inventory = r.inventory();
 		if (inventory == null) {

@@ -14,6 +14,7 @@ import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.GenerationRow;
 import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.LitestreamView;
+import io.litewatch.health.GenerationState;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.inventory.GenerationTally;
 import io.litewatch.inventory.InventoryFigures;
@@ -123,8 +124,10 @@ record Generation(String id, Instant start, Instant end, List<RestorePlan.Snapsh
 			litestream.generationsOf(replica.name()).forEach((row) -> rows.put(row.generation(), row));
 		}
 		InventoryFigures figures = replica.inventory() == null ? null : replica.inventory().figures();
+		GenerationState known = replica.generations();
+		Map<String, Instant> ends = known != null ? known.ends() : Map.of();
 		TreeMap<String, Boolean> ids = new TreeMap<>();
-		replica.generationEnds().keySet().forEach((id) -> ids.put(id, true));
+		ends.keySet().forEach((id) -> ids.put(id, true));
 		rows.keySet().forEach((id) -> ids.put(id, true));
 		snapshots.keySet().forEach((id) -> ids.put(id, true));
 		if (figures != null) {
@@ -142,7 +145,7 @@ record Generation(String id, Instant start, Instant end, List<RestorePlan.Snapsh
 			}
 			listed.sort(BY_TIME);
 			GenerationRow row = rows.get(id);
-			Instant end = replica.generationEnds().get(id);
+			Instant end = ends.get(id);
 			if (end == null && row != null) {
 				end = row.end();
 			}
@@ -152,12 +155,12 @@ record Generation(String id, Instant start, Instant end, List<RestorePlan.Snapsh
 			Instant start = listed.isEmpty() ? null : listed.get(0).created();
 			start = Instants.min(start, row == null ? null : row.start());
 			start = Instants.min(start, tally == null ? null : tally.oldestAt());
-			if (start == null) {
-				start = replica.generationFirstSeen().get(id);
+			if (start == null && known != null) {
+				start = known.firstSeen().get(id);
 			}
-			boolean current = id.equals(replica.generation());
-			WalSegment newest = current && replica.newestWal() != null && id.equals(replica.newestWal().generation())
-					? replica.newestWal() : null;
+			boolean current = known != null && id.equals(known.current());
+			WalSegment newest = current && known.newestWal() != null && id.equals(known.newestWal().generation())
+					? known.newestWal() : null;
 			generations.add(new Generation(id, start, end, List.copyOf(listed), current, tally, newest));
 		}
 		return generations;

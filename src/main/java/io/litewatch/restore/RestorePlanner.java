@@ -75,8 +75,9 @@ public final class RestorePlanner {
 		if (gap.isPresent()) {
 			return gapPlan(replica, at, g, s, wal, gap.get(), reasons, spans, until);
 		}
-		if (replica.restoreBasis() != null && replica.restoreBasis().contains("not yet checked")) {
-			reasons.add("Whether every WAL index is there is not known yet: " + replica.restoreBasis() + ".");
+		String basis = replica.restore().basis();
+		if (basis != null && basis.contains("not yet checked")) {
+			reasons.add("Whether every WAL index is there is not known yet: " + basis + ".");
 		}
 		return new RestorePlan(replica.name(), at, Verdict.INSIDE, reasons, null, g.id(), s, wal, spans, until);
 	}

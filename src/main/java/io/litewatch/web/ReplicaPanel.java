@@ -11,6 +11,7 @@ import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.GenerationRow;
 import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.LitestreamView;
+import io.litewatch.health.GenerationState;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.history.ReplicaSlot;
 import io.litewatch.history.SampleGap;
@@ -91,11 +92,14 @@ public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart 
 		InventoryFigures inv = r.inventory() == null ? null : r.inventory().figures();
 		// Litewatch's own listing when it lists the replica (s3); Litestream's
 		// `generations`, which runs only for the other types, otherwise.
-		List<GenerationLine> generations = !r.generationEnds().isEmpty() ? listed(r, inv, now)
+		GenerationState known = r.generations();
+		String current = known != null ? known.current() : null;
+		List<GenerationLine> generations = known != null && !known.ends().isEmpty()
+				? listed(known, r.freshness().lag(), inv, now)
 				: litestream == null ? List.of() : litestream.generationsOf(r.name())
 					.stream()
 					.sorted(Comparator.comparing(GenerationRow::end, Comparator.nullsFirst(Comparator.reverseOrder())))
-					.map((g) -> generation(g, r.generation(), inv, now))
+					.map((g) -> generation(g, current, inv, now))
 					.toList();
 		List<SnapshotRow> listed = litestream == null ? List.of() : litestream.snapshotsOf(r.name());
 		List<SnapshotLine> snapshots = listed.stream()
@@ -110,16 +114,16 @@ public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart 
 	}
 
 	/** The generations of the poll's own listing, newest end first. */
-	private static List<GenerationLine> listed(ReplicaStatus r, InventoryFigures inv, Instant now) {
-		return r.generationEnds()
+	private static List<GenerationLine> listed(GenerationState known, Duration lag, InventoryFigures inv, Instant now) {
+		return known.ends()
 			.entrySet()
 			.stream()
 			.sorted(java.util.Map.Entry.<String, Instant>comparingByValue().reversed())
 			.map((e) -> {
 				GenerationTally t = inv == null ? null : inv.generation(e.getKey()).orElse(null);
-				return new GenerationLine(e.getKey(), e.getKey().equals(r.generation()),
-						Moment.of(r.generationFirstSeen().get(e.getKey()), now), Moment.of(e.getValue(), now),
-						e.getKey().equals(r.generation()) && r.lag() != null ? HumanDuration.spoken(r.lag()) : null,
+				boolean current = e.getKey().equals(known.current());
+				return new GenerationLine(e.getKey(), current, Moment.of(known.firstSeen().get(e.getKey()), now),
+						Moment.of(e.getValue(), now), current && lag != null ? HumanDuration.spoken(lag) : null,
 						inventoryText(t), gapsText(t));
 			})
 			.toList();

@@ -6,7 +6,10 @@ import java.util.List;
 
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.config.ReplicaConfig;
+import io.litewatch.health.Freshness;
+import io.litewatch.health.GenerationState;
 import io.litewatch.health.ReplicaStatus;
+import io.litewatch.health.SnapshotState;
 import io.litewatch.time.GoDuration;
 import io.litewatch.time.HumanDuration;
 
@@ -74,8 +77,8 @@ public record ReplicaRow(String name, String location, RowState state, String la
 			Integer percent = kept
 					? (int) Math.max(0, Math.min(100, Math.round(100.0 * window.toMillis() / retention.toMillis())))
 					: null;
-			return new RestoreBar(HumanDuration.spoken(window), Moment.of(r.restoreFrom(), now),
-					kept ? HumanDuration.compact(retention) : null, percent, r.restoreBasis());
+			return new RestoreBar(HumanDuration.spoken(window), Moment.of(r.restore().from(), now),
+					kept ? HumanDuration.compact(retention) : null, percent, r.restore().basis());
 		}
 
 		/** "20 h 5 min of 1d retention", for the bar's accessible name. */
@@ -95,19 +98,23 @@ public record ReplicaRow(String name, String location, RowState state, String la
 	static ReplicaRow of(ReplicaStatus r, boolean held, LitewatchProperties.Health thresholds, Instant now) {
 		ReplicaConfig c = r.config();
 		Duration limit = thresholds.lagWarning(c.syncInterval());
-		String lag = r.lag() == null ? "unknown"
-				: (r.lag().isNegative() || r.lag().isZero()) ? "caught up" : HumanDuration.spoken(r.lag());
+		Freshness f = r.freshness();
+		SnapshotState s = r.snapshots();
+		GenerationState g = r.generations();
+		String lag = f.lag() == null ? "unknown"
+				: (f.lag().isNegative() || f.lag().isZero()) ? "caught up" : HumanDuration.spoken(f.lag());
 		return new ReplicaRow(c.name(), c.location(), RowState.of(r.status(), held), lag,
-				"limit " + HumanDuration.spoken(limit), r.lagSource(),
-				"every " + HumanDuration.compact(c.syncInterval()), Moment.of(r.lastSyncAt(), now),
-				Moment.of(r.lastSnapshotAt(), now),
-				SnapshotSchedule.of(r.lastSnapshotAt(), c.expectedSnapshotSpacing(), thresholds.snapshotGrace(), now),
+				"limit " + HumanDuration.spoken(limit), f.lagSource(),
+				"every " + HumanDuration.compact(c.syncInterval()), Moment.of(f.lastSyncAt(), now),
+				Moment.of(s.newestAt(), now),
+				SnapshotSchedule.of(s.newestAt(), c.expectedSnapshotSpacing(), thresholds.snapshotGrace(), now),
 				GoDuration.positive(c.snapshotInterval()) ? "every " + HumanDuration.compact(c.snapshotInterval())
 						: "no snapshot-interval",
-				Texts.count(r.snapshotCount(), "snapshot") + ", " + Texts.count(r.walSegmentCount(), "WAL segment")
-						+ " since the newest (" + Texts.bytes(r.walBytes()) + ")",
-				RestoreBar.of(r, now), inventory(InventoryView.of(r.inventory()), now), r.generation(),
-				r.generationCount(), StatusView.findingViews(r.findings()));
+				Texts.count(s.count(), "snapshot") + ", "
+						+ Texts.count(g != null ? g.walSegmentCount() : 0, "WAL segment") + " since the newest ("
+						+ Texts.bytes(g != null ? g.walBytes() : 0) + ")",
+				RestoreBar.of(r, now), inventory(InventoryView.of(r.inventory()), now), g != null ? g.current() : null,
+				g != null ? g.count() : 0, StatusView.findingViews(r.findings()));
 	}
 
 	private static List<InventoryLine> inventory(InventoryView inv, Instant now) {

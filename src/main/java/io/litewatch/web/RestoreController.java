@@ -116,7 +116,7 @@ class RestoreController {
 		return db.replicas()
 			.stream()
 			.reduce((a, b) -> Comparator.nullsFirst(Comparator.<Instant>naturalOrder())
-				.compare(b.restoreTo(), a.restoreTo()) > 0 ? b : a);
+				.compare(b.restore().to(), a.restore().to()) > 0 ? b : a);
 	}
 
 	private RestoreTarget target(AccessoryState accessory) {

@@ -16,7 +16,11 @@ import io.litewatch.health.DrillObservation;
 import io.litewatch.health.DbFileState;
 import io.litewatch.health.Finding;
 import io.litewatch.health.HealthStatus;
+import io.litewatch.health.Freshness;
+import io.litewatch.health.GenerationState;
 import io.litewatch.health.ReplicaStatus;
+import io.litewatch.health.RestoreRange;
+import io.litewatch.health.SnapshotState;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.poll.ConfigState;
 import io.litewatch.poll.PollResult;
@@ -187,13 +191,18 @@ public record StatusView(String status, Long sequence, String checkedAt, Long po
 
 		static ReplicaView of(ReplicaStatus r) {
 			ReplicaConfig c = r.config();
-			RestoreWindowView window = r.restoreFrom() != null ? new RestoreWindowView(text(r.restoreFrom()),
-					text(r.restoreTo()), seconds(r.restoreWindow()), r.restoreBasis()) : null;
+			RestoreRange restore = r.restore();
+			RestoreWindowView window = restore.from() != null ? new RestoreWindowView(text(restore.from()),
+					text(restore.to()), seconds(restore.window()), restore.basis()) : null;
+			Freshness f = r.freshness();
+			SnapshotState s = r.snapshots();
+			GenerationState g = r.generations();
 			return new ReplicaView(c.name(), c.type(), c.location(), c.bucket(), c.path(), c.endpoint(),
-					r.status().label(), r.generation(), r.generationCount(), text(r.generationStartedAt()),
-					seconds(r.lag()), r.lagSource(), text(r.lastSyncAt()), text(r.lastSnapshotAt()),
-					seconds(r.snapshotAge()), r.snapshotCount(), r.walSegmentCount(), r.walBytes(), window,
-					IntervalsView.of(c), r.s3Requests(), InventoryView.of(r.inventory()), findingViews(r.findings()));
+					r.status().label(), g != null ? g.current() : null, g != null ? g.count() : 0,
+					g != null ? text(g.currentStartedAt()) : null, seconds(f.lag()), f.lagSource(),
+					text(f.lastSyncAt()), text(s.newestAt()), seconds(s.newestAge()), s.count(),
+					g != null ? g.walSegmentCount() : 0, g != null ? g.walBytes() : 0, window, IntervalsView.of(c),
+					r.s3Requests(), InventoryView.of(r.inventory()), findingViews(r.findings()));
 		}
 
 	}

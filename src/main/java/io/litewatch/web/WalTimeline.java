@@ -10,10 +10,13 @@ import java.util.Map;
 
 import io.litewatch.docker.GenerationRow;
 import io.litewatch.docker.SnapshotRow;
+import io.litewatch.health.GenerationState;
 import io.litewatch.health.ReplicaStatus;
+import io.litewatch.health.RestoreRange;
 import io.litewatch.inventory.GenerationTally;
 import io.litewatch.inventory.IndexGap;
 import io.litewatch.inventory.InventoryFigures;
+import io.litewatch.inventory.ReplicaInventory;
 import io.litewatch.time.HumanDuration;
 
 /**
@@ -61,8 +64,10 @@ public record WalTimeline(List<Band> bands, List<Tick> ticks, Band window, List<
 	/** Null when nothing is known yet to draw (no generation, no snapshot). */
 	static WalTimeline of(ReplicaStatus r, List<GenerationRow> litestreamGenerations, List<SnapshotRow> snapshots,
 			Instant now) {
-		List<Generation> generations = generations(r, litestreamGenerations, snapshots);
-		Instant from = r.restoreFrom();
+		List<Generation> generations = generations(r.generations(), litestreamGenerations, snapshots);
+		String current = r.generations() != null ? r.generations().current() : null;
+		RestoreRange restore = r.restore();
+		Instant from = restore.from();
 		for (Generation g : generations) {
 			from = earliest(from, g.start());
 		}
@@ -76,8 +81,8 @@ public record WalTimeline(List<Band> bands, List<Tick> ticks, Band window, List<
 		Instant left = from;
 		List<Band> bands = generations.stream()
 			.filter((g) -> g.start() != null && g.end() != null)
-			.map((g) -> band(g.id().equals(r.generation()) ? "generation current" : "generation", g.start(), g.end(),
-					left, span, "generation " + g.id() + (g.id().equals(r.generation()) ? " (current)" : "")))
+			.map((g) -> band(g.id().equals(current) ? "generation current" : "generation", g.start(), g.end(), left,
+					span, "generation " + g.id() + (g.id().equals(current) ? " (current)" : "")))
 			.toList();
 		List<Tick> ticks = snapshots.stream()
 			.filter((s) -> s.created() != null)
@@ -86,14 +91,14 @@ public record WalTimeline(List<Band> bands, List<Tick> ticks, Band window, List<
 			.map((s) -> new Tick(HistoryChart.num(x(s.created(), left, span)),
 					"snapshot index " + s.index() + " of " + s.generation() + ", " + Moment.of(s.created(), now).utc()))
 			.toList();
-		Band window = r.restoreFrom() == null || r.restoreTo() == null ? null : band("window", r.restoreFrom(),
-				r.restoreTo(), left, span, "restore window " + HumanDuration.spoken(r.restoreWindow()));
-		List<Stretch> stretches = stretches(r, generations, snapshots, now);
+		Band window = restore.window() == null ? null : band("window", restore.from(), restore.to(), left, span,
+				"restore window " + HumanDuration.spoken(restore.window()));
+		List<Stretch> stretches = stretches(r.inventory(), current, generations, snapshots, now);
 		long gaps = stretches.stream().filter((s) -> s.gap() != null).count();
 		String label = "WAL timeline: " + Texts.count(bands.size(), "generation") + ", "
 				+ Texts.count(ticks.size(), "snapshot")
 				+ (window == null ? ", no restore window"
-						: ", restore window " + HumanDuration.spoken(r.restoreWindow()))
+						: ", restore window " + HumanDuration.spoken(restore.window()))
 				+ (gaps == 0 ? "" : ", " + gaps + (gaps == 1 ? " stretch" : " stretches") + " with an index gap");
 		return new WalTimeline(bands, ticks, window, stretches, Moment.of(from, now), label);
 	}
@@ -103,17 +108,17 @@ public record WalTimeline(List<Band> bands, List<Tick> ticks, Band window, List<
 	 * Litestream's {@code generations} for the others; a start not seen falls back to the
 	 * generation's oldest snapshot.
 	 */
-	private static List<Generation> generations(ReplicaStatus r, List<GenerationRow> rows,
+	private static List<Generation> generations(GenerationState known, List<GenerationRow> rows,
 			List<SnapshotRow> snapshots) {
 		Map<String, Instant> oldestSnapshot = new LinkedHashMap<>();
 		for (SnapshotRow s : snapshots) {
 			oldestSnapshot.merge(s.generation(), s.created(), WalTimeline::earliest);
 		}
 		List<Generation> out = new ArrayList<>();
-		if (!r.generationEnds().isEmpty()) {
-			r.generationEnds()
+		if (known != null && !known.ends().isEmpty()) {
+			known.ends()
 				.forEach((id, end) -> out
-					.add(new Generation(id, earliest(r.generationFirstSeen().get(id), oldestSnapshot.get(id)), end)));
+					.add(new Generation(id, earliest(known.firstSeen().get(id), oldestSnapshot.get(id)), end)));
 		}
 		else {
 			rows.forEach((g) -> out.add(new Generation(g.generation(), g.start(), g.end())));
@@ -122,9 +127,9 @@ public record WalTimeline(List<Band> bands, List<Tick> ticks, Band window, List<
 		return out;
 	}
 
-	private static List<Stretch> stretches(ReplicaStatus r, List<Generation> generations, List<SnapshotRow> snapshots,
-			Instant now) {
-		InventoryFigures inv = r.inventory() == null ? null : r.inventory().figures();
+	private static List<Stretch> stretches(ReplicaInventory inventory, String current, List<Generation> generations,
+			List<SnapshotRow> snapshots, Instant now) {
+		InventoryFigures inv = inventory == null ? null : inventory.figures();
 		List<Stretch> out = new ArrayList<>();
 		for (Generation g : generations) {
 			List<SnapshotRow> own = snapshots.stream()
@@ -136,7 +141,7 @@ public record WalTimeline(List<Band> bands, List<Tick> ticks, Band window, List<
 				SnapshotRow s = own.get(i);
 				SnapshotRow next = i + 1 < own.size() ? own.get(i + 1) : null;
 				Long last = next != null ? Long.valueOf(next.index() - 1) : tally != null ? tally.lastWalIndex() : null;
-				out.add(new Stretch(g.id(), g.id().equals(r.generation()), Moment.of(s.created(), now),
+				out.add(new Stretch(g.id(), g.id().equals(current), Moment.of(s.created(), now),
 						Moment.of(next != null ? next.created() : g.end(), now), s.index(), Texts.bytes(s.size()),
 						wal(s.index(), last), gap(tally, s.index(), last)));
 			}

@@ -191,7 +191,8 @@ class PollEvaluatorTest {
 				Map.of(PRODUCTION.path(), first.databases().get(0)), NOW.plusSeconds(15));
 		DatabaseStatus db = second.databases().get(0);
 		assertThat(db.findings()).extracting(Finding::code).containsExactly(FindingCode.COLLECTION_TIMED_OUT);
-		assertThat(db.replicas()).singleElement().satisfies((r) -> assertThat(r.generation()).isEqualTo(GEN_A));
+		assertThat(db.replicas()).singleElement()
+			.satisfies((r) -> assertThat(r.generations().current()).isEqualTo(GEN_A));
 	}
 
 	@Test

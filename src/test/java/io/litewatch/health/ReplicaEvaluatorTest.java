@@ -15,6 +15,7 @@ import io.litewatch.s3.ReplicaListing;
 import io.litewatch.s3.SnapshotObject;
 import io.litewatch.s3.WalSegment;
 import io.litewatch.s3.WalStats;
+import io.litewatch.testsupport.ReplicaStatuses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,12 +70,12 @@ class ReplicaEvaluatorTest {
 
 		assertThat(status.status()).isEqualTo(HealthStatus.OK);
 		assertThat(status.findings()).isEmpty();
-		assertThat(status.generation()).isEqualTo(GEN_A);
-		assertThat(status.lag()).isEqualTo(Duration.ofSeconds(-1));
-		assertThat(status.lagSource()).isEqualTo("db-file");
-		assertThat(status.snapshotAge()).isEqualTo(Duration.ofSeconds(1200));
-		assertThat(status.snapshotCount()).isEqualTo(2);
-		assertThat(status.walSegmentCount()).isEqualTo(2);
+		assertThat(status.generations().current()).isEqualTo(GEN_A);
+		assertThat(status.freshness().lag()).isEqualTo(Duration.ofSeconds(-1));
+		assertThat(status.freshness().lagSource()).isEqualTo("db-file");
+		assertThat(status.snapshots().newestAge()).isEqualTo(Duration.ofSeconds(1200));
+		assertThat(status.snapshots().count()).isEqualTo(2);
+		assertThat(status.generations().walSegmentCount()).isEqualTo(2);
 		assertThat(status.restoreWindow()).isEqualTo(Duration.ofDays(3).minusSeconds(2));
 	}
 
@@ -117,8 +118,8 @@ class ReplicaEvaluatorTest {
 				Duration.ofSeconds(25), NOW.minus(Duration.ofDays(1)), NOW.minusSeconds(30))), List.of(), null);
 		ReplicaStatus status = evaluator.evaluate(ReplicaObservation.listed(PRIMARY, listing(gen)),
 				DbFileState.unknown("engine unreachable"), view, null, NOW);
-		assertThat(status.lag()).isEqualTo(Duration.ofSeconds(25));
-		assertThat(status.lagSource()).isEqualTo("litestream");
+		assertThat(status.freshness().lag()).isEqualTo(Duration.ofSeconds(25));
+		assertThat(status.freshness().lagSource()).isEqualTo("litestream");
 		assertThat(status.findings()).extracting(Finding::code).containsExactly(FindingCode.REPLICA_STALE);
 	}
 
@@ -151,8 +152,8 @@ class ReplicaEvaluatorTest {
 		GenerationListing superseded = generation(GEN_B, NOW.minus(Duration.ofDays(1)), NOW.minusSeconds(7200),
 				NOW.minusSeconds(3600));
 		ReplicaStatus status = evaluate(PRIMARY, listing(superseded, live), file(NOW.minusSeconds(2)), null, NOW);
-		assertThat(status.generation()).isEqualTo(GEN_A);
-		assertThat(status.generationCount()).isEqualTo(2);
+		assertThat(status.generations().current()).isEqualTo(GEN_A);
+		assertThat(status.generations().count()).isEqualTo(2);
 	}
 
 	@Test
@@ -203,9 +204,9 @@ class ReplicaEvaluatorTest {
 				ReplicaObservation.failed(PRIMARY, "Cannot list s3://backups/production: connection refused"),
 				file(NOW), NO_VIEW, ok, NOW.plusSeconds(15));
 		assertThat(failed.findings()).extracting(Finding::code).containsExactly(FindingCode.S3_UNREACHABLE);
-		assertThat(failed.generation()).isEqualTo(GEN_A);
-		assertThat(failed.lastSyncAt()).isEqualTo(ok.lastSyncAt());
-		assertThat(failed.lag()).isNull();
+		assertThat(failed.generations().current()).isEqualTo(GEN_A);
+		assertThat(failed.freshness().lastSyncAt()).isEqualTo(ok.freshness().lastSyncAt());
+		assertThat(failed.freshness().lag()).isNull();
 	}
 
 	@Test
@@ -214,9 +215,11 @@ class ReplicaEvaluatorTest {
 		// The generation has been seen for 3 days, yet only 2 hours can be restored.
 		GenerationListing gen = generation(GEN_A, NOW.minus(Duration.ofHours(2)), NOW.minusSeconds(1200),
 				NOW.minusSeconds(1));
-		ReplicaStatus previous = new ReplicaStatus(daily, HealthStatus.OK, List.of(), GEN_A, 1, null, null, null, null,
-				null, null, 0, 0, 0, null, null, null, null, null, Map.of(GEN_A, NOW.minusSeconds(20)),
-				Map.of(GEN_A, NOW.minus(Duration.ofDays(3))), null, null);
+		ReplicaStatus previous = ReplicaStatuses.replica(daily)
+			.generation(GEN_A, 1, null)
+			.generationEnds(Map.of(GEN_A, NOW.minusSeconds(20)))
+			.generationFirstSeen(Map.of(GEN_A, NOW.minus(Duration.ofDays(3))))
+			.build();
 		ReplicaStatus status = evaluate(daily, listing(gen), file(NOW.minusSeconds(2)), previous, NOW);
 		assertThat(status.findings()).extracting(Finding::code).containsExactly(FindingCode.RETENTION_SHORT);
 		// A young generation explains a short window: no finding.

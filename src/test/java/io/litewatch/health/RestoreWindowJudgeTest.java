@@ -55,8 +55,8 @@ class RestoreWindowJudgeTest {
 		ReplicaStatus status = evaluate(walked());
 
 		assertThat(status.findings()).isEmpty();
-		assertThat(status.restoreFrom()).isEqualTo(FIRST);
-		assertThat(status.restoreBasis()).isEqualTo("inventory");
+		assertThat(status.restore().from()).isEqualTo(FIRST);
+		assertThat(status.restore().basis()).isEqualTo("inventory");
 	}
 
 	@Test
@@ -66,7 +66,7 @@ class RestoreWindowJudgeTest {
 		assertThat(status.findings()).extracting(Finding::code).containsExactly(FindingCode.WAL_GAP);
 		assertThat(status.findings().get(0).severity()).isEqualTo(Severity.WARNING);
 		assertThat(status.findings().get(0).message()).contains("00000003–00000004");
-		assertThat(status.restoreFrom()).isEqualTo(SECOND);
+		assertThat(status.restore().from()).isEqualTo(SECOND);
 	}
 
 	@Test
@@ -76,7 +76,7 @@ class RestoreWindowJudgeTest {
 		assertThat(status.findings()).extracting(Finding::code).containsExactly(FindingCode.WAL_GAP);
 		assertThat(status.status()).isEqualTo(HealthStatus.CRITICAL);
 		assertThat(status.findings().get(0).message()).contains("latest state cannot be restored");
-		assertThat(status.restoreFrom()).isNull();
+		assertThat(status.restore().from()).isNull();
 	}
 
 	@Test
@@ -85,8 +85,8 @@ class RestoreWindowJudgeTest {
 		ReplicaStatus status = evaluate(new ReplicaInventory(pass, null, 0.4, null, null));
 
 		assertThat(status.findings()).isEmpty();
-		assertThat(status.restoreFrom()).isEqualTo(FIRST);
-		assertThat(status.restoreBasis())
+		assertThat(status.restore().from()).isEqualTo(FIRST);
+		assertThat(status.restore().basis())
 			.isEqualTo("snapshots; WAL continuity not yet checked (inventory 40% through its first pass)");
 	}
 

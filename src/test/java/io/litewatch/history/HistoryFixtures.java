@@ -24,6 +24,7 @@ import io.litewatch.health.Finding;
 import io.litewatch.health.HealthStatus;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaStatus;
+import io.litewatch.testsupport.ReplicaStatuses;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.poll.ConfigState;
 import io.litewatch.poll.PollResult;
@@ -71,12 +72,19 @@ final class HistoryFixtures {
 
 	/** A replica with its figures; {@code lag} null means "unknown". */
 	static ReplicaStatus replica(String name, Duration lag, Finding... findings) {
-		List<Finding> list = List.of(findings);
 		Instant restoreFrom = T0.minus(Duration.ofHours(20));
-		return new ReplicaStatus(replicaConfig(name), HealthStatus.of(list), list, GENERATION, 1, restoreFrom, lag,
-				"db-file", T0.minusSeconds(2), T0.minusSeconds(1200), Duration.ofSeconds(1200), 2, 7, 4152, restoreFrom,
-				T0.minusSeconds(2), 3, null, null, Map.of(GENERATION, T0.minusSeconds(2)),
-				Map.of(GENERATION, restoreFrom), "snapshots", null);
+		return ReplicaStatuses.replica(replicaConfig(name))
+			.findings(findings)
+			.lag(lag, "db-file")
+			.lastSyncAt(T0.minusSeconds(2))
+			.snapshots(T0.minusSeconds(1200), Duration.ofSeconds(1200), 2)
+			.restore(restoreFrom, T0.minusSeconds(2), "snapshots")
+			.s3Requests(3)
+			.generation(GENERATION, 1, restoreFrom)
+			.wal(7, 4152)
+			.generationEnds(Map.of(GENERATION, T0.minusSeconds(2)))
+			.generationFirstSeen(Map.of(GENERATION, restoreFrom))
+			.build();
 	}
 
 	static DatabaseStatus database(String name, List<Finding> findings, ReplicaStatus... replicas) {

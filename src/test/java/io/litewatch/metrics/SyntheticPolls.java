@@ -19,6 +19,7 @@ import io.litewatch.health.Finding;
 import io.litewatch.health.HealthStatus;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaStatus;
+import io.litewatch.testsupport.ReplicaStatuses;
 import io.litewatch.inventory.GenerationTally;
 import io.litewatch.inventory.InventoryFigures;
 import io.litewatch.inventory.InventoryPass;
@@ -58,12 +59,20 @@ public final class SyntheticPolls {
 	}
 
 	public static ReplicaStatus replica(String name, Duration lag, ReplicaInventory inventory, Finding... findings) {
-		List<Finding> list = List.of(findings);
 		Instant restoreFrom = T0.minus(Duration.ofHours(20));
-		return new ReplicaStatus(replicaConfig(name), HealthStatus.of(list), list, GENERATION, 1, restoreFrom, lag,
-				"db-file", T0.minusSeconds(2), T0.minusMillis(1_200_500), Duration.ofMillis(1_200_500), 2, 7, 4152,
-				restoreFrom, T0, 3, null, null, Map.of(GENERATION, T0.minusSeconds(2)), Map.of(GENERATION, restoreFrom),
-				"snapshots", inventory);
+		return ReplicaStatuses.replica(replicaConfig(name))
+			.findings(findings)
+			.lag(lag, "db-file")
+			.lastSyncAt(T0.minusSeconds(2))
+			.snapshots(T0.minusMillis(1_200_500), Duration.ofMillis(1_200_500), 2)
+			.restore(restoreFrom, T0, "snapshots")
+			.s3Requests(3)
+			.inventory(inventory)
+			.generation(GENERATION, 1, restoreFrom)
+			.wal(7, 4152)
+			.generationEnds(Map.of(GENERATION, T0.minusSeconds(2)))
+			.generationFirstSeen(Map.of(GENERATION, restoreFrom))
+			.build();
 	}
 
 	/**

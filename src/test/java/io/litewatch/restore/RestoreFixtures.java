@@ -15,6 +15,7 @@ import io.litewatch.health.DbFileState;
 import io.litewatch.health.HealthStatus;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaStatus;
+import io.litewatch.testsupport.ReplicaStatuses;
 import io.litewatch.inventory.GenerationTally;
 import io.litewatch.inventory.IndexGap;
 import io.litewatch.inventory.InventoryFigures;
@@ -102,12 +103,20 @@ final class RestoreFixtures {
 
 	static ReplicaStatus replica(ReplicaConfig config, ReplicaInventory inventory, Map<String, Instant> ends,
 			WalSegment newest) {
-		return new ReplicaStatus(config, HealthStatus.OK, List.of(), CURRENT, ends.size(), CURRENT_START,
-				Duration.ofSeconds(-1), "db-file", CURRENT_END, Instant.parse("2026-11-25T14:00:03Z"),
-				Duration.ofMinutes(52), 22, 12, 12L * 4152, Instant.parse("2026-11-24T19:00:03Z"), CURRENT_END, 2, OLD,
-				Instant.parse("2026-11-24T19:00:05Z"), ends,
-				Map.of(OLD, Instant.parse("2026-11-24T10:00:00Z"), CURRENT, CURRENT_START),
-				inventory == null ? "snapshots" : "inventory", inventory, newest);
+		return ReplicaStatuses.replica(config)
+			.lag(Duration.ofSeconds(-1), "db-file")
+			.lastSyncAt(CURRENT_END)
+			.snapshots(Instant.parse("2026-11-25T14:00:03Z"), Duration.ofMinutes(52), 22)
+			.restore(Instant.parse("2026-11-24T19:00:03Z"), CURRENT_END, inventory == null ? "snapshots" : "inventory")
+			.s3Requests(2)
+			.inventory(inventory)
+			.generation(CURRENT, ends.size(), CURRENT_START)
+			.previousGeneration(OLD, Instant.parse("2026-11-24T19:00:05Z"))
+			.wal(12, 12L * 4152)
+			.generationEnds(ends)
+			.generationFirstSeen(Map.of(OLD, Instant.parse("2026-11-24T10:00:00Z"), CURRENT, CURRENT_START))
+			.newestWal(newest)
+			.build();
 	}
 
 	static Map<String, Instant> ends() {

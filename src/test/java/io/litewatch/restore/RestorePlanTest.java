@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.ReplicaStatus;
+import io.litewatch.testsupport.ReplicaStatuses;
 import io.litewatch.inventory.IndexGap;
 import io.litewatch.restore.RestorePlan.Snapshot;
 import io.litewatch.restore.RestorePlan.Span;
@@ -192,14 +193,10 @@ class RestorePlanTest {
 	@Test
 	void withoutInventoryTheSnapshotsBoundTheWalAndContinuityIsUnknown() {
 		ReplicaStatus replica = RestoreFixtures.replica(null, RestoreFixtures.ends());
-		replica = new ReplicaStatus(replica.config(), replica.status(), replica.findings(), replica.generation(),
-				replica.generationCount(), replica.generationStartedAt(), replica.lag(), replica.lagSource(),
-				replica.lastSyncAt(), replica.lastSnapshotAt(), replica.snapshotAge(), replica.snapshotCount(),
-				replica.walSegmentCount(), replica.walBytes(), replica.restoreFrom(), replica.restoreTo(),
-				replica.s3Requests(), replica.previousGeneration(), replica.generationChangedAt(),
-				replica.generationEnds(), replica.generationFirstSeen(),
-				"snapshots; WAL continuity not yet checked (inventory 40% through its first pass)", null,
-				replica.newestWal());
+		replica = ReplicaStatuses.copyOf(replica)
+			.restoreBasis("snapshots; WAL continuity not yet checked (inventory 40% through its first pass)")
+			.inventory(null)
+			.build();
 
 		RestorePlan plan = plan(database(RestoreFixtures.litestream(RestoreFixtures.snapshots()), replica),
 				"2026-11-24T15:00:00Z");

@@ -44,6 +44,7 @@ import io.litewatch.health.DbFileState;
 import io.litewatch.health.HealthStatus;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaStatus;
+import io.litewatch.testsupport.ReplicaStatuses;
 import io.litewatch.history.HistoryConfiguration;
 import io.litewatch.history.HistoryRepository;
 import io.litewatch.health.AccessoryState;
@@ -238,10 +239,15 @@ class PersistenceConfigurationTest {
 		ReplicaConfig replicaConfig = new ReplicaConfig("s3", "s3", "s3://backups/production", "backups", "production",
 				null, "us-east-1", false, false, null, Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(24),
 				Duration.ofHours(1), Duration.ZERO, 4);
-		ReplicaStatus replica = new ReplicaStatus(replicaConfig, HealthStatus.OK, List.of(), "00fbc4bd93036238", 1,
-				at.minusSeconds(3600), Duration.ofSeconds(-1), "db-file", at, at.minusSeconds(60),
-				Duration.ofSeconds(60), 1, 3, 1024, at.minusSeconds(3600), at, 2, null, null, java.util.Map.of(),
-				java.util.Map.of(), null, null);
+		ReplicaStatus replica = ReplicaStatuses.replica(replicaConfig)
+			.lag(Duration.ofSeconds(-1), "db-file")
+			.lastSyncAt(at)
+			.snapshots(at.minusSeconds(60), Duration.ofSeconds(60), 1)
+			.restore(at.minusSeconds(3600), at, null)
+			.s3Requests(2)
+			.generation("00fbc4bd93036238", 1, at.minusSeconds(3600))
+			.wal(3, 1024)
+			.build();
 		DbConfig db = new DbConfig("/data/production.db", "production", "/data/.production.db-litestream",
 				Duration.ofSeconds(1), Duration.ofMinutes(1), List.of(replicaConfig), 2);
 		DatabaseStatus database = new DatabaseStatus(db, HealthStatus.OK, List.of(),

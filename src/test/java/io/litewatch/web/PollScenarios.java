@@ -29,6 +29,7 @@ import io.litewatch.health.PollObservation;
 import io.litewatch.health.ReplicaEvaluator;
 import io.litewatch.health.ReplicaObservation;
 import io.litewatch.health.ReplicaStatus;
+import io.litewatch.testsupport.ReplicaStatuses;
 import io.litewatch.inventory.GenerationTally;
 import io.litewatch.inventory.InventoryFigures;
 import io.litewatch.inventory.InventoryPass;
@@ -139,11 +140,10 @@ final class PollScenarios {
 		ReplicaInventory inventory = new ReplicaInventory(pass, complete ? figures : null, 0.62, null, null);
 		DatabaseStatus db = poll.databases().get(0);
 		ReplicaStatus r = db.replicas().get(0);
-		ReplicaStatus walked = new ReplicaStatus(r.config(), r.status(), r.findings(), r.generation(),
-				r.generationCount(), r.generationStartedAt(), r.lag(), r.lagSource(), r.lastSyncAt(),
-				r.lastSnapshotAt(), r.snapshotAge(), r.snapshotCount(), r.walSegmentCount(), r.walBytes(),
-				r.restoreFrom(), r.restoreTo(), r.s3Requests(), r.previousGeneration(), r.generationChangedAt(),
-				r.generationEnds(), r.generationFirstSeen(), complete ? "inventory" : r.restoreBasis(), inventory);
+		ReplicaStatus walked = ReplicaStatuses.copyOf(r)
+			.restoreBasis(complete ? "inventory" : r.restore().basis())
+			.inventory(inventory)
+			.build();
 		List<DatabaseStatus> databases = new java.util.ArrayList<>(poll.databases());
 		databases.set(0, new DatabaseStatus(db.config(), db.status(), db.findings(), db.file(), db.litestream(),
 				List.of(walked), db.heldBy()));

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.litewatch.docker.SnapshotRow;
-import io.litewatch.health.HealthStatus;
 import io.litewatch.health.ReplicaStatus;
+import io.litewatch.testsupport.ReplicaStatuses;
 import io.litewatch.inventory.GenerationTally;
 import io.litewatch.inventory.IndexGap;
 import io.litewatch.inventory.InventoryFigures;
@@ -32,11 +32,19 @@ class WalTimelineTest {
 	/** An old generation over the first 2 h of 10, the current one over the last 8 h. */
 	private static ReplicaStatus replica(ReplicaInventory inventory) {
 		Instant t0 = NOW.minus(Duration.ofHours(10));
-		return new ReplicaStatus(PollScenarios.replicaConfig("production"), HealthStatus.OK, List.of(), CURRENT, 2,
-				NOW.minus(Duration.ofHours(8)), Duration.ZERO, "db-file", NOW, NOW.minus(Duration.ofHours(2)),
-				Duration.ofHours(2), 3, 10, 40_000, t0, NOW, 3, OLD, NOW.minus(Duration.ofHours(8)),
-				Map.of(OLD, t0.plus(Duration.ofHours(2)), CURRENT, NOW),
-				Map.of(OLD, t0, CURRENT, NOW.minus(Duration.ofHours(8))), "snapshots", inventory);
+		return ReplicaStatuses.replica(PollScenarios.replicaConfig("production"))
+			.lag(Duration.ZERO, "db-file")
+			.lastSyncAt(NOW)
+			.snapshots(NOW.minus(Duration.ofHours(2)), Duration.ofHours(2), 3)
+			.restore(t0, NOW, "snapshots")
+			.s3Requests(3)
+			.inventory(inventory)
+			.generation(CURRENT, 2, NOW.minus(Duration.ofHours(8)))
+			.previousGeneration(OLD, NOW.minus(Duration.ofHours(8)))
+			.wal(10, 40_000)
+			.generationEnds(Map.of(OLD, t0.plus(Duration.ofHours(2)), CURRENT, NOW))
+			.generationFirstSeen(Map.of(OLD, t0, CURRENT, NOW.minus(Duration.ofHours(8))))
+			.build();
 	}
 
 	private static final List<SnapshotRow> SNAPSHOTS = List.of(
@@ -95,9 +103,7 @@ class WalTimelineTest {
 
 	@Test
 	void nothingListedYetDrawsNothing() {
-		ReplicaStatus empty = new ReplicaStatus(PollScenarios.replicaConfig("production"), HealthStatus.OK, List.of(),
-				null, 0, null, null, null, null, null, null, 0, 0, 0, null, null, null, null, null, Map.of(), Map.of(),
-				null, null);
+		ReplicaStatus empty = ReplicaStatuses.replica(PollScenarios.replicaConfig("production")).build();
 
 		assertThat(WalTimeline.of(empty, List.of(), List.of(), NOW)).isNull();
 	}
