@@ -138,15 +138,8 @@ public final class LitestreamConfigParser {
 			ReplicaReader replicas = new ReplicaReader(this.source, this.scalars, this.mappings, this.lints,
 					LitestreamConfigParser.this.paths, credentials);
 			List<DbConfig> dbs = new ArrayList<>();
-			YamlEntry dbsEntry = top.get("dbs");
-			if (dbsEntry != null && !YamlScalars.isNull(dbsEntry.value())) {
-				if (!(dbsEntry.value() instanceof SequenceNode seq)) {
-					throw error(YamlScalars.line(dbsEntry.value()),
-							"cannot unmarshal " + YamlScalars.describe(dbsEntry.value()) + " into []*main.DBConfig");
-				}
-				for (Node dbNode : seq.getValue()) {
-					dbs.add(readDb(dbNode, replicas));
-				}
+			for (Node dbNode : dbNodes(top)) {
+				dbs.add(readDb(dbNode, replicas));
 			}
 			return new LitestreamConfig(addr, DbPaths.withDisplayNames(dbs), this.lints.issues(),
 					LitestreamDialect.V0_3, basis);
@@ -164,21 +157,26 @@ public final class LitestreamConfigParser {
 			ReplicaReader replicas = new ReplicaReader(this.source, this.scalars, this.mappings, this.lints,
 					LitestreamConfigParser.this.paths, credentials, reader.defaults(top));
 			List<DbConfig> dbs = new ArrayList<>();
-			YamlEntry dbsEntry = top.get("dbs");
-			if (dbsEntry != null && !YamlScalars.isNull(dbsEntry.value())) {
-				if (!(dbsEntry.value() instanceof SequenceNode seq)) {
-					throw error(YamlScalars.line(dbsEntry.value()),
-							"cannot unmarshal " + YamlScalars.describe(dbsEntry.value()) + " into []*main.DBConfig");
-				}
-				for (Node dbNode : seq.getValue()) {
-					DbConfig db = reader.readDb(dbNode, replicas);
-					if (db != null) {
-						dbs.add(db);
-					}
+			for (Node dbNode : dbNodes(top)) {
+				DbConfig db = reader.readDb(dbNode, replicas);
+				if (db != null) {
+					dbs.add(db);
 				}
 			}
 			return new LitestreamConfig(addr, DbPaths.withDisplayNames(dbs), this.lints.issues(),
 					LitestreamDialect.V0_5, basis);
+		}
+
+		private List<Node> dbNodes(Map<String, YamlEntry> top) {
+			YamlEntry dbsEntry = top.get("dbs");
+			if (dbsEntry == null || YamlScalars.isNull(dbsEntry.value())) {
+				return List.of();
+			}
+			if (!(dbsEntry.value() instanceof SequenceNode seq)) {
+				throw error(YamlScalars.line(dbsEntry.value()),
+						"cannot unmarshal " + YamlScalars.describe(dbsEntry.value()) + " into []*main.DBConfig");
+			}
+			return seq.getValue();
 		}
 
 		private String expand() {
