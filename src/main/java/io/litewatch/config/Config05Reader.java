@@ -45,8 +45,9 @@ final class Config05Reader {
 		if (syncEntry != null && !YamlScalars.isNull(syncEntry.value())) {
 			sync = duration(syncEntry, null);
 		}
-		return new ReplicaReader.Defaults05(sync, emptyToNull(this.scalars.str(top.get("bucket"))),
-				emptyToNull(this.scalars.str(top.get("endpoint"))), emptyToNull(this.scalars.str(top.get("region"))),
+		return new ReplicaReader.Defaults05(sync, ReplicaReader.emptyToNull(this.scalars.str(top.get("bucket"))),
+				ReplicaReader.emptyToNull(this.scalars.str(top.get("endpoint"))),
+				ReplicaReader.emptyToNull(this.scalars.str(top.get("region"))),
 				this.scalars.bool(top.get("force-path-style")),
 				Boolean.TRUE.equals(this.scalars.bool(top.get("skip-verify"))), ltx);
 	}
@@ -124,8 +125,8 @@ final class Config05Reader {
 		}
 		int line = YamlScalars.line(node);
 		Map<String, YamlEntry> quiet = this.mappings.quiet(mappingNode);
-		String rawPath = emptyToNull(this.scalars.str(quiet.get("path")));
-		String dir = emptyToNull(this.scalars.str(quiet.get("dir")));
+		String rawPath = ReplicaReader.emptyToNull(this.scalars.str(quiet.get("path")));
+		String dir = ReplicaReader.emptyToNull(this.scalars.str(quiet.get("dir")));
 		if (rawPath != null && dir != null) {
 			throw error(line, "database config: cannot specify both 'path' and 'dir'");
 		}
@@ -133,7 +134,7 @@ final class Config05Reader {
 			throw error(line, "database config: must specify either 'path' or 'dir'");
 		}
 		if (dir != null) {
-			if (emptyToNull(this.scalars.str(quiet.get("pattern"))) == null) {
+			if (ReplicaReader.emptyToNull(this.scalars.str(quiet.get("pattern"))) == null) {
 				throw error(line, "database config: 'pattern' is required when using 'dir'");
 			}
 			this.mappings.mapping(node, ConfigSection.DB_05, "database directory " + dir, dir, null);
@@ -199,10 +200,6 @@ final class Config05Reader {
 
 	private ConfigParseException error(int line, String reason) {
 		return new ConfigParseException(this.source, line, reason);
-	}
-
-	private static String emptyToNull(String s) {
-		return (s == null || s.isEmpty()) ? null : s;
 	}
 
 }

@@ -30,8 +30,9 @@ record DialectClue(LitestreamDialect dialect, String basis) {
 		if (dbs != null && dbs.value() instanceof SequenceNode seq) {
 			for (Node db : seq.getValue()) {
 				if (db instanceof MappingNode mapping) {
+					Map<String, YamlEntry> keys = mappings.quiet(mapping);
 					for (String key : List.of("replica", "dir")) {
-						YamlEntry e = mappings.quiet(mapping).get(key);
+						YamlEntry e = keys.get(key);
 						if (e != null) {
 							return new DialectClue(LitestreamDialect.V0_5, "read as Litestream 0.5: the file has the"
 									+ " 0.5 key `" + key + ":` under a database on line " + e.line());

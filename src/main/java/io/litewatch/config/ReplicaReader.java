@@ -366,7 +366,7 @@ final class ReplicaReader {
 		return new ConfigParseException(this.source, line, reason);
 	}
 
-	private static String emptyToNull(String s) {
+	static String emptyToNull(String s) {
 		return (s == null || s.isEmpty()) ? null : s;
 	}
 
