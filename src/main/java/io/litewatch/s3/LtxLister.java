@@ -1,0 +1,317 @@
+package io.litewatch.s3;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Lists Litestream 0.5 replicas in a number of requests that does not grow with their
+ * history. L1 files stay until snapshot retention removes them (one every 30 s, two days'
+ * worth with the defaults), so no level but the snapshots and the top one is ever listed
+ * whole. A restore needs the newest snapshot, then from each level down only what the
+ * levels above do not reach; each level's boundaries are also boundaries of the level
+ * below (a compaction takes whole files), so every level but the top is listed with a
+ * {@code StartAfter} of a TXID the levels above end at.
+ * <p>
+ * What a listing costs:
+ * <ul>
+ * <li>a full pass: 1 request for the folders (levels present, 0.3's
+ * {@code generations/}), 1 for the snapshots, the top level whole ((snapshot retention +
+ * interval) / its interval files), then per level below one request per 1000 files of one
+ * top-level interval;</li>
+ * <li>steady state: 2 requests, the new files of L0 and, in turn, one of the folders, the
+ * snapshots or a level's new files. Levels above L0 change at most every 30 s with the
+ * defaults, so knowing them one rotation late costs little; how late each is known is
+ * kept in {@link LtxListing#levelListedAt()}.</li>
+ * </ul>
+ * Every {@code fullPassInterval}, and whenever the snapshots go backwards (a wiped or
+ * reset replica), everything is listed afresh.
+ */
+public class LtxLister {
+
+	private final S3ClientFactory clients;
+
+	private final Clock clock;
+
+	private final Duration fullPassInterval;
+
+	private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+	public LtxLister(S3ClientFactory clients, Clock clock, Duration fullPassInterval) {
+		this.clients = Objects.requireNonNull(clients, "clients");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.fullPassInterval = Objects.requireNonNull(fullPassInterval, "fullPassInterval");
+	}
+
+	public LtxListing list(S3Location location) throws S3ListingException {
+		Slot slot = slots.computeIfAbsent(location.replicaKey(), (key) -> new Slot());
+		synchronized (slot) {
+			Instant now = clock.instant();
+			boolean due = slot.lastFullPass == null || !now.isBefore(slot.lastFullPass.plus(fullPassInterval));
+			Pass pass = new Pass(clients.client(location), location, now);
+			try {
+				Slot next = due ? pass.full() : pass.steady(slot.copy());
+				next.lastFullPass = pass.fullPass ? now : slot.lastFullPass;
+				slot.replaceWith(next);
+				LtxLevels.prune(slot.levels);
+				return slot.listing(pass.requests, pass.fullPass, now);
+			}
+			catch (SdkException e) {
+				throw S3Errors.map(e, location);
+			}
+		}
+	}
+
+	public void forget(S3Location location) {
+		slots.remove(location.replicaKey());
+	}
+
+	/** One listing run, counting its own requests. */
+	private static final class Pass {
+
+		private final S3Client s3;
+
+		private final S3Location location;
+
+		private final Instant now;
+
+		private int requests;
+
+		/**
+		 * Set when the pass listed everything afresh, asked to or because the replica
+		 * went back.
+		 */
+		private boolean fullPass;
+
+		Pass(S3Client s3, S3Location location, Instant now) {
+			this.s3 = s3;
+			this.location = location;
+			this.now = now;
+		}
+
+		Slot full() {
+			fullPass = true;
+			Slot slot = new Slot();
+			listFolders(slot);
+			listLevel(slot, LtxKeys.MAX_LEVEL, null);
+			List<Integer> compaction = new ArrayList<>(slot.present.descendingSet());
+			compaction.remove(Integer.valueOf(LtxKeys.MAX_LEVEL));
+			if (!compaction.contains(0)) {
+				compaction.add(0);
+			}
+			long snapshotTxid = LtxLevels.newestSnapshotTxid(slot.levels);
+			for (int i = 0; i < compaction.size(); i++) {
+				int level = compaction.get(i);
+				if (i == 0 && level > 0) {
+					listLevel(slot, level, null);
+				}
+				else {
+					long after = LtxLevels.listFrom(slot.levels, level, snapshotTxid);
+					listLevel(slot, level, LtxKeys.startAfterTxid(LtxKeys.levelPrefix(location.path(), level), after));
+				}
+			}
+			slot.rotation = 0;
+			return slot;
+		}
+
+		Slot steady(Slot slot) {
+			listLevel(slot, 0, slot.startAfter.get(0));
+			List<Integer> turns = new ArrayList<>();
+			turns.add(-1);
+			turns.add(LtxKeys.MAX_LEVEL);
+			slot.present.descendingSet().stream().filter((l) -> l > 0 && l < LtxKeys.MAX_LEVEL).forEach(turns::add);
+			int turn = turns.get(slot.rotation % turns.size());
+			slot.rotation++;
+			if (turn == -1) {
+				TreeSet<Integer> before = new TreeSet<>(slot.present);
+				listFolders(slot);
+				if (!slot.present.equals(before)) {
+					return full();
+				}
+			}
+			else if (turn == LtxKeys.MAX_LEVEL) {
+				long before = LtxLevels.newestSnapshotTxid(slot.levels);
+				slot.levels.remove(LtxKeys.MAX_LEVEL);
+				listLevel(slot, LtxKeys.MAX_LEVEL, null);
+				if (LtxLevels.newestSnapshotTxid(slot.levels) < before) {
+					return full();
+				}
+			}
+			else {
+				listLevel(slot, turn, slot.startAfter.get(turn));
+			}
+			return slot;
+		}
+
+		private void listFolders(Slot slot) {
+			String root = LtxKeys.root(location.path());
+			slot.present.clear();
+			slot.generationsPresent = false;
+			for (ListObjectsV2Response page : pages(request(root, null))) {
+				for (CommonPrefix cp : page.commonPrefixes()) {
+					LtxKeys.levelOfCommonPrefix(root, cp.prefix()).ifPresent(slot.present::add);
+					slot.generationsPresent |= LtxKeys.isGenerationsPrefix(root, cp.prefix());
+				}
+			}
+			slot.listedAt.put(-1, now);
+		}
+
+		/** Adds the files of {@code level} after {@code startAfter} (all when null). */
+		private void listLevel(Slot slot, int level, String startAfter) {
+			String dir = LtxKeys.levelPrefix(location.path(), level);
+			TreeMap<String, LtxFile> files = slot.levels.computeIfAbsent(level, (l) -> new TreeMap<>());
+			String last = startAfter;
+			for (ListObjectsV2Response page : pages(request(dir, startAfter))) {
+				for (S3Object o : page.contents()) {
+					String name = o.key().substring(dir.length());
+					var file = LtxKeys.parse(level, name, o.size() == null ? 0 : o.size(), o.lastModified());
+					if (file.isEmpty()) {
+						slot.badKey(o.key());
+						continue;
+					}
+					// Only LTX names move the mark: a stray "zz.txt" sorts after files
+					// yet to
+					// come.
+					files.put(name, file.get());
+					if (last == null || o.key().compareTo(last) > 0) {
+						last = o.key();
+					}
+				}
+			}
+			if (last != null) {
+				slot.startAfter.put(level, last);
+			}
+			slot.listedAt.put(level, now);
+		}
+
+		private ListObjectsV2Request request(String prefix, String startAfter) {
+			ListObjectsV2Request.Builder b = ListObjectsV2Request.builder()
+				.bucket(location.bucket())
+				.prefix(prefix)
+				.delimiter("/");
+			if (startAfter != null) {
+				b.startAfter(startAfter);
+			}
+			return b.build();
+		}
+
+		private Iterable<ListObjectsV2Response> pages(ListObjectsV2Request request) {
+			Iterator<ListObjectsV2Response> pages = s3.listObjectsV2Paginator(request).iterator();
+			return () -> new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					return pages.hasNext();
+				}
+
+				@Override
+				public ListObjectsV2Response next() {
+					ListObjectsV2Response page = pages.next();
+					requests++;
+					return page;
+				}
+
+			};
+		}
+
+	}
+
+	/**
+	 * One replica's remembered state; a pass works on a copy, so a failed one leaves it
+	 * whole.
+	 */
+	private static final class Slot {
+
+		private Instant lastFullPass;
+
+		private final TreeSet<Integer> present = new TreeSet<>();
+
+		private boolean generationsPresent;
+
+		/**
+		 * By level, then by name: two files of one level may share a min TXID (two
+		 * writers).
+		 */
+		private final TreeMap<Integer, TreeMap<String, LtxFile>> levels = new TreeMap<>();
+
+		private final Map<Integer, String> startAfter = new HashMap<>();
+
+		/** By level; -1 is the folder listing. */
+		private final Map<Integer, Instant> listedAt = new HashMap<>();
+
+		private final TreeSet<String> badKeys = new TreeSet<>();
+
+		private int badKeyCount;
+
+		private int rotation;
+
+		void badKey(String key) {
+			if (badKeys.contains(key)) {
+				return;
+			}
+			badKeyCount++;
+			if (badKeys.size() < LtxListing.BAD_KEYS_SHOWN) {
+				badKeys.add(key);
+			}
+		}
+
+		Slot copy() {
+			Slot copy = new Slot();
+			copy.replaceWith(this);
+			return copy;
+		}
+
+		void replaceWith(Slot other) {
+			lastFullPass = other.lastFullPass;
+			if (other == this) {
+				return;
+			}
+			TreeSet<Integer> presentCopy = new TreeSet<>(other.present);
+			TreeMap<Integer, TreeMap<String, LtxFile>> levelsCopy = new TreeMap<>();
+			other.levels.forEach((level, files) -> levelsCopy.put(level, new TreeMap<>(files)));
+			Map<Integer, String> startCopy = new HashMap<>(other.startAfter);
+			Map<Integer, Instant> listedCopy = new HashMap<>(other.listedAt);
+			TreeSet<String> badCopy = new TreeSet<>(other.badKeys);
+			present.clear();
+			present.addAll(presentCopy);
+			generationsPresent = other.generationsPresent;
+			levels.clear();
+			levels.putAll(levelsCopy);
+			startAfter.clear();
+			startAfter.putAll(startCopy);
+			listedAt.clear();
+			listedAt.putAll(listedCopy);
+			badKeys.clear();
+			badKeys.addAll(badCopy);
+			badKeyCount = other.badKeyCount;
+			rotation = other.rotation;
+		}
+
+		LtxListing listing(int requests, boolean fullPass, Instant now) {
+			TreeMap<Integer, List<LtxFile>> byLevel = new TreeMap<>();
+			levels.forEach((level, files) -> byLevel.put(level, new ArrayList<>(files.values())));
+			Map<Integer, Instant> levelTimes = new HashMap<>(listedAt);
+			levelTimes.remove(-1);
+			return new LtxListing(byLevel, levelTimes, generationsPresent, new ArrayList<>(badKeys), badKeyCount,
+					requests, fullPass, now);
+		}
+
+	}
+
+}

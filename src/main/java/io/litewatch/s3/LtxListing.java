@@ -1,0 +1,64 @@
+package io.litewatch.s3;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One listing of a Litestream 0.5 replica: what is known of each level (the snapshots in
+ * full; of a compaction level the files a restore of the latest state may need, i.e.
+ * those past what the levels above already reach), and what else sits under the path.
+ *
+ * @param levels by level, each sorted by TXID
+ * @param levelListedAt when each level was last listed: a level that is not listed on
+ * every poll is known as of then
+ * @param generationsPresent whether 0.3's {@code generations/} sits under the same path
+ * (a bucket in the middle of a migration)
+ * @param badKeys names under a level folder that are no LTX file, at most
+ * {@link #BAD_KEYS_SHOWN}
+ * @param badKeyCount how many such names were seen in all
+ * @param requests S3 requests this listing made
+ * @param fullPass whether everything was listed afresh, so deletions are reflected
+ */
+public record LtxListing(SortedMap<Integer, List<LtxFile>> levels, Map<Integer, Instant> levelListedAt,
+		boolean generationsPresent, List<String> badKeys, int badKeyCount, int requests, boolean fullPass,
+		Instant listedAt) {
+
+	public static final int BAD_KEYS_SHOWN = 20;
+
+	public LtxListing {
+		SortedMap<Integer, List<LtxFile>> copy = new TreeMap<>();
+		levels.forEach((level, files) -> copy.put(level, List.copyOf(files)));
+		levels = java.util.Collections.unmodifiableSortedMap(copy);
+		levelListedAt = Map.copyOf(levelListedAt);
+		badKeys = List.copyOf(badKeys);
+	}
+
+	public List<LtxFile> snapshots() {
+		return levels.getOrDefault(LtxKeys.MAX_LEVEL, List.of());
+	}
+
+	/** Every listed file of levels 0..8. */
+	public List<LtxFile> compacted() {
+		List<LtxFile> files = new ArrayList<>();
+		levels.forEach((level, list) -> {
+			if (level < LtxKeys.MAX_LEVEL) {
+				files.addAll(list);
+			}
+		});
+		return files;
+	}
+
+	public LtxChain chain() {
+		return LtxChain.of(snapshots(), compacted());
+	}
+
+	/** Whether any LTX file was found: false for a path 0.5 has not written to yet. */
+	public boolean empty() {
+		return levels.values().stream().allMatch(List::isEmpty);
+	}
+
+}
