@@ -59,7 +59,16 @@ public final class LitestreamConfigFile {
 		this.maxBytes = maxBytes;
 	}
 
+	/** Reads the file, telling from its own keys which Litestream it is written for. */
 	public ConfigLoad load() {
+		return load(null, null);
+	}
+
+	/**
+	 * Reads the file as {@code dialect} does (null: tell from the file).
+	 * @param basis why that dialect, for the page
+	 */
+	public ConfigLoad load(LitestreamDialect dialect, String basis) {
 		BasicFileAttributes attributes;
 		try {
 			attributes = Files.readAttributes(this.file, BasicFileAttributes.class);
@@ -73,7 +82,7 @@ public final class LitestreamConfigFile {
 			return failed("cannot read config file: " + this.file + " (" + ex.getClass().getSimpleName() + ")", null);
 		}
 		Instant modifiedAt = attributes.lastModifiedTime().toInstant();
-		Stamp stamp = new Stamp(modifiedAt, attributes.size());
+		Stamp stamp = new Stamp(modifiedAt, attributes.size(), dialect, basis);
 		Cached cached = this.cache.get();
 		if (cached != null && cached.stamp.equals(stamp)) {
 			return cached.load;
@@ -88,13 +97,13 @@ public final class LitestreamConfigFile {
 			load = tooLarge(attributes.size() + " bytes", modifiedAt);
 		}
 		else {
-			load = read(modifiedAt);
+			load = read(modifiedAt, dialect, basis);
 		}
 		this.cache.set(new Cached(stamp, load));
 		return load;
 	}
 
-	private ConfigLoad read(Instant modifiedAt) {
+	private ConfigLoad read(Instant modifiedAt, LitestreamDialect dialect, String basis) {
 		String text;
 		try {
 			byte[] bytes;
@@ -116,12 +125,13 @@ public final class LitestreamConfigFile {
 			return failed("cannot read config file: " + this.file + " (" + ex.getClass().getSimpleName() + ")",
 					modifiedAt);
 		}
-		return parse(text, modifiedAt);
+		return parse(text, modifiedAt, dialect, basis);
 	}
 
-	private ConfigLoad parse(String text, Instant modifiedAt) {
+	private ConfigLoad parse(String text, Instant modifiedAt, LitestreamDialect dialect, String basis) {
 		try {
-			return new ConfigLoad(this.file, this.parser.parse(text, this.file.toString()), null, modifiedAt);
+			return new ConfigLoad(this.file, this.parser.parse(text, this.file.toString(), dialect, basis), null,
+					modifiedAt);
 		}
 		catch (ConfigParseException ex) {
 			return new ConfigLoad(this.file, null, ex, modifiedAt);
@@ -161,17 +171,18 @@ public final class LitestreamConfigFile {
 	}
 
 	/**
-	 * Parses the text of a litestream.yml; {@link LitestreamConfigParser#parse} in
-	 * production.
+	 * Parses the text of a litestream.yml as {@code dialect} reads it (null: tell from
+	 * the file); {@link LitestreamConfigParser#parse} in production.
 	 */
 	@FunctionalInterface
 	interface TextParser {
 
-		LitestreamConfig parse(String text, String source);
+		LitestreamConfig parse(String text, String source, LitestreamDialect dialect, String basis);
 
 	}
 
-	private record Stamp(Instant modifiedAt, long size) {
+	/** The file's state and how it was read: another Litestream reads it anew. */
+	private record Stamp(Instant modifiedAt, long size, LitestreamDialect dialect, String basis) {
 	}
 
 	private record Cached(Stamp stamp, ConfigLoad load) {

@@ -76,6 +76,23 @@ public enum FindingCode {
 	 * A point-in-time restore to a moment inside the listed restore window failed: the
 	 * window promises more than a restore reaches.
 	 */
-	RESTORE_POINT_UNREACHABLE
+	RESTORE_POINT_UNREACHABLE,
+
+	/**
+	 * Litestream 0.5: a compaction level's input waited past twice its interval.
+	 */
+	COMPACTION_BEHIND,
+
+	/**
+	 * Litestream 0.5: objects in a level folder that are no LTX file (counted and named,
+	 * left out of every figure).
+	 */
+	LTX_KEY_INVALID,
+
+	/**
+	 * Litestream printed a version newer than Litewatch knows; it is read as the nearest
+	 * one it does.
+	 */
+	LITESTREAM_VERSION_UNKNOWN
 
 }

@@ -1,5 +1,7 @@
 package io.litewatch.health;
 
+import io.litewatch.config.LitestreamDialect;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +32,7 @@ final class InstallationJudge {
 			}
 		}
 		findings.addAll(accessory(observation.accessory(), observation.previousAccessory()));
+		version(observation.accessory(), findings);
 		compareWithAccessory(observation.databases(), config, observation.accessoryDatabases(), findings);
 		StoreFailure store = observation.storeFailure();
 		if (store != null) {
@@ -39,6 +42,17 @@ final class InstallationJudge {
 							+ ". History and alert state are not being saved, so notifications may not go out."));
 		}
 		return findings;
+	}
+
+	/** A Litestream newer than Litewatch knows is read as the nearest it does: say so. */
+	private static void version(AccessoryState state, List<Finding> findings) {
+		LitestreamDialect.ofVersion(state.litestreamVersion())
+			.filter((reading) -> !reading.known())
+			.ifPresent((reading) -> findings.add(Finding.warning(FindingCode.LITESTREAM_VERSION_UNKNOWN,
+					"Container " + state.container() + " runs Litestream " + state.litestreamVersion()
+							+ ", which this Litewatch does not know; it reads its config and replicas as Litestream "
+							+ reading.dialect().label() + " does. Figures may be wrong where that version changed "
+							+ "them; upgrade Litewatch.")));
 	}
 
 	private static List<Finding> accessory(AccessoryState state, AccessoryState previous) {

@@ -14,9 +14,31 @@ import io.litewatch.docker.SnapshotRow;
  *
  * @param execError why a command could not be run or understood (timeout, not running,
  * odd output), or null
+ * @param local Litestream 0.5's {@code status} of the database (its own TXID), or null
+ * for 0.3 and when it could not be asked
  */
 public record LitestreamView(Instant snapshotsAt, List<SnapshotRow> snapshots, Instant generationsAt,
-		List<GenerationRow> generations, List<String> storageErrors, String execError) {
+		List<GenerationRow> generations, List<String> storageErrors, String execError, LocalStatus local) {
+
+	public LitestreamView(Instant snapshotsAt, List<SnapshotRow> snapshots, Instant generationsAt,
+			List<GenerationRow> generations, List<String> storageErrors, String execError) {
+		this(snapshotsAt, snapshots, generationsAt, generations, storageErrors, execError, null);
+	}
+
+	/** What Litestream 0.5's {@code status -json} says of one database. */
+	public static LitestreamView of05(LocalStatus local, String execError) {
+		return new LitestreamView(null, List.of(), null, List.of(), List.of(), execError, local);
+	}
+
+	/**
+	 * @param txid the newest TXID of the database's local LTX files, null when it has
+	 * none ({@code "-"})
+	 * @param status {@code ok}, {@code not initialized}, {@code no database} or
+	 * {@code error}
+	 * @param at when it was asked
+	 */
+	public record LocalStatus(Long txid, String status, Instant at) {
+	}
 
 	public static LitestreamView none(String why) {
 		return new LitestreamView(null, List.of(), null, List.of(), List.of(), why);

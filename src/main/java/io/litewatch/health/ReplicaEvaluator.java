@@ -28,9 +28,12 @@ public final class ReplicaEvaluator {
 
 	private final RestoreWindowJudge windows;
 
+	private final LtxEvaluator ltx;
+
 	public ReplicaEvaluator(LitewatchProperties.Health thresholds) {
 		this.thresholds = thresholds;
 		this.windows = new RestoreWindowJudge(thresholds);
+		this.ltx = new LtxEvaluator(thresholds);
 	}
 
 	public ReplicaStatus evaluate(ReplicaObservation observation, DbFileState file, LitestreamView litestream,
@@ -41,6 +44,9 @@ public final class ReplicaEvaluator {
 			findings.add(Finding.warning(FindingCode.REPLICA_UNSUPPORTED, "Litewatch lists only s3 replicas itself; "
 					+ config.type() + " replica " + config.name() + " is judged from Litestream's own view only."));
 			return fromLitestreamOnly(config, findings, litestream, previous, now);
+		}
+		if (observation.ltx() != null) {
+			return ltx.evaluate(config, observation.ltx(), file, litestream, previous, now);
 		}
 		if (observation.listing() == null) {
 			findings.add(Finding.critical(FindingCode.S3_UNREACHABLE, observation.listingError()));
@@ -215,7 +221,7 @@ public final class ReplicaEvaluator {
 		// snapshot is are true only of the poll that measured them.
 		return new ReplicaStatus(config, Verdict.of(findings), previous.freshness().withoutLag(),
 				previous.snapshots().withoutAge(), previous.restore(), null, previous.inventory(),
-				previous.generations());
+				previous.generations(), previous.ltx());
 	}
 
 	/** Whole seconds above 10s, as Litestream prints lag, so sentences stay readable. */

@@ -18,9 +18,16 @@ import io.litewatch.inventory.ReplicaInventory;
  * listed here
  * @param generations the Litestream 0.3 layout's figures; null when no generation is
  * known
+ * @param ltx the Litestream 0.5 layout's figures; null for a 0.3 replica
  */
 public record ReplicaStatus(ReplicaConfig config, Verdict verdict, Freshness freshness, SnapshotState snapshots,
-		RestoreRange restore, Integer s3Requests, ReplicaInventory inventory, GenerationState generations) {
+		RestoreRange restore, Integer s3Requests, ReplicaInventory inventory, GenerationState generations,
+		LtxState ltx) {
+
+	public ReplicaStatus(ReplicaConfig config, Verdict verdict, Freshness freshness, SnapshotState snapshots,
+			RestoreRange restore, Integer s3Requests, ReplicaInventory inventory, GenerationState generations) {
+		this(config, verdict, freshness, snapshots, restore, s3Requests, inventory, generations, null);
+	}
 
 	public ReplicaStatus {
 		Objects.requireNonNull(verdict, "verdict");
@@ -47,7 +54,12 @@ public record ReplicaStatus(ReplicaConfig config, Verdict verdict, Freshness fre
 	 */
 	public ReplicaStatus withFindings(List<Finding> judged) {
 		return new ReplicaStatus(config, Verdict.of(judged), freshness, snapshots, restore, s3Requests, inventory,
-				generations);
+				generations, ltx);
+	}
+
+	/** {@code 0.3}, {@code 0.5}, or {@code both} in one path (an upgrade in place). */
+	public String layout() {
+		return ltx != null ? ltx.layout() : "0.3";
 	}
 
 	public Duration restoreWindow() {

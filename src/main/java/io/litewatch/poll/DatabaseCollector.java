@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.litewatch.config.DbConfig;
+import io.litewatch.config.LitestreamDialect;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.DockerAccessException;
 import io.litewatch.docker.LitestreamAccessory;
@@ -15,6 +16,7 @@ import io.litewatch.health.DbFileState;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaObservation;
 import io.litewatch.inventory.InventoryBook;
+import io.litewatch.s3.LtxLister;
 import io.litewatch.s3.S3ListingException;
 import io.litewatch.s3.S3Location;
 import io.litewatch.s3.S3ReplicaLister;
@@ -32,13 +34,16 @@ class DatabaseCollector {
 
 	private final S3ReplicaLister lister;
 
+	private final LtxLister ltxLister;
+
 	private final InventoryBook inventory;
 
 	DatabaseCollector(LitestreamAccessory accessory, LitestreamCommands commands, S3ReplicaLister lister,
-			InventoryBook inventory) {
+			LtxLister ltxLister, InventoryBook inventory) {
 		this.accessory = accessory;
 		this.commands = commands;
 		this.lister = lister;
+		this.ltxLister = ltxLister;
 		this.inventory = inventory;
 	}
 
@@ -56,6 +61,9 @@ class DatabaseCollector {
 		}
 		else if (!runCli) {
 			view = LitestreamView.none("litestream.yml is invalid, so the accessory's commands were not run");
+		}
+		else if (db.replicas().stream().anyMatch((r) -> r.dialect() == LitestreamDialect.V0_5)) {
+			view = commands.view05(db.path());
 		}
 		else {
 			// Litestream's full listing is needed only for what Litewatch cannot list
@@ -93,6 +101,9 @@ class DatabaseCollector {
 		}
 		S3Location location = location(replica);
 		try {
+			if (replica.dialect() == LitestreamDialect.V0_5) {
+				return ReplicaObservation.listed(replica, ltxLister.list(location));
+			}
 			return ReplicaObservation.listed(replica, lister.list(location, replica.expectedSnapshotSpacing()),
 					inventory.observe(location).orElse(null));
 		}

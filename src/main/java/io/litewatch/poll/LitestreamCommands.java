@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.litewatch.config.LitestreamDialect;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.CliOutputException;
 import io.litewatch.docker.CliTable;
@@ -18,6 +19,7 @@ import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.docker.ExecResult;
 import io.litewatch.docker.ExecStillRunningException;
 import io.litewatch.docker.GenerationRow;
+import io.litewatch.docker.Litestream05Output;
 import io.litewatch.docker.LitestreamOutputParser;
 import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.LitestreamView;
@@ -52,8 +54,40 @@ class LitestreamCommands {
 	 * {@code litestream databases}: cheap (no storage access); tells which databases the
 	 * accessory replicates.
 	 */
-	CliTable<DatabaseRow> databases() {
-		return run(command("databases", null), LitestreamOutputParser::databases);
+	List<DatabaseRow> databases(LitestreamDialect dialect) {
+		if (dialect == LitestreamDialect.V0_5) {
+			return run(json(command("databases", null)), Litestream05Output::databases);
+		}
+		return run(command("databases", null), LitestreamOutputParser::databases).rows();
+	}
+
+	/**
+	 * Litestream 0.5's {@code status -json <db>}: the database's own TXID, read from its
+	 * local LTX files (no storage access). 0.5 has no {@code snapshots} or
+	 * {@code generations}; the replica's side comes from Litewatch's own listing.
+	 */
+	LitestreamView view05(String dbPath) {
+		Instant at = clock.instant();
+		try {
+			List<Litestream05Output.StatusRow> rows = run(json(command("status", dbPath)), Litestream05Output::status);
+			// status compares the path as written: no row means the path differs.
+			return rows.stream()
+				.filter((row) -> dbPath.equals(row.database()))
+				.findFirst()
+				.map((row) -> LitestreamView.of05(new LitestreamView.LocalStatus(row.localTxid(), row.status(), at),
+						null))
+				.orElseGet(() -> LitestreamView.of05(null, "`litestream status` does not know " + dbPath
+						+ ": the accessory's litestream.yml names it differently"));
+		}
+		catch (CommandFailedException ex) {
+			return LitestreamView.of05(null, ex.getMessage());
+		}
+	}
+
+	private static List<String> json(List<String> command) {
+		List<String> withJson = new ArrayList<>(command);
+		withJson.add(2, "-json");
+		return withJson;
 	}
 
 	/**
@@ -130,7 +164,7 @@ class LitestreamCommands {
 		return command;
 	}
 
-	private <R> CliTable<R> run(List<String> command, Function<String, CliTable<R>> parser) {
+	private <T> T run(List<String> command, Function<String, T> parser) {
 		String shown = String.join(" ", command);
 		ExecResult result;
 		try {

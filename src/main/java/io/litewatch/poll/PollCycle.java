@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import io.litewatch.config.ConfigLoad;
 import io.litewatch.config.DbConfig;
+import io.litewatch.config.LitestreamDialect;
 import io.litewatch.config.LitestreamConfig;
 import io.litewatch.config.LitestreamConfigFile;
 import io.litewatch.docker.ContainerState;
@@ -79,6 +80,12 @@ public class PollCycle {
 
 	private Instant lastValidModifiedAt;
 
+	/**
+	 * The last version the accessory printed: a stopped container keeps how the file
+	 * reads.
+	 */
+	private String lastVersion;
+
 	private long sequence;
 
 	public PollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, LitestreamCommands commands,
@@ -118,16 +125,17 @@ public class PollCycle {
 
 	private PollResult collect() {
 		Instant started = clock.instant();
-		ConfigLoad load = configFile.load();
+		// The accessory first: the Litestream it runs decides how the file reads.
+		AccessoryState accessoryState = probeAccessory();
+		ConfigLoad load = loadConfig(accessoryState);
 		if (load.valid()) {
 			lastValid = load.config();
 			lastValidModifiedAt = load.modifiedAt();
 		}
 		LitestreamConfig config = lastValid;
-		AccessoryState accessoryState = probeAccessory();
 		boolean runCli = load.valid();
 		AccessoryDatabases accessoryDatabases = accessoryState.running() && config != null && runCli
-				? accessoryDatabases() : AccessoryDatabases.notAsked();
+				? accessoryDatabases(config.dialect()) : AccessoryDatabases.notAsked();
 
 		List<DatabaseObservation> observed = new ArrayList<>();
 		PollResult previousPoll = latest.get().orElse(null);
@@ -144,7 +152,7 @@ public class PollCycle {
 		// The accessory's CLI re-read the file during the poll: a file broken meanwhile
 		// is the
 		// cause of whatever the CLI said, so it counts as this poll's config error too.
-		ConfigLoad after = load.valid() ? configFile.load() : load;
+		ConfigLoad after = load.valid() ? loadConfig(accessoryState) : load;
 		ConfigLoad shown = after.valid() ? load : after;
 		ConfigObservation configObservation = new ConfigObservation(load.file(), shown.error(), config != null,
 				lastValidModifiedAt, config != null ? config.issues() : List.of());
@@ -185,6 +193,23 @@ public class PollCycle {
 		}
 	}
 
+	/**
+	 * Reads the file as the accessory's Litestream does; as the last one seen did while
+	 * the accessory cannot be asked, and from the file's own keys before any was seen.
+	 */
+	private ConfigLoad loadConfig(AccessoryState accessoryState) {
+		String version = accessoryState.litestreamVersion();
+		if (version != null && LitestreamDialect.ofVersion(version).isPresent()) {
+			lastVersion = version;
+		}
+		if (lastVersion == null) {
+			return configFile.load();
+		}
+		LitestreamDialect.Reading reading = LitestreamDialect.ofVersion(lastVersion).orElseThrow();
+		return configFile.load(reading.dialect(), "Litestream " + lastVersion + " runs it"
+				+ (version == null ? " (as last seen in " + container + ")" : " (" + container + ")"));
+	}
+
 	private AccessoryState probeAccessory() {
 		try {
 			EngineInfo engine = accessory.engine();
@@ -198,10 +223,10 @@ public class PollCycle {
 	}
 
 	/** The accessory may run another config than the file Litewatch reads. */
-	private AccessoryDatabases accessoryDatabases() {
+	private AccessoryDatabases accessoryDatabases(LitestreamDialect dialect) {
 		try {
 			Set<String> paths = new HashSet<>();
-			for (DatabaseRow row : commands.databases().rows()) {
+			for (DatabaseRow row : commands.databases(dialect)) {
 				paths.add(row.path());
 			}
 			return AccessoryDatabases.answered(paths);

@@ -24,6 +24,7 @@ import io.litewatch.inventory.ListingMemoryKeeper;
 import io.litewatch.health.PollEvaluator;
 import io.litewatch.health.ReplicaEvaluator;
 import io.litewatch.s3.S3ClientFactory;
+import io.litewatch.s3.LtxLister;
 import io.litewatch.s3.S3ReplicaLister;
 import io.litewatch.system.FixedDelayTask;
 import io.litewatch.system.StoreHealth;
@@ -80,6 +81,11 @@ class PollingConfiguration {
 		return lister;
 	}
 
+	@Bean
+	LtxLister ltxLister(S3ClientFactory clients, Clock clock, LitewatchProperties properties) {
+		return new LtxLister(clients, clock, properties.s3().fullListingInterval());
+	}
+
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService pollExecutor(LitewatchProperties properties) {
 		AtomicInteger count = new AtomicInteger();
@@ -92,10 +98,11 @@ class PollingConfiguration {
 
 	@Bean
 	PollCycle pollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, S3ReplicaLister lister,
-			ExecutorService pollExecutor, LatestPoll latest, Clock clock, LitewatchProperties properties,
-			StoreHealth store, InventoryBook inventory, ApplicationEventPublisher events, DrillBook drills) {
+			LtxLister ltxLister, ExecutorService pollExecutor, LatestPoll latest, Clock clock,
+			LitewatchProperties properties, StoreHealth store, InventoryBook inventory,
+			ApplicationEventPublisher events, DrillBook drills) {
 		LitestreamCommands commands = new LitestreamCommands(accessory, commandSettings(properties), clock);
-		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister, inventory);
+		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister, ltxLister, inventory);
 		PollEvaluator evaluator = new PollEvaluator(new ReplicaEvaluator(properties.health()));
 		LitewatchProperties.Docker docker = properties.docker();
 		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;

@@ -11,6 +11,7 @@ import io.litewatch.time.GoDuration;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.ContainerState;
 import io.litewatch.docker.EngineInfo;
+import io.litewatch.config.LitestreamDialect;
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.DrillObservation;
 import io.litewatch.health.DbFileState;
@@ -84,7 +85,7 @@ public record StatusView(String status, Long sequence, String checkedAt, Long po
 
 	public record AccessoryView(String container, String state, Boolean running, Integer restartCount, String startedAt,
 			String finishedAt, Integer exitCode, String image, String litestreamVersion, String engineVersion,
-			String engineApiVersion, String apiVersion, String error) {
+			String engineApiVersion, String apiVersion, String error, String litestreamDialect) {
 
 		static AccessoryView of(AccessoryState accessory) {
 			ContainerState c = accessory.state();
@@ -94,7 +95,10 @@ public record StatusView(String status, Long sequence, String checkedAt, Long po
 					c != null ? text(c.startedAt()) : null, c != null ? text(c.finishedAt()) : null,
 					c != null ? c.exitCode() : null, c != null ? c.image() : null, accessory.litestreamVersion(),
 					e != null ? e.engineVersion() : null, e != null ? e.engineApiVersion() : null,
-					e != null ? e.negotiatedApiVersion() : null, accessory.error());
+					e != null ? e.negotiatedApiVersion() : null, accessory.error(),
+					LitestreamDialect.ofVersion(accessory.litestreamVersion())
+						.map((r) -> r.dialect().label())
+						.orElse(null));
 		}
 
 	}
@@ -187,7 +191,7 @@ public record StatusView(String status, Long sequence, String checkedAt, Long po
 			String status, String generation, int generationCount, String generationStartedAt, Double lagSeconds,
 			String lagSource, String lastSyncAt, String lastSnapshotAt, Double snapshotAgeSeconds, int snapshotCount,
 			long walSegmentCount, long walBytes, RestoreWindowView restoreWindow, IntervalsView intervals,
-			Integer s3Requests, InventoryView inventory, List<FindingView> findings) {
+			Integer s3Requests, InventoryView inventory, List<FindingView> findings, String layout, LtxView ltx) {
 
 		static ReplicaView of(ReplicaStatus r) {
 			ReplicaConfig c = r.config();
@@ -202,7 +206,8 @@ public record StatusView(String status, Long sequence, String checkedAt, Long po
 					g != null ? text(g.currentStartedAt()) : null, seconds(f.lag()), f.lagSource(),
 					text(f.lastSyncAt()), text(s.newestAt()), seconds(s.newestAge()), s.count(),
 					g != null ? g.walSegmentCount() : 0, g != null ? g.walBytes() : 0, window, IntervalsView.of(c),
-					r.s3Requests(), InventoryView.of(r.inventory()), findingViews(r.findings()));
+					r.s3Requests(), InventoryView.of(r.inventory()), findingViews(r.findings()), r.layout(),
+					LtxView.of(r.ltx()));
 		}
 
 	}

@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Shared helpers for the config tests. */
-final class ConfigFixtures {
+public final class ConfigFixtures {
 
-	static final Path WORKING_DIR = Path.of("/srv/app");
+	public static final Path WORKING_DIR = Path.of("/srv/app");
 
 	private ConfigFixtures() {
 	}
 
-	static String fixture(String name) {
+	public static String fixture(String name) {
 		try (InputStream in = ConfigFixtures.class.getResourceAsStream("/fixtures/litestream-yml/" + name)) {
 			if (in == null) {
 				throw new IllegalArgumentException("no fixture " + name);

@@ -187,7 +187,7 @@ class LitestreamConfigFileTest {
 	@Test
 	void stackOverflowWhileParsingIsAnInvalidConfig() throws IOException {
 		Path file = write(VALID, Instant.now());
-		LitestreamConfigFile configFile = new LitestreamConfigFile(file, (text, source) -> {
+		LitestreamConfigFile configFile = new LitestreamConfigFile(file, (text, source, dialect, basis) -> {
 			throw new StackOverflowError();
 		}, LitestreamConfigFile.DEFAULT_MAX_BYTES);
 
@@ -203,14 +203,14 @@ class LitestreamConfigFileTest {
 	void otherParserFailuresAreAnInvalidConfigButOutOfMemoryIsNot() throws IOException {
 		Path file = write(VALID, Instant.now());
 
-		assertThat(new LitestreamConfigFile(file, (text, source) -> {
+		assertThat(new LitestreamConfigFile(file, (text, source, dialect, basis) -> {
 			throw new IllegalStateException("bug");
 		}, 1024).load().error().reason()).isEqualTo("cannot parse config file: IllegalStateException");
-		assertThat(new LitestreamConfigFile(file, (text, source) -> {
+		assertThat(new LitestreamConfigFile(file, (text, source, dialect, basis) -> {
 			throw new NoClassDefFoundError("org/yaml/snakeyaml/Yaml");
 		}, 1024).load().error().reason()).isEqualTo("cannot parse config file: NoClassDefFoundError");
 		assertThatExceptionOfType(OutOfMemoryError.class)
-			.isThrownBy(() -> new LitestreamConfigFile(file, (text, source) -> {
+			.isThrownBy(() -> new LitestreamConfigFile(file, (text, source, dialect, basis) -> {
 				throw new OutOfMemoryError("test");
 			}, 1024).load());
 	}
