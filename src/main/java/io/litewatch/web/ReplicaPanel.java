@@ -26,9 +26,11 @@ import io.litewatch.time.HumanDuration;
  * @param snapshotsShown how many of {@code snapshotCount} the list holds (newest first)
  * @param timeline the generations, snapshots and WAL stretches over time; null before
  * anything is listed
+ * @param ltx a Litestream 0.5 replica's TXIDs and levels; null for 0.3
  */
 public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart lag, Chart snapshotAge,
-		List<GenerationLine> generations, List<SnapshotLine> snapshots, int snapshotCount, WalTimeline timeline) {
+		List<GenerationLine> generations, List<SnapshotLine> snapshots, int snapshotCount, WalTimeline timeline,
+		LtxPanel ltx) {
 
 	static final int MAX_SNAPSHOTS = 50;
 
@@ -110,7 +112,7 @@ public record ReplicaPanel(ReplicaRow row, List<ThresholdRow> thresholds, Chart 
 		WalTimeline timeline = WalTimeline.of(r, litestream == null ? List.of() : litestream.generationsOf(r.name()),
 				listed, now);
 		return new ReplicaPanel(row, ThresholdRow.of(r.config(), h), lag, age, generations, snapshots, listed.size(),
-				timeline);
+				timeline, LtxPanel.of(r.ltx(), now));
 	}
 
 	/** The generations of the poll's own listing, newest end first. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import io.litewatch.config.LitewatchProperties;
+import io.litewatch.config.LtxSettings;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.time.GoDuration;
 import io.litewatch.time.HumanDuration;
@@ -34,6 +35,10 @@ public record ThresholdRow(String setting, String value, String source, String w
 				"lag: " + factor(h.lagWarningFactor()) + " / " + factor(h.lagCriticalFactor()) + " × sync-interval + "
 						+ HumanDuration.spoken(h.lagGrace())
 						+ " (litewatch.health.lag-warning-factor, lag-critical-factor, lag-grace)"));
+		if (c.ltx() != null) {
+			rows.addAll(ltx(c.ltx(), h));
+			return List.copyOf(rows);
+		}
 		Duration spacing = c.expectedSnapshotSpacing();
 		String basis = GoDuration.positive(c.snapshotInterval()) ? "snapshot-interval"
 				: "retention + retention-check-interval";
@@ -55,6 +60,40 @@ public record ThresholdRow(String setting, String value, String source, String w
 				source(c, "retention-check-interval", "1h") + capped(c), null, null,
 				"how often Litestream removes what retention no longer keeps"));
 		return List.copyOf(rows);
+	}
+
+	/** Litestream 0.5 sets snapshots, retention and compaction once, at the top level. */
+	private static List<ThresholdRow> ltx(LtxSettings ltx, LitewatchProperties.Health h) {
+		List<ThresholdRow> rows = new ArrayList<>();
+		Duration spacing = ltx.snapshotInterval();
+		rows.add(new ThresholdRow("snapshot.interval", HumanDuration.compact(spacing),
+				top(ltx, "snapshot.interval", "24h"),
+				"warning above " + HumanDuration.spoken(h.snapshotWarning(spacing)),
+				"critical above " + HumanDuration.spoken(h.snapshotCritical(spacing)),
+				"snapshot age, once the database changed after it: " + factor(h.snapshotWarningFactor()) + " / "
+						+ factor(h.snapshotCriticalFactor()) + " × snapshot.interval + "
+						+ HumanDuration.spoken(h.snapshotGrace())
+						+ " (litewatch.health.snapshot-warning-factor, snapshot-critical-factor, snapshot-grace)"));
+		rows.add(new ThresholdRow("snapshot.retention", HumanDuration.compact(ltx.snapshotRetention()),
+				top(ltx, "snapshot.retention", "24h"), null, null,
+				ltx.retentionEnabled() ? "snapshots older than this are removed, the newest always kept"
+						: "retention.enabled is false: nothing is removed, a lifecycle rule must do it"));
+		for (int level = 1; level <= ltx.topLevel(); level++) {
+			Duration interval = ltx.levelInterval(level);
+			rows.add(new ThresholdRow("levels[" + (level - 1) + "].interval (L" + level + ")",
+					HumanDuration.compact(interval), top(ltx, "levels", "30s, 5m, 1h"),
+					"behind after " + HumanDuration.spoken(interval.multipliedBy(2).plusMinutes(1)), null,
+					"compaction: input waiting 2 × interval + 1 min"));
+		}
+		rows.add(new ThresholdRow("l0-retention", HumanDuration.compact(ltx.l0Retention()),
+				top(ltx, "l0-retention", "5m"), null, null, "how long level-0 files outlive their compaction"));
+		return rows;
+	}
+
+	private static String top(LtxSettings ltx, String key, String litestreamDefault) {
+		OptionalInt line = ltx.line(key);
+		return line.isPresent() ? "litestream.yml line " + line.getAsInt()
+				: "Litestream 0.5's default " + litestreamDefault;
 	}
 
 	/**

@@ -57,6 +57,7 @@ import static io.litewatch.web.PollScenarios.NOW;
 import static io.litewatch.web.PollScenarios.RUNNING;
 import static io.litewatch.web.PollScenarios.healthy;
 import static io.litewatch.web.PollScenarios.lagging;
+import static io.litewatch.web.PollScenarios.ltxHealthy;
 import static io.litewatch.web.PollScenarios.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -207,6 +208,23 @@ class DatabaseControllerTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	@Test
+	void aLitestream05ReplicaShowsItsTxidsAndLevels() throws Exception {
+		Publish.poll(latest, poll(RUNNING, ltxHealthy("production")));
+		String html = mvc.perform(get("/databases/production").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("LTX levels")
+			.contains("Litestream 0.3 generations from before the upgrade")
+			.contains("<code>0000000000000123</code>")
+			.contains("TXID 0000000000000123 from 4 files")
+			.contains("L9 (snapshots)")
+			.contains("<code>snapshot.interval</code>")
+			.doesNotContain("a gap: newer files are out of reach");
 	}
 
 	@Test

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 import io.litewatch.config.DbConfig;
 import io.litewatch.config.LitewatchProperties;
+import io.litewatch.config.LtxSettings;
 import io.litewatch.config.ReplicaConfig;
+import io.litewatch.s3.LtxFile;
+import io.litewatch.s3.LtxListing;
 import io.litewatch.docker.ContainerState;
 import io.litewatch.docker.EngineInfo;
 import io.litewatch.health.AccessoryDatabases;
@@ -108,6 +111,30 @@ final class PollScenarios {
 				new LitestreamView(NOW.minusSeconds(60), List.of(), NOW.minusSeconds(60), List.of(), List.of(), null),
 				List.of(ReplicaObservation.listed(config.replicas().get(0),
 						new ReplicaListing(List.of(generation), 3, false, NOW))));
+	}
+
+	/**
+	 * A database Litestream 0.5 replicates (default settings): a snapshot at TXID 0x100
+	 * 40 min ago, L1 up to 0x120, L0 up to 0x123 uploaded 2s ago, and the database at
+	 * 0x123 by {@code litestream status}.
+	 */
+	static DatabaseObservation ltxHealthy(String name) {
+		ReplicaConfig base = replicaConfig(name);
+		ReplicaConfig replica = new ReplicaConfig(base.name(), base.type(), base.url(), base.bucket(), base.path(),
+				base.endpoint(), base.region(), true, false, null, Duration.ofSeconds(1), Duration.ofHours(24),
+				Duration.ofHours(24), Duration.ofHours(24), Duration.ZERO, 5, Map.of(), LtxSettings.defaults());
+		DbConfig db = dbConfig(name);
+		DbConfig config = new DbConfig(db.path(), db.name(), db.metaPath(), db.monitorInterval(),
+				db.checkpointInterval(), List.of(replica), db.line());
+		java.util.TreeMap<Integer, List<LtxFile>> levels = new java.util.TreeMap<>();
+		levels.put(9, List.of(new LtxFile(9, 1, 0x100, 40_000, NOW.minus(Duration.ofMinutes(40)))));
+		levels.put(1, List.of(new LtxFile(1, 0x101, 0x120, 2_000, NOW.minusSeconds(20))));
+		levels.put(0, List.of(new LtxFile(0, 0x121, 0x121, 300, NOW.minusSeconds(4)),
+				new LtxFile(0, 0x122, 0x123, 310, NOW.minusSeconds(2))));
+		LtxListing listing = new LtxListing(levels, Map.of(0, NOW, 1, NOW, 9, NOW), true, List.of(), 0, 2, false, NOW);
+		return DatabaseObservation.collected(config, new DbFileState(true, 4096, NOW.minusSeconds(2), null),
+				LitestreamView.of05(new LitestreamView.LocalStatus(0x123L, "ok", NOW), null),
+				List.of(ReplicaObservation.listed(replica, listing)));
 	}
 
 	/** Lag 3s, newest snapshot 52 min old: OK. */
