@@ -38,6 +38,12 @@ final class PollSamples {
 
 	static final String REPLICA = "replica";
 
+	/**
+	 * {@code 0.3}, {@code 0.5} or {@code both}: which Litestream wrote the replica, so
+	 * which figures it has.
+	 */
+	static final String LAYOUT = "layout";
+
 	/** One series: its tags and its value. */
 	record Sample(Tags tags, double value) {
 	}
@@ -74,7 +80,8 @@ final class PollSamples {
 				// Litestream
 				// refuses such a config, and the first stands for both here.
 				if (replicas.add(replica.name())) {
-					addReplica(samples, Tags.of(DATABASE, db.name(), REPLICA, replica.name()), replica);
+					addReplica(samples, Tags.of(DATABASE, db.name(), REPLICA, replica.name(), LAYOUT, replica.layout()),
+							replica);
 				}
 			}
 		}

@@ -26,6 +26,9 @@ class PollSamplesTest {
 
 	static final Tags PRODUCTION_S3 = Tags.of("database", "production", "replica", "s3");
 
+	/** A replica's own figures also say which layout they are of. */
+	static final Tags PRODUCTION_S3_03 = PRODUCTION_S3.and("layout", "0.3");
+
 	@Test
 	void eachReplicaFigureIsASeriesInTheUnitOfApiStatus() {
 		PollResult poll = poll(1, T0, database("production", replica("s3", Duration.ofMillis(2_500), inventory())));
@@ -80,8 +83,8 @@ class PollSamplesTest {
 				new Sample(offsite, 0.004));
 		assertThat(samples.get(PollGauge.DRILL_RESTORED_SIZE)).containsExactly(new Sample(PRODUCTION_S3, 90_112),
 				new Sample(offsite, 0));
-		assertThat(value(samples, PollGauge.DRILL_RPO)).isEqualTo(0.5);
-		assertThat(value(samples, PollGauge.DRILL_POINT_OUTCOME)).isZero();
+		assertThat(value(samples, PollGauge.DRILL_RPO, PRODUCTION_S3)).isEqualTo(0.5);
+		assertThat(value(samples, PollGauge.DRILL_POINT_OUTCOME, PRODUCTION_S3)).isZero();
 	}
 
 	@Test
@@ -125,7 +128,11 @@ class PollSamplesTest {
 	}
 
 	private static double value(Map<PollGauge, List<Sample>> samples, PollGauge gauge) {
-		assertThat(samples.get(gauge)).extracting(Sample::tags).containsExactly(PRODUCTION_S3);
+		return value(samples, gauge, PRODUCTION_S3_03);
+	}
+
+	private static double value(Map<PollGauge, List<Sample>> samples, PollGauge gauge, Tags tags) {
+		assertThat(samples.get(gauge)).extracting(Sample::tags).containsExactly(tags);
 		return samples.get(gauge).get(0).value();
 	}
 
