@@ -35,6 +35,8 @@ public class LocalAccessory implements LitestreamAccessory {
 
 	private final int outputLimitBytes;
 
+	private final java.util.Set<String> removed;
+
 	private final ExecFlights<Process> flights = new ExecFlights<>("as a local process", System::nanoTime);
 
 	/**
@@ -50,11 +52,21 @@ public class LocalAccessory implements LitestreamAccessory {
 	 * and dropped, and the result says so
 	 */
 	public LocalAccessory(String binary, Map<String, String> environment, int outputLimitBytes) {
+		this(binary, environment, java.util.Set.of(), outputLimitBytes);
+	}
+
+	/**
+	 * @param removed variables of Litewatch's own environment the child must not see
+	 * (Litestream 0.5.17 exits when {@code AWS_CA_BUNDLE} is set)
+	 */
+	public LocalAccessory(String binary, Map<String, String> environment, java.util.Set<String> removed,
+			int outputLimitBytes) {
 		if (outputLimitBytes < 0) {
 			throw new IllegalArgumentException("output limit must not be negative: " + outputLimitBytes);
 		}
 		this.binary = binary;
 		this.environment = Map.copyOf(environment);
+		this.removed = java.util.Set.copyOf(removed);
 		this.outputLimitBytes = outputLimitBytes;
 	}
 
@@ -106,6 +118,7 @@ public class LocalAccessory implements LitestreamAccessory {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(line);
 			builder.environment().putAll(environment);
+			builder.environment().keySet().removeAll(removed);
 			process = builder.start();
 		}
 		catch (IOException | RuntimeException ex) {

@@ -14,6 +14,7 @@ import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.litewatch.config.LitewatchProperties;
+import io.litewatch.docker.ExecResult;
 import io.litewatch.docker.LocalAccessory;
 import io.litewatch.poll.LatestPoll;
 import io.litewatch.system.FixedDelayTask;
@@ -42,8 +43,14 @@ class DrillConfiguration {
 		// Its own process runner, with the variables litestream.yml is expanded with, so
 		// the replica's credentials reach the restore as they reach the accessory.
 		LocalAccessory litestream = new LocalAccessory(binary, properties.expansionEnvironment(Map.of()));
-		RestoreDrill drill = new RestoreDrill(litestream, properties.litestreamConfig(), scratch(drills, properties),
-				drills.timeout(), clock);
+		// Litestream 0.5.17 cannot start its S3 client with AWS_CA_BUNDLE set ("unable to
+		// add custom RootCAs"), so a 0.5 restore never sees it.
+		LocalAccessory litestream05 = drills.binary05() != null && !drills.binary05().isBlank()
+				? new LocalAccessory(drills.binary05(), properties.expansionEnvironment(Map.of()),
+						java.util.Set.of("AWS_CA_BUNDLE"), ExecResult.DEFAULT_OUTPUT_LIMIT_BYTES)
+				: null;
+		RestoreDrill drill = new RestoreDrill(new RestoreDrill.Binaries(litestream, litestream05),
+				properties.litestreamConfig(), scratch(drills, properties), drills.timeout(), clock);
 		return new DrillRunner(latest, drill, repository, new DrillPlanner(drills, RandomGenerator.getDefault()),
 				drills, clock);
 	}

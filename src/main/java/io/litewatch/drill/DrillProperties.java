@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rpoThreshold an achieved RPO over this is {@code RPO_EXCEEDED}
  * @param scratchDir where restores are written; empty means {@code <data-dir>/drills}
  * @param binary the Litestream 0.3.13 binary; empty means {@code litewatch.local-binary}
+ * @param binary05 the Litestream 0.5 binary, for the replicas 0.5 writes (0.3 cannot read
+ * them); empty: those are not drilled, and say so
  * @param retention how long drill results are kept as evidence
  * @param databases overrides by database name (the file name without its directory and
  * extension, as on the pages)
@@ -32,7 +34,14 @@ public record DrillProperties(@DefaultValue("true") boolean enabled, @DefaultVal
 		@DefaultValue("10m") @NotNull Duration firstDelay, @DefaultValue("1h") @NotNull Duration jitter,
 		@DefaultValue("10m") @NotNull Duration timeout, @DefaultValue("15m") @NotNull Duration rpoThreshold,
 		Path scratchDir, String binary, @DefaultValue("400d") @NotNull Duration retention,
-		Map<String, Database> databases) {
+		Map<String, Database> databases, String binary05) {
+
+	public DrillProperties(boolean enabled, Duration interval, Duration firstDelay, Duration jitter, Duration timeout,
+			Duration rpoThreshold, Path scratchDir, String binary, Duration retention,
+			Map<String, Database> databases) {
+		this(enabled, interval, firstDelay, jitter, timeout, rpoThreshold, scratchDir, binary, retention, databases,
+				null);
+	}
 
 	public DrillProperties {
 		databases = databases == null ? Map.of() : Map.copyOf(databases);

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import io.litewatch.alert.channel.Redaction;
 import io.litewatch.config.DbConfig;
+import io.litewatch.config.LitestreamDialect;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.config.S3Credentials;
 import io.litewatch.docker.DockerAccessException;
@@ -35,7 +36,10 @@ public final class RestoreDrill {
 	/** Litestream's output kept in a result: its last lines say why. */
 	static final int MAX_OUTPUT_CHARS = 4000;
 
-	private final LocalAccessory litestream;
+	private final Binaries binaries;
+
+	/** What {@code litestream version} printed, by binary: asked once. */
+	private final Map<LocalAccessory, String> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Path config;
 
@@ -52,7 +56,25 @@ public final class RestoreDrill {
 	 * @param timeout the longest a restore may take before it is stopped
 	 */
 	public RestoreDrill(LocalAccessory litestream, Path config, Path scratch, Duration timeout, Clock clock) {
-		this.litestream = litestream;
+		this(new Binaries(litestream, null), config, scratch, timeout, clock);
+	}
+
+	/**
+	 * The Litestream binaries a drill runs: a replica is restored by the Litestream that
+	 * wrote it, since 0.3 cannot read 0.5's LTX files.
+	 *
+	 * @param v05 null when none is configured
+	 */
+	public record Binaries(LocalAccessory v03, LocalAccessory v05) {
+
+		LocalAccessory of(LitestreamDialect dialect) {
+			return dialect == LitestreamDialect.V0_5 ? v05 : v03;
+		}
+
+	}
+
+	public RestoreDrill(Binaries binaries, Path config, Path scratch, Duration timeout, Clock clock) {
+		this.binaries = binaries;
 		this.config = config;
 		this.scratch = scratch;
 		this.timeout = timeout;
@@ -85,8 +107,21 @@ public final class RestoreDrill {
 								+ "twice the database's size (" + 2 * expectedBytes + " bytes).",
 						null);
 			}
-			List<String> command = new ArrayList<>(List.of("litestream", "restore", "-config", config.toString(),
-					"-replica", replica.name(), "-o", target.toString()));
+			LitestreamDialect dialect = replica.dialect();
+			LocalAccessory litestream = binaries.of(dialect);
+			String refusal = refusal(litestream, dialect);
+			if (refusal != null) {
+				return result(null, db, replica, started, t0, Outcome.REFUSED, 0, null, Map.of(), refusal, null);
+			}
+			List<String> command = new ArrayList<>(List.of("litestream", "restore", "-config", config.toString()));
+			if (dialect == LitestreamDialect.V0_5) {
+				// 0.5 has one replica per database and checks the file it wrote itself;
+				// Litewatch's own checks follow all the same.
+				command.addAll(List.of("-o", target.toString(), "-integrity-check", "full"));
+			}
+			else {
+				command.addAll(List.of("-replica", replica.name(), "-o", target.toString()));
+			}
 			if (timestamp != null) {
 				// Litestream parses time.RFC3339: whole seconds are what it documents.
 				command.addAll(List.of("-timestamp", timestamp.truncatedTo(ChronoUnit.SECONDS).toString()));
@@ -102,7 +137,11 @@ public final class RestoreDrill {
 				}
 				// No binary is not a broken backup: the drill says what to set instead.
 				return result(null, db, replica, started, t0, Outcome.REFUSED, 0, null, Map.of(),
-						"Not run: " + ex.getMessage() + " (set litewatch.drills.binary to Litestream 0.3.13).", null);
+						"Not run: " + ex.getMessage() + " (set "
+								+ (dialect == LitestreamDialect.V0_5 ? "litewatch.drills.binary05 to Litestream 0.5"
+										: "litewatch.drills.binary to Litestream 0.3.13")
+								+ ").",
+						null);
 			}
 			String output = evidence(restore.stdout() + restore.stderr(), secrets(replica));
 			String generation = LitestreamErrors.restoredGeneration(output);
@@ -150,6 +189,36 @@ public final class RestoreDrill {
 		}
 		finally {
 			removeAll(target);
+		}
+	}
+
+	/**
+	 * Why this replica cannot be drilled with the binary at hand, or null: none is
+	 * configured for its Litestream, or the one configured is another Litestream.
+	 */
+	private String refusal(LocalAccessory litestream, LitestreamDialect dialect) {
+		String setting = dialect == LitestreamDialect.V0_5 ? "litewatch.drills.binary05" : "litewatch.drills.binary";
+		if (litestream == null) {
+			return "Not run: Litestream " + dialect.label() + " writes this replica and Litestream " + dialect.label()
+					+ " must restore it; set " + setting + " to its binary (the version the accessory runs).";
+		}
+		String version = versions.computeIfAbsent(litestream, RestoreDrill::version);
+		var reading = LitestreamDialect.ofVersion(version);
+		if (reading.isPresent() && reading.get().dialect() != dialect) {
+			return "Not run: " + setting + " is Litestream " + version + ", but Litestream " + dialect.label()
+					+ " writes this replica; set it to the version the accessory runs.";
+		}
+		return null;
+	}
+
+	private static String version(LocalAccessory litestream) {
+		try {
+			ExecResult printed = litestream.exec(List.of("litestream", "version"), Duration.ofSeconds(10));
+			return printed.exitCode() == 0 ? printed.stdout().strip() : "";
+		}
+		catch (DockerAccessException ex) {
+			// The restore itself then says the binary is missing.
+			return "";
 		}
 	}
 

@@ -55,7 +55,8 @@ class RestoreDrillTest {
 		// Stands in for a restore that takes long: it writes what Litestream writes (the
 		// -o file and its .tmp), then waits, and is interrupted while it runs.
 		Path slow = dir.resolve("slow-litestream");
-		Files.writeString(slow, "#!/bin/sh\ntouch \"$7\" \"$7.tmp\"\nexec sleep 30\n");
+		Files.writeString(slow,
+				"#!/bin/sh\n[ \"$1\" = version ] && { echo v0.3.13; exit 0; }\ntouch \"$7\" \"$7.tmp\"\nexec sleep 30\n");
 		Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
 		Path scratch = dir.resolve("drills");
 		RestoreDrill drill = new RestoreDrill(new LocalAccessory(slow.toString(), Map.of()), dir.resolve("l.yml"),
