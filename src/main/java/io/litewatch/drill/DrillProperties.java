@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -43,6 +44,7 @@ public record DrillProperties(@DefaultValue("true") boolean enabled, @DefaultVal
 				null);
 	}
 
+	@ConstructorBinding
 	public DrillProperties {
 		databases = databases == null ? Map.of() : Map.copyOf(databases);
 		positive("litewatch.drills.interval", interval);

@@ -1,0 +1,237 @@
+package io.litewatch.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.jayway.jsonpath.DocumentContext;
+
+import io.litewatch.testsupport.LitestreamContainer;
+import io.litewatch.testsupport.LitewatchApp;
+import io.litewatch.testsupport.LitewatchApp.Json;
+import io.litewatch.testsupport.ReplicationStack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The core monitor on the real stack with Litestream v0.5.17: the real 0.5 container
+ * replicates a Rails 8 app's four SQLite files (primary, queue, cache, cable) to a real
+ * s3proxy as LTX files while writers insert rows, and Litewatch runs as the Spring Boot
+ * app against the same litestream.yml (0.5 dialect: one {@code replica:} per database,
+ * top-level snapshot, levels and L0 retention). The steps run in order and share that
+ * stack: replicating, healthy with the idle cable still ok, accessory down and back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Litestream05EndToEndIT {
+
+	private static final Logger log = LoggerFactory.getLogger(Litestream05EndToEndIT.class);
+
+	static final Duration POLL = Duration.ofSeconds(2);
+
+	static final List<String> DATABASES = List.of("production", "queue", "cache", "cable");
+
+	// Past l0-retention (30s) plus one run of its monitor (15s): by then an idle
+	// database's L0 files may be gone, and it must still be ok.
+	static final Duration CABLE_IDLE = Duration.ofSeconds(50);
+
+	private ReplicationStack stack;
+
+	private LitewatchApp app;
+
+	private Instant cableLastWrite;
+
+	@BeforeAll
+	void startStack() throws Exception {
+		stack = new ReplicationStack(LitestreamContainer.Version.V0_5_17, """
+				snapshot:
+				  interval: 1m
+				  retention: 5m
+				levels:
+				  - interval: 10s
+				  - interval: 30s
+				l0-retention: 30s""",
+				List.of(new ReplicationStack.Db("production", Duration.ofMillis(250), """
+						sync-interval: 1s"""), new ReplicationStack.Db("queue", Duration.ofMillis(700), null),
+						new ReplicationStack.Db("cache", Duration.ofSeconds(2), """
+								sync-interval: 5s"""),
+						// cable stays idle after its first write: an idle database must
+						// not be
+						// reported stale.
+						new ReplicationStack.Db("cable", null, """
+								sync-interval: 5s""")));
+		cableLastWrite = Instant.now();
+		app = new LitewatchApp("--litewatch.litestream-config=" + stack.config(),
+				"--litewatch.data-dir=" + stack.work().resolve("litewatch-data"),
+				"--litewatch.poll-interval=" + POLL.toSeconds() + "s",
+				"--litewatch.docker.container=" + stack.litestream().name(), "--litewatch.docker.exec-timeout=5s",
+				"--litewatch.s3.api-call-timeout=3s");
+	}
+
+	@AfterAll
+	void stopStack() throws Exception {
+		if (app != null) {
+			app.close();
+		}
+		if (stack != null) {
+			log.info("stack under {} (litestream.yml, container log, s3proxy blobs)", stack.work());
+			stack.close();
+		}
+	}
+
+	/**
+	 * Before Litewatch is judged at all: the 0.5 container runs and writes LTX files (L0
+	 * as it syncs, the L9 snapshot it takes at startup) for every database.
+	 */
+	@Test
+	@Order(1)
+	void litestreamReplicatesEveryDatabaseAsLtxFiles() throws Exception {
+		assertThat(stack.litestream().environment()).noneMatch((e) -> e.startsWith("AWS_CA_BUNDLE="))
+			.anyMatch((e) -> e.startsWith("LITESTREAM_ACCESS_KEY_ID="));
+		assertThat(stack.validConfig()).contains("    replica:\n      type: s3\n      bucket: backups\n")
+			.doesNotContain("replicas:")
+			.contains("l0-retention: 30s");
+
+		Map<String, List<String>> keys = awaitKeys(Duration.ofSeconds(30), "L0 and L9 files of every database",
+				(k) -> DATABASES.stream()
+					.allMatch((db) -> k.getOrDefault(db, List.of()).stream().anyMatch((key) -> key.startsWith("0000/"))
+							&& k.get(db).stream().anyMatch((key) -> key.startsWith("0009/"))));
+		keys.forEach((db, list) -> {
+			assertThat(list).as(db).allMatch((key) -> key.matches("000[0-9]/[0-9a-f]{16}-[0-9a-f]{16}\\.ltx"));
+			log.info("{}: {} LTX files, first {}", db, list.size(), list.get(0));
+		});
+	}
+
+	@Test
+	@Order(2)
+	void everyDatabaseIsOkAndTheIdleCableStaysOk() throws Exception {
+		Json status = app.awaitStatus(Duration.ofSeconds(60), "all four databases ok", Litestream05EndToEndIT::allOk);
+		DocumentContext json = status.json();
+		assertThat(json.read("$.status", String.class)).isEqualTo("ok");
+		assertThat(status.strings("$.databases[*].name")).containsExactlyElementsOf(DATABASES);
+		assertThat(json.read("$.accessory.state", String.class)).isEqualTo("running");
+		assertThat(json.read("$.accessory.litestreamVersion", String.class))
+			.isEqualTo(LitestreamContainer.Version.V0_5_17.printed());
+		for (int i = 0; i < DATABASES.size(); i++) {
+			String db = "$.databases[" + i + "]";
+			assertThat(json.read(db + ".replicas.length()", Integer.class)).as(DATABASES.get(i)).isEqualTo(1);
+			String replica = db + ".replicas[0]";
+			assertThat(json.read(replica + ".status", String.class)).as(DATABASES.get(i)).isEqualTo("ok");
+			assertThat(json.read(replica + ".layout", String.class)).as(DATABASES.get(i)).isEqualTo("0.5");
+			assertThat(json.read(replica + ".ltx.replicatedTxid", String.class)).as(DATABASES.get(i))
+				.matches("[0-9a-f]{16}");
+		}
+		assertNoSecret(status.body());
+
+		Json idle = app.awaitStatus(CABLE_IDLE.plusSeconds(30), "cable idle for " + CABLE_IDLE.toSeconds() + "s",
+				(s) -> Duration.between(cableLastWrite, Instant.parse(s.json().read("$.checkedAt")))
+					.compareTo(CABLE_IDLE) > 0);
+		assertThat(idle.json().read("$.databases[3].status", String.class)).isEqualTo("ok");
+		assertThat(idle.strings("$.databases[3].replicas[*].status")).containsOnly("ok");
+		assertThat(idle.strings("$.databases[3].replicas[*].findings[*].code")).isEmpty();
+		log.info("cable idle since {}, replicated txid {}, still ok", cableLastWrite,
+				idle.json().read("$.databases[3].replicas[0].ltx.replicatedTxid", String.class));
+	}
+
+	@Test
+	@Order(3)
+	void stoppedAccessoryIsCriticalWithinOnePollAndOkOnceBack() throws Exception {
+		app.awaitStatus(Duration.ofSeconds(30), "all ok before the stop", Litestream05EndToEndIT::allOk);
+
+		Instant stoppedAt = Instant.now();
+		stack.litestream().stop();
+		// The poll running when the stop returned may have seen the container up; the
+		// next one started after it.
+		long running = app.sequence() + 1;
+		Json down = app.awaitStatus(POLL.multipliedBy(2).plusSeconds(15), "poll #" + (running + 1) + " after the stop",
+				(s) -> s.read("$.sequence", Long.class) > running);
+		Duration toCritical = Duration.between(stoppedAt, Instant.now());
+		log.info("MEASURED 0.5 container stop -> /api/status 503: {} ms (poll interval {}s)", toCritical.toMillis(),
+				POLL.toSeconds());
+		assertThat(down.code()).as(down.body()).isEqualTo(503);
+		assertThat(down.read("$.status", String.class)).isEqualTo("critical");
+		assertThat(down.read("$.accessory.running", Boolean.class)).isFalse();
+		assertThat(down.strings("$.findings[*].code")).contains("ACCESSORY_DOWN");
+		assertThat(down.strings("$.databases[*].status")).containsOnly("critical");
+		assertNoSecret(down.body());
+
+		Instant startedAt = Instant.now();
+		stack.litestream().start();
+		Json back = app.awaitStatus(Duration.ofSeconds(45), "all ok once Litestream 0.5 is back",
+				Litestream05EndToEndIT::allOk);
+		log.info("MEASURED 0.5 container start -> /api/status 200 ok: {} ms",
+				Duration.between(startedAt, Instant.now()).toMillis());
+		assertThat(back.read("$.status", String.class)).isEqualTo("ok");
+		assertThat(back.read("$.accessory.running", Boolean.class)).isTrue();
+	}
+
+	private static boolean allOk(Json s) {
+		return s.code() == 200 && "ok".equals(s.read("$.status", String.class))
+				&& s.read("$.databases.length()", Integer.class) == DATABASES.size()
+				&& s.strings("$.databases[*].status").stream().allMatch("ok"::equals)
+				&& s.strings("$.databases[*].replicas[*].status").size() == DATABASES.size()
+				&& s.strings("$.databases[*].replicas[*].status").stream().allMatch("ok"::equals);
+	}
+
+	/**
+	 * Polls s3proxy's filesystem backend (an object is a file under its bucket's
+	 * directory) until the keys under backups/, per database, satisfy the condition.
+	 */
+	private Map<String, List<String>> awaitKeys(Duration timeout, String what,
+			Predicate<Map<String, List<String>>> condition) throws Exception {
+		Instant deadline = Instant.now().plus(timeout);
+		Map<String, List<String>> keys = Map.of();
+		while (Instant.now().isBefore(deadline)) {
+			try {
+				keys = keys(stack.s3().blobDir().resolve("backups"));
+				if (condition.test(keys)) {
+					return keys;
+				}
+			}
+			catch (IOException | java.io.UncheckedIOException ex) {
+				// Litestream deleted a file (L0 retention) while it was being listed.
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("Timed out after " + timeout.toSeconds() + "s waiting for " + what + "; keys: " + keys
+				+ "; container log:\n" + stack.litestream().logs());
+	}
+
+	private static Map<String, List<String>> keys(Path bucket) throws IOException {
+		Map<String, List<String>> keys = new TreeMap<>();
+		if (!Files.isDirectory(bucket)) {
+			return keys;
+		}
+		try (Stream<Path> files = Files.walk(bucket)) {
+			files.filter(Files::isRegularFile).map(bucket::relativize).sorted().forEach((p) -> {
+				if (p.getNameCount() > 1) {
+					keys.computeIfAbsent(p.getName(0).toString(), (db) -> new java.util.ArrayList<>())
+						.add(p.subpath(1, p.getNameCount()).toString());
+				}
+			});
+		}
+		return keys;
+	}
+
+	private static void assertNoSecret(String body) {
+		assertThat(body).doesNotContain(ReplicationStack.SECRET).doesNotContain(ReplicationStack.ACCESS_KEY);
+	}
+
+}
