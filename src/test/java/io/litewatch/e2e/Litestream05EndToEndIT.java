@@ -58,6 +58,11 @@ class Litestream05EndToEndIT {
 
 	private Instant cableLastWrite;
 
+	static final Path BINARY05 = Path
+		.of(java.util.Objects.requireNonNullElse(System.getenv("LITEWATCH_TEST_LITESTREAM05_BINARY"),
+				".cache/litestream-0.5.17-venv/bin/litestream"))
+		.toAbsolutePath();
+
 	@BeforeAll
 	void startStack() throws Exception {
 		stack = new ReplicationStack(LitestreamContainer.Version.V0_5_17, """
@@ -78,11 +83,17 @@ class Litestream05EndToEndIT {
 						new ReplicationStack.Db("cable", null, """
 								sync-interval: 5s""")));
 		cableLastWrite = Instant.now();
+		assertThat(BINARY05).as("scripts/test-env.sh installs Litestream 0.5.17 there").isExecutable();
+		// The first drill runs a second after the start: it must find the snapshot 0.5
+		// takes at its own start.
+		awaitKeys(Duration.ofSeconds(30), "a snapshot of every database", (k) -> DATABASES.stream()
+			.allMatch((db) -> k.getOrDefault(db, List.of()).stream().anyMatch((key) -> key.startsWith("0009/"))));
 		app = new LitewatchApp("--litewatch.litestream-config=" + stack.config(),
 				"--litewatch.data-dir=" + stack.work().resolve("litewatch-data"),
 				"--litewatch.poll-interval=" + POLL.toSeconds() + "s",
 				"--litewatch.docker.container=" + stack.litestream().name(), "--litewatch.docker.exec-timeout=5s",
-				"--litewatch.s3.api-call-timeout=3s");
+				"--litewatch.s3.api-call-timeout=3s", "--litewatch.drills.binary05=" + BINARY05,
+				"--litewatch.drills.first-delay=1s", "--litewatch.drills.jitter=0s", "--litewatch.drills.interval=1h");
 	}
 
 	@AfterAll
@@ -180,6 +191,24 @@ class Litestream05EndToEndIT {
 				Duration.between(startedAt, Instant.now()).toMillis());
 		assertThat(back.read("$.status", String.class)).isEqualTo("ok");
 		assertThat(back.read("$.accessory.running", Boolean.class)).isTrue();
+	}
+
+	/**
+	 * Every database restored by the 0.5 binary from its LTX files, checked by
+	 * {@code -integrity-check full} and by Litewatch's own checks of the file.
+	 */
+	@Test
+	@Order(4)
+	void drillsRestoreEveryDatabaseWithLitestream05() throws Exception {
+		Json drilled = app.awaitStatus(Duration.ofSeconds(90), "a passed drill of every database",
+				(s) -> s.strings("$.databases[*].drills.last[0].outcome")
+					.equals(List.of("PASSED", "PASSED", "PASSED", "PASSED")));
+		for (int i = 0; i < DATABASES.size(); i++) {
+			String at = "$.databases[" + i + "].drills.last[0].";
+			assertThat(drilled.read(at + "restoredBytes", Long.class)).as(DATABASES.get(i)).isPositive();
+			assertThat(drilled.read(at + "message", String.class)).as(DATABASES.get(i)).isNull();
+		}
+		assertNoSecret(drilled.body());
 	}
 
 	private static boolean allOk(Json s) {
