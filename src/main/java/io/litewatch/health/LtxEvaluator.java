@@ -117,10 +117,10 @@ final class LtxEvaluator {
 		}
 		LtxState.Behind was = before != null ? before.behind() : null;
 		if (was != null && replicated < was.txid()) {
-			return new LtxState.Behind(Math.max(was.txid(), local), was.since(), local, now);
+			return new LtxState.Behind(was.txid(), was.since(), local, now);
 		}
 		if (was != null && replicated < was.lastLocal()) {
-			return new LtxState.Behind(local, was.lastLocalAt(), local, now);
+			return new LtxState.Behind(was.lastLocal(), was.lastLocalAt(), local, now);
 		}
 		return new LtxState.Behind(local, now, local, now);
 	}
@@ -169,15 +169,24 @@ final class LtxEvaluator {
 		}
 		Duration age = Duration.between(newest.lastModified(), now);
 		Duration spacing = config.expectedSnapshotSpacing();
-		// Litestream snapshots only a database that changed since: an idle one keeps its
-		// last snapshot, which is then its latest state.
-		boolean changedSince = chain.replicatedTxid() > newest.maxTxid();
-		if (spacing != null && changedSince && age.compareTo(thresholds.snapshotWarning(spacing)) > 0) {
+		// Litestream snapshots only a database that changed since, at the next interval
+		// boundary: a snapshot is due one interval after the first change past it,
+		// however
+		// long the database was idle before.
+		Instant firstChange = listing.compacted()
+			.stream()
+			.filter((f) -> f.maxTxid() > newest.maxTxid() && f.lastModified() != null)
+			.map(LtxFile::lastModified)
+			.min(Instant::compareTo)
+			.orElse(null);
+		Duration due = firstChange == null ? null : Duration.between(firstChange, now);
+		if (spacing != null && due != null && due.compareTo(thresholds.snapshotWarning(spacing)) > 0) {
 			String sentence = "Newest snapshot (TXID " + LtxKeys.hex(newest.maxTxid()) + ") is "
-					+ GoDuration.format(ReplicaEvaluator.truncate(age)) + " old (snapshot.interval "
-					+ GoDuration.format(spacing) + "; overdue after "
-					+ GoDuration.format(thresholds.snapshotWarning(spacing)) + ").";
-			findings.add(age.compareTo(thresholds.snapshotCritical(spacing)) > 0
+					+ GoDuration.format(ReplicaEvaluator.truncate(age)) + " old, and the database changed after it "
+					+ "since " + Finding.when(firstChange) + " (snapshot.interval " + GoDuration.format(spacing)
+					+ "; overdue " + GoDuration.format(thresholds.snapshotWarning(spacing))
+					+ " after the first change).";
+			findings.add(due.compareTo(thresholds.snapshotCritical(spacing)) > 0
 					? Finding.critical(FindingCode.SNAPSHOT_OVERDUE, sentence)
 					: Finding.warning(FindingCode.SNAPSHOT_OVERDUE, sentence));
 		}

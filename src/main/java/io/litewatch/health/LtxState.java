@@ -43,8 +43,8 @@ public record LtxState(String layout, long replicatedTxid, Instant replicatedAt,
 	}
 
 	/**
-	 * @param txid the newest local TXID seen while the replica lacked it
-	 * @param since the poll that first saw a TXID the replica still lacks
+	 * @param txid a local TXID the replica lacked at {@code since}
+	 * @param since the poll that first saw {@code txid}, which the replica still lacks
 	 * @param lastLocal the local TXID of the last poll, and when it was seen
 	 */
 	public record Behind(long txid, Instant since, long lastLocal, Instant lastLocalAt) {

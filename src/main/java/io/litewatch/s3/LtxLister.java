@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -70,7 +68,7 @@ public class LtxLister {
 				next.lastFullPass = pass.fullPass ? now : slot.lastFullPass;
 				slot.replaceWith(next);
 				LtxLevels.prune(slot.levels);
-				return slot.listing(pass.requests, pass.fullPass, now);
+				return slot.listing(pass.listing.requests(), pass.fullPass, now);
 			}
 			catch (SdkException e) {
 				throw S3Errors.map(e, location);
@@ -85,13 +83,11 @@ public class LtxLister {
 	/** One listing run, counting its own requests. */
 	private static final class Pass {
 
-		private final S3Client s3;
-
 		private final S3Location location;
 
 		private final Instant now;
 
-		private int requests;
+		private final CountedListing listing;
 
 		/**
 		 * Set when the pass listed everything afresh, asked to or because the replica
@@ -100,7 +96,7 @@ public class LtxLister {
 		private boolean fullPass;
 
 		Pass(S3Client s3, S3Location location, Instant now) {
-			this.s3 = s3;
+			this.listing = new CountedListing(s3, location.bucket());
 			this.location = location;
 			this.now = now;
 		}
@@ -163,7 +159,7 @@ public class LtxLister {
 			String root = LtxKeys.root(location.path());
 			slot.present.clear();
 			slot.generationsPresent = false;
-			for (ListObjectsV2Response page : pages(request(root, null))) {
+			for (ListObjectsV2Response page : listing.pages(root, null)) {
 				for (CommonPrefix cp : page.commonPrefixes()) {
 					LtxKeys.levelOfCommonPrefix(root, cp.prefix()).ifPresent(slot.present::add);
 					slot.generationsPresent |= LtxKeys.isGenerationsPrefix(root, cp.prefix());
@@ -177,7 +173,7 @@ public class LtxLister {
 			String dir = LtxKeys.levelPrefix(location.path(), level);
 			TreeMap<String, LtxFile> files = slot.levels.computeIfAbsent(level, (l) -> new TreeMap<>());
 			String last = startAfter;
-			for (ListObjectsV2Response page : pages(request(dir, startAfter))) {
+			for (ListObjectsV2Response page : listing.pages(dir, startAfter)) {
 				for (S3Object o : page.contents()) {
 					String name = o.key().substring(dir.length());
 					var file = LtxKeys.parse(level, name, o.size() == null ? 0 : o.size(), o.lastModified());
@@ -198,36 +194,6 @@ public class LtxLister {
 				slot.startAfter.put(level, last);
 			}
 			slot.listedAt.put(level, now);
-		}
-
-		private ListObjectsV2Request request(String prefix, String startAfter) {
-			ListObjectsV2Request.Builder b = ListObjectsV2Request.builder()
-				.bucket(location.bucket())
-				.prefix(prefix)
-				.delimiter("/");
-			if (startAfter != null) {
-				b.startAfter(startAfter);
-			}
-			return b.build();
-		}
-
-		private Iterable<ListObjectsV2Response> pages(ListObjectsV2Request request) {
-			Iterator<ListObjectsV2Response> pages = s3.listObjectsV2Paginator(request).iterator();
-			return () -> new Iterator<>() {
-
-				@Override
-				public boolean hasNext() {
-					return pages.hasNext();
-				}
-
-				@Override
-				public ListObjectsV2Response next() {
-					ListObjectsV2Response page = pages.next();
-					requests++;
-					return page;
-				}
-
-			};
 		}
 
 	}

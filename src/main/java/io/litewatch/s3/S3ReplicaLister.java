@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -117,9 +115,9 @@ public class S3ReplicaLister implements AutoCloseable {
 					.map(GenerationTail::listing)
 					.toList();
 				log.debug("listed s3://{}/{} in {} requests (full pass: {})", location.bucket(), location.prefix(),
-						pass.requests, fullPass);
+						pass.listing.requests(), fullPass);
 				slot.changes = counter.incrementAndGet();
-				return new ReplicaListing(generations, pass.requests, fullPass, now);
+				return new ReplicaListing(generations, pass.listing.requests(), fullPass, now);
 			}
 			catch (SdkException e) {
 				throw S3Errors.map(e, location);
@@ -172,8 +170,6 @@ public class S3ReplicaLister implements AutoCloseable {
 	 */
 	private static final class Pass {
 
-		private final S3Client s3;
-
 		private final S3Location location;
 
 		private final Slot slot;
@@ -182,10 +178,10 @@ public class S3ReplicaLister implements AutoCloseable {
 
 		private final Duration snapshotSpacing;
 
-		private int requests;
+		private final CountedListing listing;
 
 		Pass(S3Client s3, S3Location location, Slot slot, Instant now, Duration snapshotSpacing) {
-			this.s3 = s3;
+			this.listing = new CountedListing(s3, location.bucket());
 			this.location = location;
 			this.slot = slot;
 			this.now = now;
@@ -223,7 +219,7 @@ public class S3ReplicaLister implements AutoCloseable {
 
 		private List<String> listGenerations(String prefix) {
 			List<String> ids = new ArrayList<>();
-			for (ListObjectsV2Response page : pages(request(prefix, null))) {
+			for (ListObjectsV2Response page : listing.pages(prefix, null)) {
 				for (CommonPrefix cp : page.commonPrefixes()) {
 					ReplicaKeys.generationOfCommonPrefix(prefix, cp.prefix()).ifPresent(ids::add);
 				}
@@ -234,7 +230,7 @@ public class S3ReplicaLister implements AutoCloseable {
 		private List<SnapshotObject> listSnapshots(String prefix, String id) {
 			String dir = ReplicaKeys.snapshotsPrefix(prefix, id);
 			List<SnapshotObject> snapshots = new ArrayList<>();
-			for (ListObjectsV2Response page : pages(request(dir, null))) {
+			for (ListObjectsV2Response page : listing.pages(dir, null)) {
 				for (S3Object o : page.contents()) {
 					ReplicaKeys.snapshot(id, o.key().substring(dir.length()), size(o), o.lastModified())
 						.ifPresent(snapshots::add);
@@ -252,7 +248,7 @@ public class S3ReplicaLister implements AutoCloseable {
 			String dir = ReplicaKeys.walPrefix(prefix, id);
 			WalStats wal = start.wal();
 			String lastKey = start.lastWalKey();
-			for (ListObjectsV2Response page : pages(request(dir, lastKey))) {
+			for (ListObjectsV2Response page : listing.pages(dir, lastKey)) {
 				for (S3Object o : page.contents()) {
 					Optional<WalSegment> segment = ReplicaKeys.wal(id, o.key().substring(dir.length()), size(o),
 							o.lastModified());
@@ -268,42 +264,6 @@ public class S3ReplicaLister implements AutoCloseable {
 				}
 				slot.generations.put(id, new GenerationTail(id, start.snapshots(), wal, lastKey, start.tailIndex()));
 			}
-		}
-
-		private ListObjectsV2Request request(String prefix, String startAfter) {
-			// Delimiter as Litestream lists: anything below a further '/' is not
-			// Litestream's.
-			ListObjectsV2Request.Builder b = ListObjectsV2Request.builder()
-				.bucket(location.bucket())
-				.prefix(prefix)
-				.delimiter("/");
-			if (startAfter != null) {
-				b.startAfter(startAfter);
-			}
-			return b.build();
-		}
-
-		/**
-		 * The pages of a listing; the paginator sends one request per page as it is
-		 * iterated, counted here.
-		 */
-		private Iterable<ListObjectsV2Response> pages(ListObjectsV2Request request) {
-			Iterator<ListObjectsV2Response> pages = s3.listObjectsV2Paginator(request).iterator();
-			return () -> new Iterator<>() {
-
-				@Override
-				public boolean hasNext() {
-					return pages.hasNext();
-				}
-
-				@Override
-				public ListObjectsV2Response next() {
-					ListObjectsV2Response page = pages.next();
-					requests++;
-					return page;
-				}
-
-			};
 		}
 
 		private static long size(S3Object o) {

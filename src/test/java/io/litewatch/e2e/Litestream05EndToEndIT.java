@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import com.jayway.jsonpath.DocumentContext;
 
 import io.litewatch.testsupport.LitestreamContainer;
@@ -29,6 +32,7 @@ import io.litewatch.testsupport.LitewatchApp.Json;
 import io.litewatch.testsupport.ReplicationStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The core monitor on the real stack with Litestream v0.5.17: the real 0.5 container
@@ -224,23 +228,22 @@ class Litestream05EndToEndIT {
 	 * directory) until the keys under backups/, per database, satisfy the condition.
 	 */
 	private Map<String, List<String>> awaitKeys(Duration timeout, String what,
-			Predicate<Map<String, List<String>>> condition) throws Exception {
-		Instant deadline = Instant.now().plus(timeout);
-		Map<String, List<String>> keys = Map.of();
-		while (Instant.now().isBefore(deadline)) {
-			try {
-				keys = keys(stack.s3().blobDir().resolve("backups"));
-				if (condition.test(keys)) {
-					return keys;
-				}
-			}
-			catch (IOException | java.io.UncheckedIOException ex) {
-				// Litestream deleted a file (L0 retention) while it was being listed.
-			}
-			Thread.sleep(250);
+			Predicate<Map<String, List<String>>> condition) {
+		AtomicReference<Map<String, List<String>>> last = new AtomicReference<>(Map.of());
+		try {
+			return await(what).atMost(timeout)
+				.pollInterval(Duration.ofMillis(250))
+				// Litestream deletes L0 files (l0-retention) while they are being listed.
+				.ignoreExceptionsMatching((e) -> e instanceof IOException || e instanceof java.io.UncheckedIOException)
+				.until(() -> {
+					last.set(keys(stack.s3().blobDir().resolve("backups")));
+					return last.get();
+				}, condition);
 		}
-		throw new AssertionError("Timed out after " + timeout.toSeconds() + "s waiting for " + what + "; keys: " + keys
-				+ "; container log:\n" + stack.litestream().logs());
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Timed out after " + timeout.toSeconds() + "s waiting for " + what + "; keys: "
+					+ last.get() + "; container log:\n" + stack.litestream().logs(), ex);
+		}
 	}
 
 	private static Map<String, List<String>> keys(Path bucket) throws IOException {

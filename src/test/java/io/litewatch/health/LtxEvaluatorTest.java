@@ -87,6 +87,33 @@ class LtxEvaluatorTest {
 	}
 
 	@Test
+	void aReplicaTrailingBySteadyTimeHasABoundedLag() {
+		Instant t0 = LISTED;
+		LtxState.Behind first = LtxEvaluator.behind(100L, 90, null, t0);
+		LtxState.Behind second = LtxEvaluator.behind(115L, 99, state(first), t0.plusSeconds(15));
+		LtxState.Behind third = LtxEvaluator.behind(130L, 114, state(second), t0.plusSeconds(30));
+		// Each poll the replica holds what the poll before last saw: 15s behind, not
+		// more.
+		assertThat(second.since()).isEqualTo(t0);
+		assertThat(third.since()).isEqualTo(t0.plusSeconds(15));
+	}
+
+	@Test
+	void oneWriteAfterDaysIdleIsNoOverdueSnapshotUntilAnIntervalPassed() throws IOException {
+		List<LtxFile> idle = new ArrayList<>(files());
+		idle.removeIf((f) -> f.maxTxid() > 0xf6);
+		Instant daysLater = LISTED.plus(Duration.ofDays(3));
+		idle.add(new LtxFile(0, 0xf7, 0xf7, 300, daysLater.minusSeconds(5)));
+		assertThat(codes(evaluate(listing(idle), 0xf7L, null, daysLater))).isEmpty();
+		assertThat(codes(evaluate(listing(idle), 0xf7L, null, daysLater.plus(Duration.ofHours(7)))))
+			.containsExactly(FindingCode.SNAPSHOT_OVERDUE);
+	}
+
+	private static LtxState state(LtxState.Behind behind) {
+		return new LtxState("0.5", 0, null, 0, true, 1, 1, behind.lastLocal(), List.of(), List.of(), 0, behind, null);
+	}
+
+	@Test
 	void anIdleDatabaseKeepsItsLastSnapshotWithoutItBeingOverdue() throws IOException {
 		List<LtxFile> idle = new ArrayList<>(files());
 		idle.removeIf((f) -> f.maxTxid() > 0xf6);
