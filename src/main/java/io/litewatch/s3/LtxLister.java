@@ -64,7 +64,7 @@ public class LtxLister {
 			boolean due = slot.lastFullPass == null || !now.isBefore(slot.lastFullPass.plus(fullPassInterval));
 			Pass pass = new Pass(clients.client(location), location, now);
 			try {
-				Slot next = due ? pass.full() : pass.steady(slot.copy());
+				Slot next = due ? pass.full(slot.strays) : pass.steady(slot.copy());
 				next.lastFullPass = pass.fullPass ? now : slot.lastFullPass;
 				slot.replaceWith(next);
 				LtxLevels.prune(slot.levels);
@@ -101,9 +101,10 @@ public class LtxLister {
 			this.now = now;
 		}
 
-		Slot full() {
+		Slot full(StrayKeys before) {
 			fullPass = true;
 			Slot slot = new Slot();
+			slot.strays = before.forFullPass();
 			listFolders(slot);
 			listLevel(slot, LtxKeys.MAX_LEVEL, null);
 			List<Integer> compaction = new ArrayList<>(slot.present.descendingSet());
@@ -138,7 +139,7 @@ public class LtxLister {
 				TreeSet<Integer> before = new TreeSet<>(slot.present);
 				listFolders(slot);
 				if (!slot.present.equals(before)) {
-					return full();
+					return full(slot.strays);
 				}
 			}
 			else if (turn == LtxKeys.MAX_LEVEL) {
@@ -146,7 +147,7 @@ public class LtxLister {
 				slot.levels.remove(LtxKeys.MAX_LEVEL);
 				listLevel(slot, LtxKeys.MAX_LEVEL, null);
 				if (LtxLevels.newestSnapshotTxid(slot.levels) < before) {
-					return full();
+					return full(slot.strays);
 				}
 			}
 			else {
@@ -178,7 +179,7 @@ public class LtxLister {
 					String name = o.key().substring(dir.length());
 					var file = LtxKeys.parse(level, name, o.size() == null ? 0 : o.size(), o.lastModified());
 					if (file.isEmpty()) {
-						slot.badKey(o.key());
+						slot.strays.seen(o.key());
 						continue;
 					}
 					// Only LTX names move the mark: a stray "zz.txt" sorts after files
@@ -221,21 +222,9 @@ public class LtxLister {
 		/** By level; -1 is the folder listing. */
 		private final Map<Integer, Instant> listedAt = new HashMap<>();
 
-		private final TreeSet<String> badKeys = new TreeSet<>();
-
-		private int badKeyCount;
+		private StrayKeys strays = new StrayKeys();
 
 		private int rotation;
-
-		void badKey(String key) {
-			if (badKeys.contains(key)) {
-				return;
-			}
-			badKeyCount++;
-			if (badKeys.size() < LtxListing.BAD_KEYS_SHOWN) {
-				badKeys.add(key);
-			}
-		}
 
 		Slot copy() {
 			Slot copy = new Slot();
@@ -253,7 +242,6 @@ public class LtxLister {
 			other.levels.forEach((level, files) -> levelsCopy.put(level, new TreeMap<>(files)));
 			Map<Integer, String> startCopy = new HashMap<>(other.startAfter);
 			Map<Integer, Instant> listedCopy = new HashMap<>(other.listedAt);
-			TreeSet<String> badCopy = new TreeSet<>(other.badKeys);
 			present.clear();
 			present.addAll(presentCopy);
 			generationsPresent = other.generationsPresent;
@@ -263,9 +251,7 @@ public class LtxLister {
 			startAfter.putAll(startCopy);
 			listedAt.clear();
 			listedAt.putAll(listedCopy);
-			badKeys.clear();
-			badKeys.addAll(badCopy);
-			badKeyCount = other.badKeyCount;
+			strays = other.strays.copy();
 			rotation = other.rotation;
 		}
 
@@ -274,8 +260,8 @@ public class LtxLister {
 			levels.forEach((level, files) -> byLevel.put(level, new ArrayList<>(files.values())));
 			Map<Integer, Instant> levelTimes = new HashMap<>(listedAt);
 			levelTimes.remove(-1);
-			return new LtxListing(byLevel, levelTimes, generationsPresent, new ArrayList<>(badKeys), badKeyCount,
-					requests, fullPass, now);
+			return new LtxListing(byLevel, levelTimes, generationsPresent, strays.shown(), strays.count(), requests,
+					fullPass, now);
 		}
 
 	}

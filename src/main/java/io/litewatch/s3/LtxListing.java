@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * every poll is known as of then
  * @param generationsPresent whether 0.3's {@code generations/} sits under the same path
  * (a bucket in the middle of a migration)
- * @param badKeys names under a level folder that are no LTX file, at most
- * {@link #BAD_KEYS_SHOWN}
- * @param badKeyCount how many such names were seen in all
+ * @param badKeys names under a level folder that are no LTX file, seen in two listings
+ * (one may be an upload in progress), at most {@link #BAD_KEYS_SHOWN}
+ * @param badKeyCount how many such names there are
  * @param requests S3 requests this listing made
  * @param fullPass whether everything was listed afresh, so deletions are reflected
  */
