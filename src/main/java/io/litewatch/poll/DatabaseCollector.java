@@ -77,6 +77,19 @@ class DatabaseCollector {
 		return DatabaseObservation.collected(db, file, view, replicas);
 	}
 
+	/** Drops what the listers remember of replicas no longer in {@code dbs}. */
+	void retainOnly(List<DbConfig> dbs) {
+		java.util.Set<String> keys = new java.util.HashSet<>();
+		for (DbConfig db : dbs) {
+			db.replicas()
+				.stream()
+				.filter(DatabaseCollector::listedHere)
+				.forEach((r) -> keys.add(location(r).replicaKey()));
+		}
+		lister.retainOnly(keys);
+		ltxLister.retainOnly(keys);
+	}
+
 	private DbFileState fileState(String path) {
 		try {
 			FileStat dbFile = accessory.stat(path);

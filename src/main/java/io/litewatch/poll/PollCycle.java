@@ -88,6 +88,8 @@ public class PollCycle {
 
 	private long sequence;
 
+	private String lastFailure;
+
 	public PollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, LitestreamCommands commands,
 			DatabaseCollector collector, PollEvaluator evaluator, StoreHealth store, ExecutorService executor,
 			Duration databaseDeadline, LatestPoll latest, Clock clock, String dockerHost, String container,
@@ -108,15 +110,33 @@ public class PollCycle {
 		this.drills = drills;
 	}
 
-	/** Runs one poll and publishes it. Never throws: the scheduler must keep going. */
+	/**
+	 * Runs one poll and publishes it. Never throws: the scheduler must keep going. A poll
+	 * that fails publishes nothing, so the last result ages into POLL_STALLED rather than
+	 * passing for a fresh one.
+	 * @return this poll's result, or the last published one when this poll failed
+	 */
 	public synchronized PollResult poll() {
 		latest.polling(true);
 		try {
 			PollResult result = collect();
 			latest.publish(result);
+			lastFailure = null;
 			events.publishEvent(new PollCompletedEvent(result));
 			log.debug("poll {} done in {} ms: {}", result.sequence(), result.duration().toMillis(), result.status());
 			return result;
+		}
+		catch (RuntimeException ex) {
+			// The trace once per kind of failure: a poll every few seconds would
+			// flood the log.
+			if (!String.valueOf(ex).equals(lastFailure)) {
+				log.error("poll failed; nothing is published until a poll completes", ex);
+			}
+			else {
+				log.warn("poll failed again: {}", ex.toString());
+			}
+			lastFailure = String.valueOf(ex);
+			return latest.get().orElse(null);
 		}
 		finally {
 			latest.polling(false);
@@ -148,6 +168,7 @@ public class PollCycle {
 			for (Map.Entry<DbConfig, Future<DatabaseObservation>> entry : futures.entrySet()) {
 				observed.add(await(entry.getKey(), entry.getValue(), deadline));
 			}
+			collector.retainOnly(config.dbs());
 		}
 		// The accessory's CLI re-read the file during the poll: a file broken meanwhile
 		// is the

@@ -19,6 +19,18 @@ final class LtxLevels {
 		return snapshots == null ? 0 : snapshots.values().stream().mapToLong(LtxFile::maxTxid).max().orElse(0);
 	}
 
+	/** The restore chain of what is remembered. */
+	static LtxChain chain(Map<Integer, TreeMap<String, LtxFile>> levels) {
+		List<LtxFile> snapshots = new ArrayList<>(levels.getOrDefault(LtxKeys.MAX_LEVEL, new TreeMap<>()).values());
+		List<LtxFile> compacted = new ArrayList<>();
+		levels.forEach((level, files) -> {
+			if (level < LtxKeys.MAX_LEVEL) {
+				compacted.addAll(files.values());
+			}
+		});
+		return LtxChain.of(snapshots, compacted);
+	}
+
 	/**
 	 * After which TXID {@code level} must be listed: where the snapshot and the levels
 	 * above reach when that is past the snapshot (a boundary of every level below);

@@ -76,8 +76,12 @@ public class LtxLister {
 		}
 	}
 
-	public void forget(S3Location location) {
-		slots.remove(location.replicaKey());
+	/**
+	 * Forgets the replicas no longer configured, by {@link S3Location#replicaKey()}: what
+	 * is remembered stays bounded by the configuration, not by its history.
+	 */
+	public void retainOnly(java.util.Set<String> replicaKeys) {
+		slots.keySet().retainAll(replicaKeys);
 	}
 
 	/** One listing run, counting its own requests. */
@@ -106,7 +110,7 @@ public class LtxLister {
 			Slot slot = new Slot();
 			slot.strays = before.forFullPass();
 			listFolders(slot);
-			listLevel(slot, LtxKeys.MAX_LEVEL, null);
+			listLevel(slot, LtxKeys.MAX_LEVEL, null, Integer.MAX_VALUE);
 			List<Integer> compaction = new ArrayList<>(slot.present.descendingSet());
 			compaction.remove(Integer.valueOf(LtxKeys.MAX_LEVEL));
 			if (!compaction.contains(0)) {
@@ -116,11 +120,12 @@ public class LtxLister {
 			for (int i = 0; i < compaction.size(); i++) {
 				int level = compaction.get(i);
 				if (i == 0 && level > 0) {
-					listLevel(slot, level, null);
+					listLevel(slot, level, null, Integer.MAX_VALUE);
 				}
 				else {
 					long after = LtxLevels.listFrom(slot.levels, level, snapshotTxid);
-					listLevel(slot, level, LtxKeys.startAfterTxid(LtxKeys.levelPrefix(location.path(), level), after));
+					listLevel(slot, level, LtxKeys.startAfterTxid(LtxKeys.levelPrefix(location.path(), level), after),
+							Integer.MAX_VALUE);
 				}
 			}
 			slot.rotation = 0;
@@ -128,7 +133,7 @@ public class LtxLister {
 		}
 
 		Slot steady(Slot slot) {
-			listLevel(slot, 0, slot.startAfter.get(0));
+			listL0(slot);
 			List<Integer> turns = new ArrayList<>();
 			turns.add(-1);
 			turns.add(LtxKeys.MAX_LEVEL);
@@ -145,15 +150,49 @@ public class LtxLister {
 			else if (turn == LtxKeys.MAX_LEVEL) {
 				long before = LtxLevels.newestSnapshotTxid(slot.levels);
 				slot.levels.remove(LtxKeys.MAX_LEVEL);
-				listLevel(slot, LtxKeys.MAX_LEVEL, null);
+				listLevel(slot, LtxKeys.MAX_LEVEL, null, Integer.MAX_VALUE);
 				if (LtxLevels.newestSnapshotTxid(slot.levels) < before) {
 					return full(slot.strays);
 				}
 			}
 			else {
-				listLevel(slot, turn, slot.startAfter.get(turn));
+				listLevel(slot, turn, slot.startAfter.get(turn), Integer.MAX_VALUE);
 			}
+			recheckGap(slot, turn);
 			return slot;
+		}
+
+		/**
+		 * L0 whole while it fits one page, as it does while compaction keeps up (it holds
+		 * {@code l0-retention} of syncs): a second writer's files, which sort before the
+		 * mark, are then seen on the next poll. A longer L0 is listed from its mark until
+		 * the next full pass.
+		 */
+		private void listL0(Slot slot) {
+			if (slot.l0OnePage && !listLevel(slot, 0, null, 1)) {
+				return;
+			}
+			slot.l0OnePage = false;
+			listLevel(slot, 0, slot.startAfter.get(0), Integer.MAX_VALUE);
+		}
+
+		/**
+		 * A gap in a steady pass may be only a level not listed for a while: L0 files
+		 * compacted and deleted between two polls are in an L1 file this rotation has not
+		 * reached yet. The levels above are listed once more before a gap is reported,
+		 * once per place it starts, so a real gap costs those requests once.
+		 */
+		private void recheckGap(Slot slot, int listedTurn) {
+			LtxChain chain = LtxLevels.chain(slot.levels);
+			if (!chain.gap() || chain.reach() == slot.gapRechecked) {
+				return;
+			}
+			slot.gapRechecked = chain.reach();
+			for (int level : slot.present) {
+				if (level > 0 && level < LtxKeys.MAX_LEVEL && level != listedTurn) {
+					listLevel(slot, level, slot.startAfter.get(level), Integer.MAX_VALUE);
+				}
+			}
 		}
 
 		private void listFolders(Slot slot) {
@@ -169,11 +208,17 @@ public class LtxLister {
 			slot.listedAt.put(-1, now);
 		}
 
-		/** Adds the files of {@code level} after {@code startAfter} (all when null). */
-		private void listLevel(Slot slot, int level, String startAfter) {
+		/**
+		 * Adds the files of {@code level} after {@code startAfter} (all when null), at
+		 * most {@code maxPages} pages.
+		 * @return whether more pages were left
+		 */
+		private boolean listLevel(Slot slot, int level, String startAfter, int maxPages) {
 			String dir = LtxKeys.levelPrefix(location.path(), level);
 			TreeMap<String, LtxFile> files = slot.levels.computeIfAbsent(level, (l) -> new TreeMap<>());
-			String last = startAfter;
+			String last = later(slot.startAfter.get(level), startAfter);
+			int pages = 0;
+			boolean more = false;
 			for (ListObjectsV2Response page : listing.pages(dir, startAfter)) {
 				for (S3Object o : page.contents()) {
 					String name = o.key().substring(dir.length());
@@ -183,20 +228,28 @@ public class LtxLister {
 						continue;
 					}
 					// Only LTX names move the mark: a stray "zz.txt" sorts after files
-					// yet to
-					// come.
+					// yet to come.
 					files.put(name, file.get());
 					if (last == null || o.key().compareTo(last) > 0) {
 						last = o.key();
 					}
+				}
+				more = Boolean.TRUE.equals(page.isTruncated());
+				if (++pages >= maxPages) {
+					break;
 				}
 			}
 			if (last != null) {
 				slot.startAfter.put(level, last);
 			}
 			slot.listedAt.put(level, now);
+			return more;
 		}
 
+	}
+
+	private static String later(String a, String b) {
+		return a == null || (b != null && b.compareTo(a) > 0) ? b : a;
 	}
 
 	/**
@@ -226,6 +279,14 @@ public class LtxLister {
 
 		private int rotation;
 
+		/**
+		 * Whether L0 fitted one page when last listed whole (assumed after a full pass).
+		 */
+		private boolean l0OnePage = true;
+
+		/** Where the last gap that made the levels above be listed again starts. */
+		private long gapRechecked = -1;
+
 		Slot copy() {
 			Slot copy = new Slot();
 			copy.replaceWith(this);
@@ -253,6 +314,8 @@ public class LtxLister {
 			listedAt.putAll(listedCopy);
 			strays = other.strays.copy();
 			rotation = other.rotation;
+			l0OnePage = other.l0OnePage;
+			gapRechecked = other.gapRechecked;
 		}
 
 		LtxListing listing(int requests, boolean fullPass, Instant now) {

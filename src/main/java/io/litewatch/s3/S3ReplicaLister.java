@@ -126,11 +126,11 @@ public class S3ReplicaLister implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets what was remembered about a replica, e.g. when it is removed from the
-	 * configuration.
+	 * Forgets the replicas no longer configured, by {@link S3Location#replicaKey()}: what
+	 * is remembered stays bounded by the configuration, not by its history.
 	 */
-	public void forget(S3Location location) {
-		slots.remove(location.replicaKey());
+	public void retainOnly(java.util.Set<String> replicaKeys) {
+		slots.keySet().retainAll(replicaKeys);
 	}
 
 	/**

@@ -185,6 +185,54 @@ class LtxListerIT {
 		assertThat(listing.generationsPresent()).isFalse();
 	}
 
+	@Test
+	@Order(5)
+	void aSecondWritersFileSortingBeforeTheMarkIsSeenOnTheNextPoll() throws Exception {
+		put(key(0, 11, 11));
+		lister.list(location);
+		// Another database replicating to the same path writes its own TXIDs, lower
+		// than the mark.
+		put(key(0, 9, 11));
+		LtxListing listing = lister.list(location);
+		assertThat(listing.requests()).isEqualTo(2);
+		assertThat(listing.levels().get(0)).extracting(LtxFile::minTxid).contains(9L, 11L);
+	}
+
+	@Test
+	@Order(6)
+	void l0FilesCompactedAndDeletedBetweenPollsAreNoGap() throws Exception {
+		// This poll is L1's turn, so the next is not.
+		lister.list(location);
+		// 12..14 went into L1 and their L0 files were deleted before any poll saw them.
+		put(key(1, 10, 14));
+		put(key(0, 15, 15));
+		LtxListing listing = lister.list(location);
+		assertThat(listing.chain().gap()).isFalse();
+		assertThat(listing.chain().reach()).isEqualTo(15);
+		assertThat(listing.requests()).as("L0, the folders' turn, and L1 once more").isEqualTo(3);
+	}
+
+	@Test
+	@Order(7)
+	void aRealGapInSteadyPollsCostsTheExtraRequestsOnce() throws Exception {
+		put(key(0, 20, 20));
+		LtxListing first = lister.list(location);
+		assertThat(first.chain().gap()).isTrue();
+		assertThat(first.chain().reach()).isEqualTo(15);
+		for (int poll = 0; poll < 4; poll++) {
+			LtxListing listing = lister.list(location);
+			assertThat(listing.chain().gap()).isTrue();
+			assertThat(listing.requests()).as("poll %d", poll).isEqualTo(2);
+		}
+	}
+
+	@Test
+	@Order(8)
+	void aReplicaNoLongerConfiguredIsForgotten() throws Exception {
+		lister.retainOnly(java.util.Set.of());
+		assertThat(lister.list(location).fullPass()).isTrue();
+	}
+
 	private static void range(List<String> keys, int level, long from, long to, long step) {
 		for (long min = from; min <= to; min += step) {
 			keys.add(key(level, min, Math.min(to, min + step - 1)));
