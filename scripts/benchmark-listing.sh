@@ -48,7 +48,7 @@ Usage: scripts/benchmark-listing.sh [options]
   --fleet-poll-interval D  ... in the fleet run (default 15s)
   --steady-polls N         steady-state polls measured per size (default 5)
   --fleet-polls N          polls measured after the first complete status in the fleet run (default 6)
-  --no-cross-check         do not repeat the largest s3proxy size on the synthesized service
+  --no-cross-check         do not repeat the largest s3proxy size (0.3 and 0.5) on the synthesized service
   --keep-data              keep the files written into s3proxy's data directory
   --litestream-timeout D   bound of one `litestream generations` or `litestream ltx` (default 30m)
   --timeout D              bound of the whole benchmark run (default 90m)

@@ -68,7 +68,8 @@ record BenchSettings(Path jar, Path litestream, Path out, List<Size> sizes, Flee
 				Integer.parseInt(options.getOrDefault("inventory-requests-per-minute", "6000")),
 				Duration.parse("PT" + options.getOrDefault("inventory-timeout", "10m")),
 				options.getOrDefault("command", "(not given)"), options.getOrDefault("commit", "(not given)"),
-				sizes(options.getOrDefault("ltx-sizes", "none"), false),
+				sizes(options.getOrDefault("ltx-sizes", "none"),
+						Boolean.parseBoolean(options.getOrDefault("cross-check", "true"))),
 				options.containsKey("litestream05") ? Path.of(options.get("litestream05")) : null);
 	}
 

@@ -25,8 +25,8 @@ final class LtxReport {
 				+ "| polls to first complete status | requests to first complete status "
 				+ "| requests per steady-state poll: proxy median (min–max) / app `s3Requests` "
 				+ "| one `litestream ltx -level all -json`: requests (list API), files listed | its time "
-				+ "| ltx ÷ steady poll | Litewatch peak RSS |\n");
-		md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+				+ "| ltx ÷ steady poll | findings on the replica at the end | Litewatch peak RSS |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (LtxSizeRun.Result r : runs) {
 			Poll first = r.outcome().firstComplete();
 			Stats steady = Stats.of(r.outcome().steady(), (p) -> p.proxy().total());
@@ -53,6 +53,7 @@ final class LtxReport {
 			md.append(" | ").append(Report.seconds(ltx.took()));
 			md.append(" | ")
 				.append(steady.empty() ? "—" : String.format("%.0f×", ltx.requests().total() / steady.median()));
+			md.append(" | ").append(r.findings().isEmpty() ? "none" : String.join(", ", r.findings()));
 			md.append(" | ").append(Report.memory(r.memory())).append(" |\n");
 		}
 		md.append("\nThe replica has Litestream 0.5's default levels (L1 every 30 s, L2 5 min, L3 1 h, a snapshot a "

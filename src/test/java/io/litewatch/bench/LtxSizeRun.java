@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
 
 import io.litewatch.bench.BenchSettings.Size;
 
@@ -21,11 +24,12 @@ final class LtxSizeRun {
 	/**
 	 * @param filesByLevel the files at the start, L0 to L3 then L9
 	 * @param layout the layout /api/status gave the replica at the last poll seen
-	 * @param ltx the replica's {@code ltx} figures at that poll
+	 * @param findings the finding codes on the replica at the end, as a check of the
+	 * synthesized layout (a gap or an overlap would show as WAL_GAP or SPLIT_BRAIN)
 	 * @param failure what went wrong, or null
 	 */
 	record Result(Size size, S3Stage.Backend backend, List<Long> filesByLevel, AppRun.Outcome outcome,
-			MemorySampler.Peak memory, String layout, Map<String, Object> ltx, LitestreamLtx.Result ltxCommand,
+			MemorySampler.Peak memory, String layout, List<String> findings, LitestreamLtx.Result ltxCommand,
 			Duration synthesis, Duration appPhase, Duration total, String failure) {
 
 		long files() {
@@ -33,6 +37,9 @@ final class LtxSizeRun {
 		}
 
 	}
+
+	private static final Configuration LENIENT = Configuration.defaultConfiguration()
+		.addOptions(Option.SUPPRESS_EXCEPTIONS);
 
 	private LtxSizeRun() {
 	}
@@ -53,9 +60,12 @@ final class LtxSizeRun {
 			long appStarted = System.nanoTime();
 			AppRun.Outcome outcome;
 			MemorySampler.Peak memory;
+			String status;
 			try (AppRun run = AppRun.start(settings, dir, config, settings.pollInterval(),
 					List.of("litewatch.inventory.enabled=false"), stage.proxy(), pids)) {
 				outcome = run.observe(settings.steadyPolls());
+				status = run.statusJson();
+				Files.writeString(dir.resolve("status.json"), status);
 				run.close();
 				memory = run.memory();
 			}
@@ -72,9 +82,17 @@ final class LtxSizeRun {
 			SizeRun.log("0.5 %s: litestream ltx: %d requests (%s) in %d s, %,d files listed%s", size.label(),
 					ltx.requests().total(), ltx.requests().byApi(), ltx.took().toSeconds(), ltx.files(),
 					ltx.error() == null ? "" : " (" + ltx.error() + ")");
-			return new Result(size, size.backend(), counts, outcome, memory, layout, seen == null ? null : seen.ltx(),
-					ltx, stage.synthesis(), appPhase, Duration.ofNanos(System.nanoTime() - started), failure);
+			return new Result(size, size.backend(), counts, outcome, memory, layout, findings(status), ltx,
+					stage.synthesis(), appPhase, Duration.ofNanos(System.nanoTime() - started), failure);
 		}
+	}
+
+	private static List<String> findings(String status) {
+		if (status.isEmpty()) {
+			return List.of("(no status)");
+		}
+		List<String> codes = JsonPath.using(LENIENT).parse(status).read("$.databases[*].replicas[*].findings[*].code");
+		return codes == null ? List.of() : codes.stream().distinct().toList();
 	}
 
 	private static AppStatus.Replica lastReplica(AppRun.Outcome outcome) {
