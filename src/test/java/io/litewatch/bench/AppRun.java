@@ -112,6 +112,14 @@ final class AppRun implements AutoCloseable {
 		return observer.next(pollTimeout);
 	}
 
+	/**
+	 * The raw {@code /api/status} now, kept with a run's logs; empty if it did not
+	 * answer.
+	 */
+	String statusJson() throws InterruptedException {
+		return app.statusJson().orElse("");
+	}
+
 	/** Final once {@link #close()} has run: it takes the last sample. */
 	MemorySampler.Peak memory() {
 		return memory.peak();

@@ -18,12 +18,18 @@ import com.jayway.jsonpath.Option;
 record AppStatus(Long sequence, Long pollDurationMs, List<Replica> replicas) {
 
 	/**
-	 * @param complete a generation, a last sync and a last snapshot: all a status needs
+	 * @param complete a generation (0.5: a replicated TXID), a last sync and a last
+	 * snapshot: all a status needs
 	 * @param s3Requests the requests the poll's listing made for this replica; null when
 	 * not reported
 	 * @param inventory the background inventory's state, when the app has one
+	 * @param layout what the app read the path as: "0.3", "0.5" or "both"; null when not
+	 * reported
+	 * @param ltx a 0.5 replica's own figures (replicatedTxid, restoreTxid, levels…), or
+	 * null
 	 */
-	record Replica(boolean complete, Integer s3Requests, Map<String, Object> inventory) {
+	record Replica(boolean complete, Integer s3Requests, Map<String, Object> inventory, String layout,
+			Map<String, Object> ltx) {
 	}
 
 	/**
@@ -44,12 +50,16 @@ record AppStatus(Long sequence, Long pollDurationMs, List<Replica> replicas) {
 
 	@SuppressWarnings("unchecked")
 	private static Replica replica(Map<String, Object> r) {
-		boolean complete = r.get("generation") != null && r.get("lastSyncAt") != null
-				&& r.get("lastSnapshotAt") != null;
+		Map<String, Object> ltx = r.get("ltx") instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+		// A 0.5 replica has no generation: its replicated TXID stands for it.
+		Object generation = ltx != null ? ltx.get("replicatedTxid") : r.get("generation");
+		boolean complete = generation != null && r.get("lastSyncAt") != null && r.get("lastSnapshotAt") != null;
 		Object requests = r.get("s3Requests");
 		Object inventory = r.get("inventory");
+		Object layout = r.get("layout");
 		return new Replica(complete, requests instanceof Number n ? n.intValue() : null,
-				inventory instanceof Map<?, ?> m ? (Map<String, Object>) m : null);
+				inventory instanceof Map<?, ?> i ? (Map<String, Object>) i : null,
+				layout instanceof String l ? l : null, ltx);
 	}
 
 	boolean allComplete() {

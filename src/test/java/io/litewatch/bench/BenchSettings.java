@@ -16,7 +16,8 @@ import io.litewatch.bench.S3Stage.Backend;
  */
 record BenchSettings(Path jar, Path litestream, Path out, List<Size> sizes, Fleet fleet, Duration pollInterval,
 		Duration fleetPollInterval, int steadyPolls, int fleetPolls, String javaToolOptions, Duration litestreamTimeout,
-		boolean keepData, int inventoryRequestsPerMinute, Duration inventoryTimeout, String command, String commit) {
+		boolean keepData, int inventoryRequestsPerMinute, Duration inventoryTimeout, String command, String commit,
+		List<Size> ltxSizes, Path litestream05) {
 
 	/**
 	 * The fleet runs as shipped: the inventory's default budget (InventoryProperties).
@@ -66,11 +67,15 @@ record BenchSettings(Path jar, Path litestream, Path out, List<Size> sizes, Flee
 				Boolean.parseBoolean(options.getOrDefault("keep-data", "false")),
 				Integer.parseInt(options.getOrDefault("inventory-requests-per-minute", "6000")),
 				Duration.parse("PT" + options.getOrDefault("inventory-timeout", "10m")),
-				options.getOrDefault("command", "(not given)"), options.getOrDefault("commit", "(not given)"));
+				options.getOrDefault("command", "(not given)"), options.getOrDefault("commit", "(not given)"),
+				sizes(options.getOrDefault("ltx-sizes", "none"),
+						Boolean.parseBoolean(options.getOrDefault("cross-check", "true"))),
+				options.containsKey("litestream05") ? Path.of(options.get("litestream05")) : null);
 	}
 
 	/**
-	 * "10k,100k,1M", each optionally ":s3proxy" or ":synthesized". Without a backend,
+	 * "10k,100k,1M", each optionally ":s3proxy" or ":synthesized", or "none"; the same
+	 * syntax for the 0.5 runs' LTX file counts ({@code --ltx-sizes}). Without a backend,
 	 * s3proxy up to {@link #S3PROXY_MAX} objects, else the synthesized service; with
 	 * {@code crossCheck}, the largest s3proxy size is run on the synthesized service too,
 	 * to show both give the same counts.
@@ -78,7 +83,8 @@ record BenchSettings(Path jar, Path litestream, Path out, List<Size> sizes, Flee
 	static List<Size> sizes(String spec, boolean crossCheck) {
 		List<Size> sizes = new ArrayList<>();
 		for (String item : spec.split(",")) {
-			if (item.isBlank()) {
+			// "none": only the other runs (e.g. --sizes none --ltx-sizes 100k).
+			if (item.isBlank() || item.trim().equalsIgnoreCase("none")) {
 				continue;
 			}
 			String[] parts = item.trim().split(":");

@@ -12,7 +12,8 @@ import io.litewatch.bench.BenchSettings.Size;
 /**
  * The listing benchmark of issue 10: what Litewatch's polls cost in S3 requests at 10
  * thousand to a million WAL segments, against one {@code litestream generations}, and how
- * a fleet of large replicas weighs on poll time and memory. Run by
+ * a fleet of large replicas weighs on poll time and memory; and for Litestream 0.5
+ * replicas of LTX files, the same against one {@code litestream ltx -level all}. Run by
  * scripts/benchmark-listing.sh; a {@code main}, not a test, so no build runs it. It
  * reaches Litewatch only through its HTTP API and its configuration properties.
  */
@@ -38,6 +39,20 @@ public final class ListingBenchmark {
 				ex.printStackTrace();
 			}
 		}
+		List<LtxSizeRun.Result> ltx = new ArrayList<>();
+		for (Size size : settings.ltxSizes()) {
+			try {
+				LtxSizeRun.Result result = LtxSizeRun.run(settings, size, pids);
+				ltx.add(result);
+				if (result.failure() != null) {
+					failures.add("0.5 " + size.label() + " on " + size.backend().label + ": " + result.failure());
+				}
+			}
+			catch (Exception ex) {
+				failures.add("0.5 " + size.label() + " on " + size.backend().label + ": " + ex);
+				ex.printStackTrace();
+			}
+		}
 		FleetRun.Result fleet = null;
 		if (settings.fleet() != null) {
 			try {
@@ -49,7 +64,7 @@ public final class ListingBenchmark {
 			}
 		}
 		StringBuilder md = new StringBuilder(new Report(settings, host(), dockerfileOptions(settings)).render(sizes,
-				fleet, Duration.ofNanos(System.nanoTime() - started)));
+				fleet, ltx, Duration.ofNanos(System.nanoTime() - started)));
 		if (!failures.isEmpty()) {
 			md.append("\n## Runs that failed\n\n");
 			failures.forEach((f) -> md.append("- ").append(f).append('\n'));

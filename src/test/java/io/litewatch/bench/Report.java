@@ -31,7 +31,7 @@ final class Report {
 		this.dockerfileOptions = dockerfileOptions;
 	}
 
-	String render(List<SizeRun.Result> sizes, FleetRun.Result fleet, Duration total) {
+	String render(List<SizeRun.Result> sizes, FleetRun.Result fleet, List<LtxSizeRun.Result> ltx, Duration total) {
 		StringBuilder md = new StringBuilder("# S3 listing cost (issue 10)\n\n");
 		md.append("Command: `").append(settings.command()).append("`  \n");
 		md.append("Commit measured: ").append(settings.commit()).append("; host: ").append(host).append("  \n");
@@ -46,9 +46,14 @@ final class Report {
 		if (fleet != null) {
 			fleetTable(md, fleet);
 		}
-		goals(md, sizes, fleet);
+		if (!ltx.isEmpty()) {
+			LtxReport.table(md, settings, ltx);
+		}
+		if (!sizes.isEmpty() || fleet != null) {
+			goals(md, sizes, fleet);
+		}
 		notes(md, sizes);
-		timings(md, sizes, fleet, total);
+		timings(md, sizes, fleet, ltx, total);
 		return md.toString();
 	}
 
@@ -217,7 +222,8 @@ final class Report {
 		return new CountingProxy.Counts(a.listV2() + b.listV2(), a.listV1() + b.listV1(), a.other() + b.other());
 	}
 
-	private void timings(StringBuilder md, List<SizeRun.Result> sizes, FleetRun.Result fleet, Duration total) {
+	private void timings(StringBuilder md, List<SizeRun.Result> sizes, FleetRun.Result fleet,
+			List<LtxSizeRun.Result> ltx, Duration total) {
 		md.append("## How long each part took\n\n| run | S3 set-up (write files / start service) "
 				+ "| Litewatch phase | `litestream generations` | run total |\n|---|---|---|---|---|\n");
 		for (SizeRun.Result r : sizes) {
@@ -231,6 +237,7 @@ final class Report {
 			md.append(" | ").append(seconds(fleet.synthesis())).append(" | ").append(seconds(fleet.outcome().took()));
 			md.append(" | — | ").append(seconds(fleet.total())).append(" |\n");
 		}
+		LtxReport.timingRows(md, ltx);
 		md.append("| **everything** | | | | ").append(seconds(total)).append(" |\n");
 	}
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.litewatch.testsupport.S3ProxyServer;
@@ -61,11 +62,70 @@ final class S3Stage implements AutoCloseable {
 		this.pids = pids;
 	}
 
+	/**
+	 * What a stage serves: its key families for the synthesized service, or files written
+	 * into s3proxy's bucket directory.
+	 */
+	interface Content {
+
+		List<KeyFamily> families();
+
+		/**
+		 * Writes the initial objects into {@code bucketDir}; returns what writes those
+		 * grown by a given instant.
+		 */
+		Consumer<Instant> write(Path bucketDir) throws Exception;
+
+	}
+
+	/** Litestream 0.3 replicas (generations, snapshots, WAL segments). */
 	static S3Stage start(Backend backend, List<SyntheticReplica> replicas, Path dir, boolean keepData, PidFiles pids)
 			throws Exception {
+		return start(backend, new Content() {
+
+			@Override
+			public List<KeyFamily> families() {
+				return replicas.stream().flatMap((r) -> KeyFamily.of(r).stream()).toList();
+			}
+
+			@Override
+			public Consumer<Instant> write(Path bucketDir) throws Exception {
+				List<ReplicaFiles> files = new ArrayList<>();
+				for (SyntheticReplica replica : replicas) {
+					ReplicaFiles writer = new ReplicaFiles(replica, bucketDir);
+					writer.writeInitial();
+					files.add(writer);
+				}
+				return (now) -> files.forEach((f) -> f.appendUpTo(now));
+			}
+
+		}, dir, keepData, pids);
+	}
+
+	/** A Litestream 0.5 replica (LTX files in level folders). */
+	static S3Stage start(Backend backend, SyntheticLtxReplica replica, Path dir, boolean keepData, PidFiles pids)
+			throws Exception {
+		return start(backend, new Content() {
+
+			@Override
+			public List<KeyFamily> families() {
+				return replica.families();
+			}
+
+			@Override
+			public Consumer<Instant> write(Path bucketDir) throws Exception {
+				LtxFiles files = new LtxFiles(replica.families(), bucketDir);
+				files.writeInitial(replica.anchor());
+				return files::appendUpTo;
+			}
+
+		}, dir, keepData, pids);
+	}
+
+	static S3Stage start(Backend backend, Content content, Path dir, boolean keepData, PidFiles pids) throws Exception {
 		S3Stage stage = new S3Stage(backend, dir, keepData, pids);
 		try {
-			stage.open(replicas);
+			stage.open(content);
 			return stage;
 		}
 		catch (Exception ex) {
@@ -74,7 +134,7 @@ final class S3Stage implements AutoCloseable {
 		}
 	}
 
-	private void open(List<SyntheticReplica> replicas) throws Exception {
+	private void open(Content content) throws Exception {
 		int upstreamPort;
 		long started = System.nanoTime();
 		if (backend == Backend.S3PROXY) {
@@ -88,15 +148,9 @@ final class S3Stage implements AutoCloseable {
 				pids.forget("s3proxy");
 			});
 			s3proxy.createBucket(BUCKET);
-			List<ReplicaFiles> files = new ArrayList<>();
-			for (SyntheticReplica replica : replicas) {
-				ReplicaFiles writer = new ReplicaFiles(replica, s3proxy.blobDir().resolve(BUCKET));
-				writer.writeInitial();
-				files.add(writer);
-			}
+			Consumer<Instant> grow = content.write(s3proxy.blobDir().resolve(BUCKET));
 			ScheduledExecutorService appender = Executors.newSingleThreadScheduledExecutor();
-			appender.scheduleWithFixedDelay(() -> files.forEach((f) -> f.appendUpTo(Instant.now())), 0, 250,
-					TimeUnit.MILLISECONDS);
+			appender.scheduleWithFixedDelay(() -> grow.accept(Instant.now()), 0, 250, TimeUnit.MILLISECONDS);
 			opened.add(() -> {
 				appender.shutdownNow();
 				appender.awaitTermination(10, TimeUnit.SECONDS);
@@ -104,7 +158,9 @@ final class S3Stage implements AutoCloseable {
 			upstreamPort = s3proxy.port();
 		}
 		else {
-			SyntheticS3Service service = new SyntheticS3Service(Clock.systemUTC()).bucket(BUCKET, replicas).start();
+			SyntheticS3Service service = new SyntheticS3Service(Clock.systemUTC())
+				.bucketOfFamilies(BUCKET, content.families())
+				.start();
 			opened.add(service);
 			upstreamPort = service.port();
 		}

@@ -25,12 +25,15 @@ final class SyntheticBucket {
 	private final NavigableMap<String, KeyFamily> families = new TreeMap<>();
 
 	SyntheticBucket(String name, List<SyntheticReplica> replicas) {
+		this(replicas.stream().flatMap((r) -> KeyFamily.of(r).stream()).toList(), name);
+	}
+
+	/** Any key families, e.g. a Litestream 0.5 replica's level folders. */
+	SyntheticBucket(List<KeyFamily> keyFamilies, String name) {
 		this.name = name;
-		for (SyntheticReplica replica : replicas) {
-			for (KeyFamily family : KeyFamily.of(replica)) {
-				if (families.put(family.prefix(), family) != null) {
-					throw new IllegalArgumentException("two replicas at " + family.prefix());
-				}
+		for (KeyFamily family : keyFamilies) {
+			if (families.put(family.prefix(), family) != null) {
+				throw new IllegalArgumentException("two replicas at " + family.prefix());
 			}
 		}
 		String previous = null;

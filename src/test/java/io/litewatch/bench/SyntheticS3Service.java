@@ -45,6 +45,12 @@ public final class SyntheticS3Service implements AutoCloseable {
 		return this;
 	}
 
+	/** Adds a bucket holding these key families; call before {@link #start()}. */
+	SyntheticS3Service bucketOfFamilies(String name, List<KeyFamily> families) {
+		buckets.put(name, new SyntheticBucket(families, name));
+		return this;
+	}
+
 	public SyntheticS3Service start() {
 		server.start();
 		return this;
