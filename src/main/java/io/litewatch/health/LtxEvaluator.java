@@ -63,7 +63,7 @@ final class LtxEvaluator {
 							+ LtxKeys.hex(chain.replicatedTxid()) + " exist, and Litestream refuses a restore "
 							+ "across the gap (\"non-contiguous ltx files\")."));
 		}
-		overlaps(config, listing, findings);
+		overlaps(config, listing, now, findings);
 		compaction(config, listing, findings);
 		if (listing.badKeyCount() > 0) {
 			findings.add(Finding.warning(FindingCode.LTX_KEY_INVALID,
@@ -194,10 +194,21 @@ final class LtxEvaluator {
 	}
 
 	/**
-	 * Two processes replicating to one path write the same TXIDs over each other's files:
-	 * the only trace in the bucket is one level holding overlapping ranges.
+	 * Two processes replicating to one path write the same TXIDs over each other's files.
+	 * What the bucket shows of it: a file listed again with another size, or one level
+	 * holding overlapping ranges.
 	 */
-	private static void overlaps(ReplicaConfig config, LtxListing listing, List<Finding> findings) {
+	private void overlaps(ReplicaConfig config, LtxListing listing, Instant now, List<Finding> findings) {
+		LtxListing.Rewrite rewrite = listing.rewrite();
+		if (rewrite != null
+				&& Duration.between(rewrite.seenAt(), now).compareTo(thresholds.generationChangeWindow()) < 0) {
+			findings.add(Finding.critical(FindingCode.SPLIT_BRAIN,
+					rewrite.key() + " was written again with other contents (" + rewrite.sizeBefore() + " bytes, then "
+							+ rewrite.sizeAfter() + ", seen " + Finding.when(rewrite.seenAt())
+							+ "): Litestream never rewrites a file, so two Litestream processes are replicating to "
+							+ config.location() + " and each overwrites the other's changes."));
+			return;
+		}
 		for (Map.Entry<Integer, List<LtxFile>> level : listing.levels().entrySet()) {
 			if (level.getKey() == LtxKeys.MAX_LEVEL) {
 				continue;

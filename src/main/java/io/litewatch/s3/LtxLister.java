@@ -64,7 +64,7 @@ public class LtxLister {
 			boolean due = slot.lastFullPass == null || !now.isBefore(slot.lastFullPass.plus(fullPassInterval));
 			Pass pass = new Pass(clients.client(location), location, now);
 			try {
-				Slot next = due ? pass.full(slot.strays) : pass.steady(slot.copy());
+				Slot next = due ? pass.full(slot.strays, slot.rewrite) : pass.steady(slot.copy());
 				next.lastFullPass = pass.fullPass ? now : slot.lastFullPass;
 				slot.replaceWith(next);
 				LtxLevels.prune(slot.levels);
@@ -105,10 +105,11 @@ public class LtxLister {
 			this.now = now;
 		}
 
-		Slot full(StrayKeys before) {
+		Slot full(StrayKeys before, LtxListing.Rewrite rewrite) {
 			fullPass = true;
 			Slot slot = new Slot();
 			slot.strays = before.forFullPass();
+			slot.rewrite = rewrite;
 			listFolders(slot);
 			listLevel(slot, LtxKeys.MAX_LEVEL, null, Integer.MAX_VALUE);
 			List<Integer> compaction = new ArrayList<>(slot.present.descendingSet());
@@ -144,7 +145,7 @@ public class LtxLister {
 				TreeSet<Integer> before = new TreeSet<>(slot.present);
 				listFolders(slot);
 				if (!slot.present.equals(before)) {
-					return full(slot.strays);
+					return full(slot.strays, slot.rewrite);
 				}
 			}
 			else if (turn == LtxKeys.MAX_LEVEL) {
@@ -152,7 +153,7 @@ public class LtxLister {
 				slot.levels.remove(LtxKeys.MAX_LEVEL);
 				listLevel(slot, LtxKeys.MAX_LEVEL, null, Integer.MAX_VALUE);
 				if (LtxLevels.newestSnapshotTxid(slot.levels) < before) {
-					return full(slot.strays);
+					return full(slot.strays, slot.rewrite);
 				}
 			}
 			else {
@@ -229,7 +230,10 @@ public class LtxLister {
 					}
 					// Only LTX names move the mark: a stray "zz.txt" sorts after files
 					// yet to come.
-					files.put(name, file.get());
+					LtxFile before = files.put(name, file.get());
+					if (before != null && before.size() != file.get().size()) {
+						slot.rewrite = new LtxListing.Rewrite(o.key(), before.size(), file.get().size(), now);
+					}
 					if (last == null || o.key().compareTo(last) > 0) {
 						last = o.key();
 					}
@@ -284,6 +288,9 @@ public class LtxLister {
 		 */
 		private boolean l0OnePage = true;
 
+		/** Kept across full passes: the evidence is rare and must not vanish. */
+		private LtxListing.Rewrite rewrite;
+
 		/** Where the last gap that made the levels above be listed again starts. */
 		private long gapRechecked = -1;
 
@@ -316,6 +323,7 @@ public class LtxLister {
 			rotation = other.rotation;
 			l0OnePage = other.l0OnePage;
 			gapRechecked = other.gapRechecked;
+			rewrite = other.rewrite;
 		}
 
 		LtxListing listing(int requests, boolean fullPass, Instant now) {
@@ -324,7 +332,7 @@ public class LtxLister {
 			Map<Integer, Instant> levelTimes = new HashMap<>(listedAt);
 			levelTimes.remove(-1);
 			return new LtxListing(byLevel, levelTimes, generationsPresent, strays.shown(), strays.count(), requests,
-					fullPass, now);
+					fullPass, now, rewrite);
 		}
 
 	}

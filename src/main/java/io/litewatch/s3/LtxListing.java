@@ -22,12 +22,24 @@ import java.util.TreeMap;
  * @param badKeyCount how many such names there are
  * @param requests S3 requests this listing made
  * @param fullPass whether everything was listed afresh, so deletions are reflected
+ * @param rewrite the last LTX file seen again with another size, or null: Litestream
+ * never writes a file twice, so two processes write to this path
  */
 public record LtxListing(SortedMap<Integer, List<LtxFile>> levels, Map<Integer, Instant> levelListedAt,
 		boolean generationsPresent, List<String> badKeys, int badKeyCount, int requests, boolean fullPass,
-		Instant listedAt) {
+		Instant listedAt, Rewrite rewrite) {
 
 	public static final int BAD_KEYS_SHOWN = 20;
+
+	/** One LTX file listed twice with different sizes, {@code seenAt} the second time. */
+	public record Rewrite(String key, long sizeBefore, long sizeAfter, Instant seenAt) {
+	}
+
+	public LtxListing(SortedMap<Integer, List<LtxFile>> levels, Map<Integer, Instant> levelListedAt,
+			boolean generationsPresent, List<String> badKeys, int badKeyCount, int requests, boolean fullPass,
+			Instant listedAt) {
+		this(levels, levelListedAt, generationsPresent, badKeys, badKeyCount, requests, fullPass, listedAt, null);
+	}
 
 	public LtxListing {
 		SortedMap<Integer, List<LtxFile>> copy = new TreeMap<>();

@@ -246,7 +246,8 @@ class Litestream05EndToEndIT {
 		}
 	}
 
-	private static Map<String, List<String>> keys(Path bucket) throws IOException {
+	/** The keys under s3proxy's bucket directory, by first path segment. */
+	static Map<String, List<String>> keys(Path bucket) throws IOException {
 		Map<String, List<String>> keys = new TreeMap<>();
 		if (!Files.isDirectory(bucket)) {
 			return keys;

@@ -170,6 +170,21 @@ class LtxEvaluatorTest {
 	}
 
 	@Test
+	void anLtxFileWrittenAgainWithOtherContentsIsSplitBrainForAnHour() throws IOException {
+		LtxListing.Rewrite rewrite = new LtxListing.Rewrite("production/0000/0000000000000114-0000000000000114.ltx",
+				4120, 3977, LISTED);
+		LtxListing listing = new LtxListing(byLevel(files()), listedAt(), false, List.of(), 0, 2, false, LISTED,
+				rewrite);
+		ReplicaStatus status = evaluate(listing, 0x114L, null, LISTED);
+		assertThat(codes(status)).containsExactly(FindingCode.SPLIT_BRAIN);
+		assertThat(status.findings().get(0).message())
+			.startsWith("production/0000/0000000000000114-0000000000000114.ltx was written again with other contents "
+					+ "(4120 bytes, then 3977");
+		ReplicaStatus hourLater = evaluate(listing, 0x114L, null, LISTED.plus(Duration.ofHours(1)));
+		assertThat(codes(hourLater)).doesNotContain(FindingCode.SPLIT_BRAIN);
+	}
+
+	@Test
 	void aPathWithOnlyThe03GenerationsHasNoLtxBackupYet() {
 		LtxListing listing = new LtxListing(new TreeMap<>(), Map.of(), true, List.of(), 0, 2, true, LISTED);
 		ReplicaStatus status = evaluate(listing, null, null, LISTED);

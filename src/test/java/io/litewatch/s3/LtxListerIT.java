@@ -233,6 +233,19 @@ class LtxListerIT {
 		assertThat(lister.list(location).fullPass()).isTrue();
 	}
 
+	@Test
+	@Order(9)
+	void anLtxFileWrittenAgainWithOtherContentsIsKeptAsEvidence() throws Exception {
+		lister.list(location);
+		s3.putObject((b) -> b.bucket("backups").key(key(0, 20, 20)), RequestBody.fromString("another database's"));
+		LtxListing listing = lister.list(location);
+		assertThat(listing.rewrite()).isNotNull();
+		assertThat(listing.rewrite().key()).isEqualTo(key(0, 20, 20));
+		assertThat(listing.rewrite().sizeBefore()).isEqualTo(1);
+		clock.advance(FULL_PASS);
+		assertThat(lister.list(location).rewrite()).as("through a full pass").isNotNull();
+	}
+
 	private static void range(List<String> keys, int level, long from, long to, long step) {
 		for (long min = from; min <= to; min += step) {
 			keys.add(key(level, min, Math.min(to, min + step - 1)));
