@@ -17,8 +17,9 @@ import java.util.Map;
  * @param rowCounts rows per table of the restored database, in table name order
  * @param message why it failed or was refused, for a person; null when it passed
  * @param litestreamOutput Litestream's own output on failure (clipped), else null
- * @param generation the generation Litestream restored from, as it logged it; null when
- * it got no snapshot
+ * @param generation the generation Litestream 0.3 restored from, as it logged it, or the
+ * TXID Litestream 0.5 restored up to (16 hex digits, from its {@code -json} output); null
+ * when it got no snapshot
  * @param newestRow the restored data's newest row time, or null when it has none to read
  */
 public record DrillResult(String database, String replica, Instant startedAt, Duration took, Outcome outcome,

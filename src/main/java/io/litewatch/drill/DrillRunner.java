@@ -255,9 +255,8 @@ public class DrillRunner implements DrillBook {
 	private DrillRecord drill(DatabaseStatus db, ReplicaStatus replica, Trigger trigger) {
 		long expected = DrillSpace.expectedBytes(db, replica);
 		DrillResult result = drill.run(db.config(), replica.config(), expected);
-		String current = replica.generations() != null ? replica.generations().current() : null;
 		Instant restoredUpTo = result.outcome() == Outcome.PASSED && result.generation() != null
-				&& result.generation().equals(current) ? replica.freshness().lastSyncAt() : null;
+				&& restoredLatest(replica, result.generation()) ? replica.freshness().lastSyncAt() : null;
 		Instant liveChange = db.file().known() ? db.file().updatedAt() : null;
 		Duration rpo = restoredUpTo == null || liveChange == null ? null
 				: max(Duration.between(restoredUpTo, liveChange), Duration.ZERO);
@@ -269,6 +268,22 @@ public class DrillRunner implements DrillBook {
 			}
 		}
 		return new DrillRecord(UUID.randomUUID().toString(), trigger, result, restoredUpTo, rpo, pit);
+	}
+
+	/**
+	 * Whether the restore reached what the poll saw uploaded last: 0.3's current
+	 * generation, or (0.5) a TXID at least the replicated one, TXIDs only going up.
+	 */
+	private static boolean restoredLatest(ReplicaStatus replica, String restored) {
+		if (replica.ltx() != null) {
+			try {
+				return Long.parseUnsignedLong(restored, 16) >= replica.ltx().replicatedTxid();
+			}
+			catch (NumberFormatException ex) {
+				return false;
+			}
+		}
+		return replica.generations() != null && restored.equals(replica.generations().current());
 	}
 
 	private static Optional<DatabaseStatus> find(PollResult poll, String name) {

@@ -22,6 +22,9 @@ final class LitestreamErrors {
 	private LitestreamErrors() {
 	}
 
+	/** 0.5's {@code restore -json}: the TXID the restored file ends at. */
+	private static final Pattern RESTORED_TXID = Pattern.compile("\"txid\"\\s*:\\s*\"([0-9a-f]{16})\"");
+
 	static String reason(String output) {
 		String last = null;
 		for (String line : output.split("\\R")) {
@@ -51,6 +54,11 @@ final class LitestreamErrors {
 	 */
 	static String restoredGeneration(String output) {
 		Matcher m = RESTORED_GENERATION.matcher(output);
+		return m.find() ? m.group(1) : null;
+	}
+
+	static String restoredTxid(String output) {
+		Matcher m = RESTORED_TXID.matcher(output);
 		return m.find() ? m.group(1) : null;
 	}
 

@@ -38,7 +38,7 @@ public final class RestoreDrill {
 
 	private final Binaries binaries;
 
-	/** What {@code litestream version} printed, by binary: asked once. */
+	/** What {@code litestream version} printed, by binary: asked until it answers. */
 	private final Map<LocalAccessory, String> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Path config;
@@ -117,7 +117,7 @@ public final class RestoreDrill {
 			if (dialect == LitestreamDialect.V0_5) {
 				// 0.5 has one replica per database and checks the file it wrote itself;
 				// Litewatch's own checks follow all the same.
-				command.addAll(List.of("-o", target.toString(), "-integrity-check", "full"));
+				command.addAll(List.of("-o", target.toString(), "-integrity-check", "full", "-json"));
 			}
 			else {
 				command.addAll(List.of("-replica", replica.name(), "-o", target.toString()));
@@ -144,7 +144,8 @@ public final class RestoreDrill {
 						null);
 			}
 			String output = evidence(restore.stdout() + restore.stderr(), secrets(replica));
-			String generation = LitestreamErrors.restoredGeneration(output);
+			String generation = dialect == LitestreamDialect.V0_5 ? LitestreamErrors.restoredTxid(output)
+					: LitestreamErrors.restoredGeneration(output);
 			if (restore.timedOut()) {
 				return result(generation, db, replica, started, t0, Outcome.FAILED, 0, null, Map.of(),
 						"The restore did not finish within " + timeout.toSeconds() + " s and was stopped.", output);
@@ -202,7 +203,14 @@ public final class RestoreDrill {
 			return "Not run: Litestream " + dialect.label() + " writes this replica and Litestream " + dialect.label()
 					+ " must restore it; set " + setting + " to its binary (the version the accessory runs).";
 		}
-		String version = versions.computeIfAbsent(litestream, RestoreDrill::version);
+		String version = versions.get(litestream);
+		if (version == null) {
+			version = version(litestream);
+			// A binary that could not answer (missing, not yet installed) is asked again.
+			if (!version.isEmpty()) {
+				versions.put(litestream, version);
+			}
+		}
 		var reading = LitestreamDialect.ofVersion(version);
 		if (reading.isPresent() && reading.get().dialect() != dialect) {
 			return "Not run: " + setting + " is Litestream " + version + ", but Litestream " + dialect.label()

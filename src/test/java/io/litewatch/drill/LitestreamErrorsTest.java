@@ -42,4 +42,12 @@ class LitestreamErrorsTest {
 		assertThat(LitestreamErrors.restoredGeneration("no matching backups found\n")).isNull();
 	}
 
+	@Test
+	void theTxidLitestream05RestoredUpToIsReadFromItsJsonAfterTheIntegrityLogLine() throws Exception {
+		String output = java.nio.file.Files.readString(
+				java.nio.file.Path.of("src/test/resources/fixtures/litestream-0.5/restore-latest-integrity-full.json"));
+		assertThat(LitestreamErrors.restoredTxid(output)).isEqualTo("000000000000012a");
+		assertThat(LitestreamErrors.restoredTxid("Error: no matching backup files available\n")).isNull();
+	}
+
 }

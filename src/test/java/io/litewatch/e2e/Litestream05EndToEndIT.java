@@ -211,6 +211,13 @@ class Litestream05EndToEndIT {
 			String at = "$.databases[" + i + "].drills.last[0].";
 			assertThat(drilled.read(at + "restoredBytes", Long.class)).as(DATABASES.get(i)).isPositive();
 			assertThat(drilled.read(at + "message", String.class)).as(DATABASES.get(i)).isNull();
+			// From the TXID 0.5's restore -json reports against the replicated one.
+			assertThat(drilled.read(at + "achievedRpoSeconds", Double.class)).as(DATABASES.get(i))
+				.isNotNull()
+				.isNotNegative();
+			log.info("MEASURED 0.5 drill of {}: achieved RPO {} s, restored {} bytes", DATABASES.get(i),
+					drilled.read(at + "achievedRpoSeconds", Double.class),
+					drilled.read(at + "restoredBytes", Long.class));
 		}
 		assertNoSecret(drilled.body());
 	}
