@@ -50,6 +50,27 @@ public enum LitestreamDialect {
 	}
 
 	/**
+	 * Whether a printed version is {@code major.minor.patch} or later; true when the text
+	 * is no version (a development build is newer than every release it would be compared
+	 * with).
+	 */
+	public static boolean atLeast(String printed, int major, int minor, int patch) {
+		Matcher m = printed == null ? null : VERSION.matcher(printed.strip());
+		if (m == null || !m.find()) {
+			return true;
+		}
+		int[] have = { Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+				m.group(3) == null ? 0 : Integer.parseInt(m.group(3)) };
+		int[] want = { major, minor, patch };
+		for (int i = 0; i < 3; i++) {
+			if (have[i] != want[i]) {
+				return have[i] > want[i];
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * @param known true when Litewatch was built against this line of versions; false for
 	 * one it reads as the nearest it knows
 	 */

@@ -76,7 +76,7 @@ final class LtxEvaluator {
 				: RestoreRange.unknown();
 		LtxState state = new LtxState(layout, chain.replicatedTxid(), chain.replicatedAt(), chain.reach(), !chain.gap(),
 				chain.files(), chain.snapshot() != null ? chain.snapshot().maxTxid() : 0, local, levels(listing),
-				listing.badKeys(), listing.badKeyCount(), behind, wentBack);
+				listing.badKeys(), listing.badKeyCount(), behind, wentBack, snapshotList(listing));
 		return new ReplicaStatus(config, Verdict.of(findings), freshness, snapshots, restore, listing.requests(), null,
 				null, state);
 	}
@@ -257,6 +257,15 @@ final class LtxEvaluator {
 				return;
 			}
 		}
+	}
+
+	private static List<LtxState.Snapshot> snapshotList(LtxListing listing) {
+		return listing.snapshots()
+			.stream()
+			.filter((file) -> file.lastModified() != null)
+			.sorted(java.util.Comparator.comparing(LtxFile::lastModified))
+			.map((file) -> new LtxState.Snapshot(file.maxTxid(), file.size(), file.lastModified()))
+			.toList();
 	}
 
 	private static Instant oldestSnapshot(LtxListing listing) {

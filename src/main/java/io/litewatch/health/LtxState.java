@@ -24,14 +24,28 @@ import java.util.List;
  * @param behind since when a local TXID the replica does not hold yet is known, or null
  * while it holds everything
  * @param wentBack the drop of the replicated TXID last seen, or null
+ * @param snapshots every snapshot (level 9) listed, oldest first: what a point-in-time
+ * restore can start from
  */
 public record LtxState(String layout, long replicatedTxid, Instant replicatedAt, long restoreTxid,
 		boolean chainComplete, int chainFiles, long snapshotTxid, Long localTxid, List<Level> levels,
-		List<String> badKeys, int badKeyCount, Behind behind, WentBack wentBack) {
+		List<String> badKeys, int badKeyCount, Behind behind, WentBack wentBack, List<Snapshot> snapshots) {
 
 	public LtxState {
 		levels = List.copyOf(levels);
 		badKeys = List.copyOf(badKeys);
+		snapshots = List.copyOf(snapshots);
+	}
+
+	public LtxState(String layout, long replicatedTxid, Instant replicatedAt, long restoreTxid, boolean chainComplete,
+			int chainFiles, long snapshotTxid, Long localTxid, List<Level> levels, List<String> badKeys,
+			int badKeyCount, Behind behind, WentBack wentBack) {
+		this(layout, replicatedTxid, replicatedAt, restoreTxid, chainComplete, chainFiles, snapshotTxid, localTxid,
+				levels, badKeys, badKeyCount, behind, wentBack, List.of());
+	}
+
+	/** One snapshot: the database whole as of {@code txid}, uploaded at {@code at}. */
+	public record Snapshot(long txid, long bytes, Instant at) {
 	}
 
 	/**

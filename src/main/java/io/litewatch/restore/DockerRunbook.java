@@ -34,6 +34,10 @@ final class DockerRunbook {
 		}
 		String aside = RestoreSteps.asideName(hostDb, now);
 		List<Runbook.Step> steps = new ArrayList<>();
+		List<String> dryRun = RestoreSteps.dryRunArgs(plan, dbPath, target.configPath(), target.version());
+		if (!dryRun.isEmpty()) {
+			steps.add(RestoreSteps.dryRunStep(dockerRun(dryRun, dbPath, target, new ArrayList<>())));
+		}
 		String appList = target.kamal()
 			.map((k) -> " (a Kamal app's: docker ps --filter label=service=" + k.service() + ")")
 			.orElse("");
@@ -55,8 +59,8 @@ final class DockerRunbook {
 				"Litestream creates it as the container's user with mode 0600; the app may run as another user "
 						+ "(Rails 8's image runs as uid 1000).",
 				RestoreSteps.ownership(hostDb, aside)));
-		steps.add(new Runbook.Step("Start Litestream, then the app",
-				"Litestream sees a database that does not match its last position and starts a new generation; the "
+		steps.add(new Runbook.Step("Start Litestream, then the app", plan.ltx() != null ? RestoreSteps.RESTART_05
+				: "Litestream sees a database that does not match its last position and starts a new generation; the "
 						+ "old generations stay in the bucket until retention removes them.",
 				List.of(Shell.line(List.of("docker", "start", container)),
 						Shell.line(List.of("docker", "start", APP_CONTAINER)))));
@@ -69,6 +73,11 @@ final class DockerRunbook {
 	 * environment names, then the restore's own words.
 	 */
 	static List<String> dockerRun(RestorePlan plan, String dbPath, RestoreTarget target, List<String> notes) {
+		return dockerRun(RestoreSteps.restoreArgs(plan, dbPath, target.configPath()), dbPath, target, notes);
+	}
+
+	private static List<String> dockerRun(List<String> litestreamArgs, String dbPath, RestoreTarget target,
+			List<String> notes) {
 		ContainerSetup setup = target.setup();
 		List<String> words = new ArrayList<>(List.of("docker", "run", "--rm"));
 		if (!List.of("default", "bridge").contains(setup.network())) {
@@ -91,7 +100,7 @@ final class DockerRunbook {
 		words.addAll(run.dockerFlags());
 		words.add(setup.image());
 		words.addAll(run.prefix());
-		words.addAll(RestoreSteps.restoreArgs(plan, dbPath, target.configPath()));
+		words.addAll(litestreamArgs);
 		if (setup.mountOf(target.configPath()).isEmpty()) {
 			notes.add(target.configPath() + " is on no mount of " + target.container()
 					+ ": the new container sees it only if the image holds it.");

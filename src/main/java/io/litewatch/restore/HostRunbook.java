@@ -19,7 +19,14 @@ final class HostRunbook {
 		String aside = RestoreSteps.asideName(dbPath, now);
 		List<String> restore = new ArrayList<>(List.of(target.binary()));
 		restore.addAll(RestoreSteps.restoreArgs(plan, dbPath, target.configPath()));
-		List<Runbook.Step> steps = List.of(
+		List<Runbook.Step> steps = new ArrayList<>();
+		List<String> dryRun = RestoreSteps.dryRunArgs(plan, dbPath, target.configPath(), target.version());
+		if (!dryRun.isEmpty()) {
+			List<String> check = new ArrayList<>(List.of(target.binary()));
+			check.addAll(dryRun);
+			steps.add(RestoreSteps.dryRunStep(check));
+		}
+		steps.addAll(List.of(
 				new Runbook.Step("Stop the app, then Litestream",
 						"Stop every process that writes the database first (APP_SERVICE is a placeholder), then "
 								+ "Litestream, so it does not replicate a half-restored file.",
@@ -36,9 +43,10 @@ final class HostRunbook {
 						"Litestream creates it as the user running it, with mode 0600.",
 						RestoreSteps.ownership(dbPath, aside)),
 				new Runbook.Step("Start Litestream, then the app",
-						"Litestream starts a new generation from the restored database.",
+						plan.ltx() != null ? RestoreSteps.RESTART_05
+								: "Litestream starts a new generation from the restored database.",
 						List.of(Shell.line(List.of("systemctl", "start", SERVICE)),
-								Shell.line(List.of("systemctl", "start", "APP_SERVICE")))));
+								Shell.line(List.of("systemctl", "start", "APP_SERVICE"))))));
 		return new Runbook("host", "On the host, with the litestream binary",
 				"Litestream runs here as a process; the systemd unit names are guesses: check them.", steps, List.of());
 	}

@@ -50,6 +50,11 @@ final class KamalRunbook {
 		}
 		String aside = RestoreSteps.asideName(hostDb, now);
 		List<Runbook.Step> steps = new ArrayList<>();
+		RestoreSteps.Invocation run = RestoreSteps.invocation(setup);
+		List<String> dryRun = RestoreSteps.dryRunArgs(plan, dbPath, target.configPath(), target.version());
+		if (!dryRun.isEmpty()) {
+			steps.add(RestoreSteps.dryRunStep(exec(accessory, run, dryRun)));
+		}
 		steps.add(new Runbook.Step("Stop the app, then Litestream",
 				"kamal app stop stops the app's containers on every server (and takes them out of kamal-proxy); "
 						+ "kamal accessory stop stops Litestream's, so it does not replicate a half-restored file.",
@@ -59,9 +64,6 @@ final class KamalRunbook {
 				"kamal server exec runs a command on the host over SSH: Litestream refuses to restore over an existing "
 						+ "file, and a -wal left next to the restored one would be replayed into it.",
 				onHost(RestoreSteps.moveAside(hostDb, aside))));
-		RestoreSteps.Invocation run = RestoreSteps.invocation(setup);
-		List<String> words = new ArrayList<>(run.prefix());
-		words.addAll(RestoreSteps.restoreArgs(plan, dbPath, target.configPath()));
 		if (!run.dockerFlags().isEmpty()) {
 			notes.add("The accessory's image does not start litestream itself, and kamal accessory exec cannot "
 					+ "replace its entrypoint: use the docker command above.");
@@ -70,18 +72,29 @@ final class KamalRunbook {
 				"kamal accessory exec without --reuse starts a new container (docker run --rm) with the accessory's "
 						+ "image, env, secrets, volumes and files; the words after the name are its command, run by the "
 						+ "image's entrypoint, litestream. (--reuse would exec into the stopped container and fail.)",
-				List.of(Shell.line(List.of("kamal", "accessory", "exec", accessory, Shell.line(words))))));
+				List.of(Shell
+					.line(exec(accessory, run, RestoreSteps.restoreArgs(plan, dbPath, target.configPath()))))));
 		steps.add(new Runbook.Step("Give the restored file the old one's owner and mode",
 				"Litestream creates it as root with mode 0600; Rails 8's image runs the app as uid 1000.",
 				onHost(RestoreSteps.ownership(hostDb, aside))));
-		steps.add(new Runbook.Step("Start Litestream, then the app",
-				"Litestream starts a new generation from the restored database; the old ones stay in the bucket "
+		steps.add(new Runbook.Step("Start Litestream, then the app", plan.ltx() != null ? RestoreSteps.RESTART_05
+				: "Litestream starts a new generation from the restored database; the old ones stay in the bucket "
 						+ "until retention removes them.",
 				List.of(Shell.line(List.of("kamal", "accessory", "start", accessory)),
 						Shell.line(List.of("kamal", "app", "start")))));
 		String volume = setup == null ? null : setup.mountOf(dbPath).map(ContainerMount::volume).orElse(null);
 		return new Runbook("kamal", "With Kamal, from the app's directory", "Run these where you run kamal deploy"
 				+ (volume == null ? "." : "; the database is in volume " + volume + "."), steps, notes);
+	}
+
+	/**
+	 * {@code kamal accessory exec NAME "<words>"}: Kamal joins the words with spaces and
+	 * the host's shell splits them again, so they go as one quoted line.
+	 */
+	private static List<String> exec(String accessory, RestoreSteps.Invocation run, List<String> litestreamArgs) {
+		List<String> words = new ArrayList<>(run.prefix());
+		words.addAll(litestreamArgs);
+		return List.of("kamal", "accessory", "exec", accessory, Shell.line(words));
 	}
 
 	/** Each line run by the host's shell through {@code kamal server exec}. */

@@ -21,9 +21,11 @@ import java.util.List;
  * @param restorableUntil about when Litestream's next snapshot replaces the one this
  * restore starts from, after which {@code at} cannot be restored; null when no such
  * rewrite is due
+ * @param ltx what a Litestream 0.5 restore starts from and reaches; null for 0.3 (then
+ * {@code generation}, {@code snapshot} and {@code wal} say it)
  */
 public record RestorePlan(String replica, Instant at, Verdict verdict, List<String> reasons, Instant nearest,
-		String generation, Snapshot snapshot, WalRange wal, List<Span> spans, Instant restorableUntil) {
+		String generation, Snapshot snapshot, WalRange wal, List<Span> spans, Instant restorableUntil, LtxStart ltx) {
 
 	private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
@@ -34,6 +36,12 @@ public record RestorePlan(String replica, Instant at, Verdict verdict, List<Stri
 	public RestorePlan {
 		reasons = List.copyOf(reasons);
 		spans = List.copyOf(spans);
+	}
+
+	/** A Litestream 0.3 plan. */
+	public RestorePlan(String replica, Instant at, Verdict verdict, List<String> reasons, Instant nearest,
+			String generation, Snapshot snapshot, WalRange wal, List<Span> spans, Instant restorableUntil) {
+		this(replica, at, verdict, reasons, nearest, generation, snapshot, wal, spans, restorableUntil, null);
 	}
 
 	/** A plan no snapshot rewrite threatens. */
@@ -109,6 +117,19 @@ public record RestorePlan(String replica, Instant at, Verdict verdict, List<Stri
 	 * One generation's restorable stretch: from its oldest snapshot to its newest object.
 	 */
 	public record Span(String generation, Instant from, Instant to, boolean current) {
+	}
+
+	/**
+	 * Where a Litestream 0.5 restore starts and how far it gets.
+	 *
+	 * @param snapshotTxid the snapshot (level 9) it starts from, 0 when none
+	 * @param snapshotAt when that snapshot was uploaded
+	 * @param reachTxid the last TXID it applies when known (a time past the newest file),
+	 * else null
+	 * @param slack how far before {@code at} the last file it applies may end: the finest
+	 * level still kept for that time
+	 */
+	public record LtxStart(long snapshotTxid, Instant snapshotAt, Long reachTxid, java.time.Duration slack) {
 	}
 
 	/** The command's {@code -timestamp} value. */

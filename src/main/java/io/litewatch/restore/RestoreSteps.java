@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.litewatch.config.LitestreamDialect;
 import io.litewatch.docker.ContainerMount;
 import io.litewatch.docker.ContainerSetup;
 
@@ -16,6 +17,13 @@ final class RestoreSteps {
 		.ofPattern("'.before-restore-'uuuuMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
+	/** What Litestream 0.5 does once it runs again on the restored file. */
+	static final String RESTART_05 = "Litestream 0.5 has no generations: it goes on from the replica's highest TXID "
+			+ "with a full copy of the restored database, so a restore of the latest state gives it plus what the app "
+			+ "writes next. The changes this restore discards stay in the replica's history, though: a later restore "
+			+ "to a time between the one restored and now brings them back. For a clean history, point the replica "
+			+ "at a new path in litestream.yml before starting Litestream (the old path keeps the backups from before).";
+
 	private RestoreSteps() {
 	}
 
@@ -24,8 +32,36 @@ final class RestoreSteps {
 	 * even though it is the default, so the command says where it writes.
 	 */
 	static List<String> restoreArgs(RestorePlan plan, String dbPath, String configPath) {
+		if (plan.ltx() != null) {
+			// 0.5 has one replica per database and no -replica flag ("flag provided but
+			// not defined"); a full integrity check proves the file before the app opens
+			// it.
+			return List.of("restore", "-config", configPath, "-timestamp", plan.timestamp(), "-integrity-check", "full",
+					"-o", dbPath, dbPath);
+		}
 		return List.of("restore", "-config", configPath, "-replica", plan.replica(), "-timestamp", plan.timestamp(),
 				"-o", dbPath, dbPath);
+	}
+
+	/**
+	 * Litestream 0.5's {@code -dry-run} (0.5.12 and later): the files it would fetch,
+	 * written nowhere, so it may run while the app still does. Empty for 0.3 and older
+	 * 0.5 releases.
+	 */
+	static List<String> dryRunArgs(RestorePlan plan, String dbPath, String configPath, String version) {
+		if (plan.ltx() == null || !LitestreamDialect.atLeast(version, 0, 5, 12)) {
+			return List.of();
+		}
+		return List.of("restore", "-config", configPath, "-timestamp", plan.timestamp(), "-dry-run", "-o", dbPath,
+				dbPath);
+	}
+
+	/** The step that runs {@code command}, the dry run, first for 0.5. */
+	static Runbook.Step dryRunStep(List<String> command) {
+		return new Runbook.Step("Check what Litestream would restore (changes nothing)",
+				"Litestream 0.5's dry run lists the snapshot and the files it would apply, up to which TXID, and "
+						+ "writes nothing: run it while the app is still up, and go on only if it ends where you want.",
+				List.of(Shell.line(command)));
 	}
 
 	/** Where the current files go: next to them, named by when they were moved. */

@@ -16,9 +16,15 @@ import io.litewatch.docker.ContainerSetup;
  * @param configPathSet whether it was configured ({@code litewatch.docker.config-path}),
  * rather than Litestream's default
  * @param binary the litestream binary when local
+ * @param version what {@code litestream version} printed there, or null
  */
 public record RestoreTarget(String container, ContainerSetup setup, boolean local, String configPath,
-		boolean configPathSet, String binary) {
+		boolean configPathSet, String binary, String version) {
+
+	public RestoreTarget(String container, ContainerSetup setup, boolean local, String configPath,
+			boolean configPathSet, String binary) {
+		this(container, setup, local, configPath, configPathSet, binary, null);
+	}
 
 	/** Kamal names an accessory's container {@code <service>-<accessory>}. */
 	private static final Pattern KAMAL_NAME = Pattern.compile("(.+)-([A-Za-z0-9_]+)");

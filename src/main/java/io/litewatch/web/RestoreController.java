@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.litewatch.config.LitestreamDialect;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.ContainerSetup;
 import io.litewatch.health.AccessoryState;
@@ -23,6 +24,7 @@ import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.poll.LatestPoll;
 import io.litewatch.poll.PollResult;
+import io.litewatch.restore.LtxRestorePlanner;
 import io.litewatch.restore.RestorePlan;
 import io.litewatch.restore.RestorePlanner;
 import io.litewatch.restore.RestoreTarget;
@@ -46,6 +48,8 @@ class RestoreController {
 	private final Clock clock;
 
 	private final RestorePlanner planner = new RestorePlanner();
+
+	private final LtxRestorePlanner ltxPlanner = new LtxRestorePlanner();
 
 	RestoreController(LatestPoll latest, LitewatchProperties properties, Clock clock) {
 		this.latest = latest;
@@ -83,14 +87,16 @@ class RestoreController {
 			}
 		}
 		else if (replica.isPresent()) {
-			when = RestorePlanner.newestRestorable(db, replica.get());
+			when = ltx(replica.get()) ? LtxRestorePlanner.newestRestorable(replica.get())
+					: RestorePlanner.newestRestorable(db, replica.get());
 			when = when == null ? now : when;
 		}
 		String input = blank(at) ? RestoreTime.input(when) : at.strip();
 		RestorePage.PlanView plan = null;
 		List<Runbook> runbooks = List.of();
 		if (error == null) {
-			RestorePlan p = planner.plan(db, replica.get(), when);
+			RestorePlan p = ltx(replica.get()) ? ltxPlanner.plan(replica.get(), when, now)
+					: planner.plan(db, replica.get(), when);
 			plan = RestorePage.PlanView.of(p, now);
 			if (p.verdict().inside()) {
 				runbooks = Runbooks.of(p, db.path(), target(poll.accessory()), now);
@@ -119,6 +125,11 @@ class RestoreController {
 				.compare(b.restore().to(), a.restore().to()) > 0 ? b : a);
 	}
 
+	/** A replica Litestream 0.5 writes: its restore takes 0.5's rules and flags. */
+	private static boolean ltx(ReplicaStatus replica) {
+		return replica.config().dialect() == LitestreamDialect.V0_5;
+	}
+
 	private RestoreTarget target(AccessoryState accessory) {
 		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;
 		String configured = properties.docker().configPath();
@@ -127,7 +138,7 @@ class RestoreController {
 				: local ? properties.litestreamConfig().toAbsolutePath().toString() : RestoreTarget.DEFAULT_CONFIG;
 		ContainerSetup setup = accessory == null || accessory.state() == null ? null : accessory.state().setup();
 		return new RestoreTarget(accessory == null ? properties.docker().container() : accessory.container(), setup,
-				local, config, set, properties.localBinary());
+				local, config, set, properties.localBinary(), accessory == null ? null : accessory.litestreamVersion());
 	}
 
 	private static boolean blank(String s) {

@@ -9,6 +9,8 @@ import io.litewatch.health.ReplicaStatus;
 import io.litewatch.restore.RestorePlan;
 import io.litewatch.restore.RestorePlan.Verdict;
 import io.litewatch.restore.Runbook;
+import io.litewatch.s3.LtxKeys;
+import io.litewatch.time.HumanDuration;
 
 /**
  * The restore helper's page: the form as the person left it, what a restore to that time
@@ -36,10 +38,12 @@ public record RestorePage(String name, String path, String title, String state, 
 	 * @param timestamp the command's {@code -timestamp}
 	 * @param untilInput about when a snapshot rewrite ends this time's restorability
 	 * (UTC, to the second), null when none is due
+	 * @param ltx a Litestream 0.5 plan's figures, null for 0.3 (then {@code generation},
+	 * {@code snapshot} and {@code wal} say it)
 	 */
 	public record PlanView(String verdict, String verdictCode, String state, String icon, List<String> reasons,
 			String generation, String snapshot, String wal, String timestamp, Moment nearest, String nearestText,
-			String nearestInput, List<SpanLine> spans, String untilInput) {
+			String nearestInput, List<SpanLine> spans, String untilInput, LtxFigures ltx) {
 
 		static PlanView of(RestorePlan plan, Instant now) {
 			Verdict v = plan.verdict();
@@ -56,7 +60,28 @@ public record RestorePage(String name, String path, String title, String state, 
 						.map((s) -> new SpanLine(s.generation(), s.current(), RestorePlan.text(s.from()),
 								RestorePlan.text(s.to()), RestoreTime.input(s.from()), RestoreTime.input(s.to())))
 						.toList(),
-					plan.restorableUntil() == null ? null : RestoreTime.input(plan.restorableUntil()));
+					plan.restorableUntil() == null ? null : RestoreTime.input(plan.restorableUntil()),
+					LtxFigures.of(plan.ltx()));
+		}
+
+		/**
+		 * @param snapshot the snapshot the restore starts from, null when none
+		 * @param reach the last TXID it applies, or how far short of the time it may stop
+		 */
+		public record LtxFigures(String snapshot, String reach) {
+
+			static LtxFigures of(RestorePlan.LtxStart start) {
+				if (start == null) {
+					return null;
+				}
+				String snapshot = start.snapshotAt() == null ? null : "TXID " + LtxKeys.hex(start.snapshotTxid())
+						+ ", uploaded " + RestorePlan.text(start.snapshotAt());
+				String reach = start.reachTxid() != null ? "TXID " + LtxKeys.hex(start.reachTxid())
+						: start.slack() != null ? "the last file before that time, at most "
+								+ HumanDuration.compact(start.slack()) + " earlier" : null;
+				return new LtxFigures(snapshot, reach);
+			}
+
 		}
 
 		private static String verdict(Verdict v) {

@@ -232,4 +232,15 @@ class Litestream05ConfigTest {
 			.containsExactly("0.3", "0.5");
 	}
 
+	@Test
+	void versionsCompareByTheirNumbers() {
+		assertThat(LitestreamDialect.atLeast("v0.5.17", 0, 5, 12)).isTrue();
+		assertThat(LitestreamDialect.atLeast("0.5.12", 0, 5, 12)).isTrue();
+		assertThat(LitestreamDialect.atLeast("v0.5.8", 0, 5, 12)).isFalse();
+		assertThat(LitestreamDialect.atLeast("v0.3.13", 0, 5, 12)).isFalse();
+		assertThat(LitestreamDialect.atLeast("v1.0", 0, 5, 12)).isTrue();
+		assertThat(LitestreamDialect.atLeast("(development build)", 0, 5, 12)).isTrue();
+		assertThat(LitestreamDialect.atLeast(null, 0, 5, 12)).isTrue();
+	}
+
 }

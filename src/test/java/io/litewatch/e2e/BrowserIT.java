@@ -232,7 +232,7 @@ class BrowserIT {
 		assertThat(html).contains("data-verdict=\"INSIDE\"")
 			.doesNotContain(ReplicationStack.SECRET)
 			.doesNotContain(ReplicationStack.ACCESS_KEY + "=");
-		String printed = command(html, "docker run --rm");
+		String printed = PrintedCommands.command(html, "docker run --rm");
 		String db = stack.data().resolve("production.sqlite3").toString();
 		Path scratch = stack.data().resolve("restored-" + UUID.randomUUID() + ".sqlite3");
 		assertThat(printed).contains("--network host")
@@ -274,24 +274,6 @@ class BrowserIT {
 				Files.deleteIfExists(Path.of(scratch + suffix));
 			}
 		}
-	}
-
-	/** The text of the helper's command block that starts with {@code start}. */
-	private static String command(String html, String start) {
-		Matcher m = Pattern.compile("<code id=\"cmd-[a-z]+-\\d+\" data-testid=\"command\">(.*?)</code>", Pattern.DOTALL)
-			.matcher(html);
-		while (m.find()) {
-			String text = m.group(1)
-				.replace("&lt;", "<")
-				.replace("&gt;", ">")
-				.replace("&quot;", "\"")
-				.replace("&#39;", "'")
-				.replace("&amp;", "&");
-			if (text.startsWith(start)) {
-				return text;
-			}
-		}
-		throw new AssertionError("no command block starting with '" + start + "' on the helper\n" + html);
 	}
 
 	@Test

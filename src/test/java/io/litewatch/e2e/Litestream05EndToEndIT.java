@@ -5,11 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -220,6 +224,65 @@ class Litestream05EndToEndIT {
 					drilled.read(at + "restoredBytes", Long.class));
 		}
 		assertNoSecret(drilled.body());
+	}
+
+	/**
+	 * The point-in-time helper's docker commands for a time 10 s before the newest file,
+	 * run as printed (by sh, with the S3 variables in the environment its {@code -e NAME}
+	 * expects), only with {@code -o} pointed at a scratch file: the dry run, then the
+	 * restore, which gives an intact database whose newest row is from just before that
+	 * time. 0.5 has no {@code -replica} flag; a command carrying one would fail.
+	 */
+	@Test
+	@Order(5)
+	void thePrintedRestoreCommandsOfLitestream05RestoreTheChosenTime() throws Exception {
+		String window = app.get("/databases/production/restore").body();
+		Matcher span = Pattern.compile("data-from=\"([^\"]+)\" data-to=\"([^\"]+)\"").matcher(window);
+		assertThat(span.find()).as("the LTX span on the helper\n%s", window).isTrue();
+		Instant from = LocalDateTime.parse(span.group(1)).toInstant(ZoneOffset.UTC);
+		Instant to = LocalDateTime.parse(span.group(2)).toInstant(ZoneOffset.UTC);
+		Instant at = to.minusSeconds(10).isBefore(from) ? to : to.minusSeconds(10);
+		String html = app.get("/databases/production/restore?at=" + at).body();
+		assertThat(html).contains("data-verdict=\"INSIDE\"")
+			.contains("data-testid=\"restore-ltx\"")
+			.doesNotContain("-replica ")
+			.doesNotContain(ReplicationStack.SECRET)
+			.doesNotContain(ReplicationStack.ACCESS_KEY + "=");
+		String db = stack.data().resolve("production.sqlite3").toString();
+		String suffix = " -timestamp " + at + " -integrity-check full -o " + db + " " + db;
+		String restore = PrintedCommands.command(html, "docker run --rm", suffix);
+		String dryRun = PrintedCommands.command(html, "docker run --rm", " -dry-run -o " + db + " " + db);
+		Path scratch = stack.data().resolve("restored-" + java.util.UUID.randomUUID() + ".sqlite3");
+		Path out = Path.of("target", "litestream05-it");
+		Files.createDirectories(out);
+		try {
+			PrintedCommands.Run plan = PrintedCommands.run(dryRun, out.resolve("dry-run.log"), Duration.ofSeconds(60));
+			assertThat(plan.exit()).as("%s\n%s", dryRun, plan.output()).isZero();
+			assertThat(plan.output()).contains("txid range");
+			assertThat(scratch).doesNotExist();
+			String command = restore.replace("-o " + db + " " + db, "-o " + scratch + " " + db);
+			PrintedCommands.Run run = PrintedCommands.run(command, out.resolve("restore.log"), Duration.ofSeconds(120));
+			assertThat(run.exit()).as("%s\n%s", command, run.output()).isZero();
+			assertThat(run.output()).contains("post-restore integrity check passed");
+			try (java.sql.Connection c = java.sql.DriverManager
+				.getConnection("jdbc:sqlite:file:" + scratch + "?mode=ro");
+					java.sql.Statement st = c.createStatement();
+					java.sql.ResultSet rs = st.executeQuery("SELECT max(created_at), count(*) FROM events")) {
+				assertThat(rs.next()).isTrue();
+				Instant newest = LocalDateTime.parse(rs.getString(1).replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+				// A file is taken when its own time (its newest change's) is before the
+				// -timestamp; level 0 still holds a file per 1 s sync 10 s back.
+				assertThat(newest).isBefore(at).isAfter(at.minusSeconds(20));
+				assertThat(rs.getLong(2)).isPositive().isLessThan(stack.writer("production").rows());
+				log.info("MEASURED 0.5 point-in-time restore to {}: newest row {} ms before it", at,
+						Duration.between(newest, at).toMillis());
+			}
+		}
+		finally {
+			for (String s : List.of("", "-wal", "-shm")) {
+				Files.deleteIfExists(Path.of(scratch + s));
+			}
+		}
 	}
 
 	private static boolean allOk(Json s) {

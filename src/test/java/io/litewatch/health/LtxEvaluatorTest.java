@@ -18,9 +18,14 @@ import io.litewatch.config.LitewatchProperties;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.s3.LtxFile;
 import io.litewatch.s3.LtxListing;
+import io.litewatch.testsupport.LtxFixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.litewatch.testsupport.LtxFixtures.byLevel;
+import static io.litewatch.testsupport.LtxFixtures.files;
+import static io.litewatch.testsupport.LtxFixtures.listedAt;
+import static io.litewatch.testsupport.LtxFixtures.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LtxEvaluatorTest {
 
-	static final Instant LISTED = Instant.parse("2026-12-07T02:55:00Z");
+	static final Instant LISTED = LtxFixtures.LISTED;
 
 	final ReplicaEvaluator evaluator = new ReplicaEvaluator(new LitewatchProperties.Health(3, 10,
 			Duration.ofSeconds(10), 1, 2, Duration.ofMinutes(1), Duration.ofHours(1)));
@@ -201,39 +206,6 @@ class LtxEvaluatorTest {
 
 	private static List<FindingCode> codes(ReplicaStatus status) {
 		return status.findings().stream().map(Finding::code).toList();
-	}
-
-	static LtxListing listing(List<LtxFile> files) {
-		return new LtxListing(byLevel(files), listedAt(), false, List.of(), 0, 2, false, LISTED);
-	}
-
-	private static TreeMap<Integer, List<LtxFile>> byLevel(List<LtxFile> files) {
-		TreeMap<Integer, List<LtxFile>> byLevel = new TreeMap<>();
-		files.stream()
-			.sorted(java.util.Comparator.comparingLong(LtxFile::minTxid))
-			.forEach((f) -> byLevel.computeIfAbsent(f.level(), (l) -> new ArrayList<>()).add(f));
-		return byLevel;
-	}
-
-	private static Map<Integer, Instant> listedAt() {
-		Map<Integer, Instant> at = new HashMap<>();
-		for (int level : new int[] { 0, 1, 2, 9 }) {
-			at.put(level, LISTED);
-		}
-		return at;
-	}
-
-	static List<LtxFile> files() throws IOException {
-		List<LtxFile> files = new ArrayList<>();
-		JsonNode all = JsonMapper.builder()
-			.build()
-			.readTree(java.nio.file.Path.of("src/test/resources/fixtures/litestream-0.5/ltx-level-all.json").toFile());
-		for (JsonNode f : all) {
-			files.add(new LtxFile(f.get("level").asInt(), Long.parseLong(f.get("min_txid").asText(), 16),
-					Long.parseLong(f.get("max_txid").asText(), 16), f.get("size").asLong(),
-					Instant.parse(f.get("timestamp").asText())));
-		}
-		return files;
 	}
 
 }

@@ -189,4 +189,51 @@ class RunbooksTest {
 		return Arrays.asList(text.substring(0, text.length() - 1).split("\0", -1));
 	}
 
+	@Test
+	void aLitestream05PlanChecksWithADryRunFirstAndRestoresWithoutReplicaButWithAFullIntegrityCheck() {
+		RestorePlan plan = ltxPlan();
+		RestoreTarget target = new RestoreTarget("myapp-litestream", KAMAL, false, "/etc/litestream.yml", false, null,
+				"v0.5.17");
+
+		List<Runbook> books = Runbooks.of(plan, DB_PATH, target, NOW);
+
+		Runbook docker = books.get(0);
+		assertThat(docker.steps().get(0).title()).startsWith("Check what Litestream would restore");
+		assertThat(docker.steps().get(0).text()).startsWith("docker run --rm --network kamal ")
+			.endsWith(
+					" litestream/litestream:0.3.13 restore -config /etc/litestream.yml -timestamp 2026-12-07T02:53:30Z "
+							+ "-dry-run -o /rails/storage/production.sqlite3 /rails/storage/production.sqlite3");
+		assertThat(docker.steps().get(3).text()).endsWith(" restore -config /etc/litestream.yml -timestamp "
+				+ "2026-12-07T02:53:30Z -integrity-check full -o /rails/storage/production.sqlite3 "
+				+ "/rails/storage/production.sqlite3");
+		assertThat(docker.steps().get(5).explanation()).isEqualTo(RestoreSteps.RESTART_05);
+		Runbook kamal = books.get(1);
+		assertThat(kamal.steps().get(0).text()).isEqualTo("kamal accessory exec litestream 'restore -config "
+				+ "/etc/litestream.yml -timestamp 2026-12-07T02:53:30Z -dry-run -o /rails/storage/production.sqlite3 "
+				+ "/rails/storage/production.sqlite3'");
+		for (Runbook book : books) {
+			assertThat(book.steps()).extracting(Runbook.Step::text).noneMatch((t) -> t.contains("-replica"));
+		}
+	}
+
+	@Test
+	void aLitestream05ReleaseWithoutDryRunGetsNoCheckStep() {
+		RestoreTarget old = new RestoreTarget("myapp-litestream", KAMAL, false, "/etc/litestream.yml", false, null,
+				"v0.5.8");
+		RestoreTarget local = new RestoreTarget("litestream replicate (local)", null, true, "/etc/litestream.yml", true,
+				"/usr/local/bin/litestream", "v0.5.17");
+
+		assertThat(Runbooks.of(ltxPlan(), DB_PATH, old, NOW).get(0).steps().get(0).title())
+			.isEqualTo("Stop the app, then Litestream");
+		assertThat(Runbooks.of(ltxPlan(), DB_PATH, local, NOW).get(0).steps().get(0).text())
+			.isEqualTo("/usr/local/bin/litestream restore -config /etc/litestream.yml -timestamp 2026-12-07T02:53:30Z "
+					+ "-dry-run -o /rails/storage/production.sqlite3 /rails/storage/production.sqlite3");
+	}
+
+	private static RestorePlan ltxPlan() {
+		return new RestorePlan("s3", Instant.parse("2026-12-07T02:53:30Z"), RestorePlan.Verdict.INSIDE, List.of(), null,
+				null, null, null, List.of(), null, new RestorePlan.LtxStart(0xb8, Instant.parse("2026-12-07T02:52:00Z"),
+						null, java.time.Duration.ofSeconds(1)));
+	}
+
 }
