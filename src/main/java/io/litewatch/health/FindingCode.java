@@ -85,7 +85,8 @@ public enum FindingCode {
 
 	/**
 	 * Litestream 0.5: objects in a level folder that are no LTX file (counted and named,
-	 * left out of every figure).
+	 * left out of every figure), and a newest snapshot whose header is no LTX header or
+	 * not the one its name says (critical: every restore starts from it).
 	 */
 	LTX_KEY_INVALID,
 

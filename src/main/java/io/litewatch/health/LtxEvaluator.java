@@ -72,11 +72,13 @@ final class LtxEvaluator {
 							+ String.join(", ", listing.badKeys())
 							+ (listing.badKeyCount() > listing.badKeys().size() ? ", …" : "") + "."));
 		}
+		badSnapshot(config, listing.snapshotHeader(), findings);
 		RestoreRange restore = chain.restorable() ? new RestoreRange(oldestSnapshot(listing), chain.reachAt(), "ltx")
 				: RestoreRange.unknown();
 		LtxState state = new LtxState(layout, chain.replicatedTxid(), chain.replicatedAt(), chain.reach(), !chain.gap(),
 				chain.files(), chain.snapshot() != null ? chain.snapshot().maxTxid() : 0, local, levels(listing),
-				listing.badKeys(), listing.badKeyCount(), behind, wentBack, snapshotList(listing));
+				listing.badKeys(), listing.badKeyCount(), behind, wentBack, snapshotList(listing),
+				snapshotHeader(listing.snapshotHeader()));
 		return new ReplicaStatus(config, Verdict.of(findings), freshness, snapshots, restore, listing.requests(), null,
 				null, state);
 	}
@@ -257,6 +259,28 @@ final class LtxEvaluator {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * A newest snapshot that is no LTX file, or holds other TXIDs than its name, fails
+	 * every restore of the latest state (Litestream starts from it), though it lists like
+	 * any other.
+	 */
+	private static void badSnapshot(ReplicaConfig config, LtxListing.SnapshotHeader header, List<Finding> findings) {
+		if (header != null && header.problem() != null) {
+			findings.add(Finding.critical(FindingCode.LTX_KEY_INVALID,
+					"The newest snapshot of " + config.location() + ", " + header.key() + ", is no LTX file Litestream "
+							+ "wrote: " + header.problem() + ". A restore of the latest state starts from it and would "
+							+ "fail; the next snapshot replaces it (or delete it, so the one before is used)."));
+		}
+	}
+
+	private static LtxState.SnapshotHeader snapshotHeader(LtxListing.SnapshotHeader read) {
+		if (read == null || read.header() == null) {
+			return null;
+		}
+		return new LtxState.SnapshotHeader(read.header().maxTxid(), read.header().databaseBytes(),
+				read.header().pageSize(), read.header().timestamp());
 	}
 
 	private static List<LtxState.Snapshot> snapshotList(LtxListing listing) {

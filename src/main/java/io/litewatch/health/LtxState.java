@@ -26,10 +26,13 @@ import java.util.List;
  * @param wentBack the drop of the replicated TXID last seen, or null
  * @param snapshots every snapshot (level 9) listed, oldest first: what a point-in-time
  * restore can start from
+ * @param newestSnapshot what the newest snapshot's header says, or null when it was not
+ * read or is no good
  */
 public record LtxState(String layout, long replicatedTxid, Instant replicatedAt, long restoreTxid,
 		boolean chainComplete, int chainFiles, long snapshotTxid, Long localTxid, List<Level> levels,
-		List<String> badKeys, int badKeyCount, Behind behind, WentBack wentBack, List<Snapshot> snapshots) {
+		List<String> badKeys, int badKeyCount, Behind behind, WentBack wentBack, List<Snapshot> snapshots,
+		SnapshotHeader newestSnapshot) {
 
 	public LtxState {
 		levels = List.copyOf(levels);
@@ -41,7 +44,14 @@ public record LtxState(String layout, long replicatedTxid, Instant replicatedAt,
 			int chainFiles, long snapshotTxid, Long localTxid, List<Level> levels, List<String> badKeys,
 			int badKeyCount, Behind behind, WentBack wentBack) {
 		this(layout, replicatedTxid, replicatedAt, restoreTxid, chainComplete, chainFiles, snapshotTxid, localTxid,
-				levels, badKeys, badKeyCount, behind, wentBack, List.of());
+				levels, badKeys, badKeyCount, behind, wentBack, List.of(), null);
+	}
+
+	/**
+	 * @param databaseBytes the database's size as of the snapshot (pages × page size)
+	 * @param takenAt the time of the snapshot's last transaction, to the millisecond
+	 */
+	public record SnapshotHeader(long txid, long databaseBytes, int pageSize, Instant takenAt) {
 	}
 
 	/** One snapshot: the database whole as of {@code txid}, uploaded at {@code at}. */

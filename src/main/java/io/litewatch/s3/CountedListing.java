@@ -3,12 +3,13 @@ package io.litewatch.s3;
 import java.util.Iterator;
 
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 
 /**
- * The List requests of one listing run, counted: the paginator sends one request per page
- * as it is iterated, and each run counts its own, so concurrent runs never mix them.
+ * The requests of one listing run, counted: the paginator sends one request per page as
+ * it is iterated, and each run counts its own, so concurrent runs never mix them.
  */
 final class CountedListing {
 
@@ -49,6 +50,14 @@ final class CountedListing {
 			}
 
 		};
+	}
+
+	/** The first {@code n} bytes of {@code key}: one ranged GET, counted. */
+	byte[] firstBytes(String key, int n) {
+		requests++;
+		return s3
+			.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).range("bytes=0-" + (n - 1)).build())
+			.asByteArray();
 	}
 
 	int requests() {

@@ -49,7 +49,7 @@ public class LtxLister {
 
 	private final Duration fullPassInterval;
 
-	private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+	private final Map<String, LtxSlot> slots = new ConcurrentHashMap<>();
 
 	public LtxLister(S3ClientFactory clients, Clock clock, Duration fullPassInterval) {
 		this.clients = Objects.requireNonNull(clients, "clients");
@@ -58,13 +58,14 @@ public class LtxLister {
 	}
 
 	public LtxListing list(S3Location location) throws S3ListingException {
-		Slot slot = slots.computeIfAbsent(location.replicaKey(), (key) -> new Slot());
+		LtxSlot slot = slots.computeIfAbsent(location.replicaKey(), (key) -> new LtxSlot());
 		synchronized (slot) {
 			Instant now = clock.instant();
 			boolean due = slot.lastFullPass == null || !now.isBefore(slot.lastFullPass.plus(fullPassInterval));
 			Pass pass = new Pass(clients.client(location), location, now);
 			try {
-				Slot next = due ? pass.full(slot.strays, slot.rewrite) : pass.steady(slot.copy());
+				LtxSlot next = due ? pass.full(slot.strays, slot.rewrite) : pass.steady(slot.copy());
+				pass.checkNewestSnapshot(next, slot.snapshotHeader);
 				next.lastFullPass = pass.fullPass ? now : slot.lastFullPass;
 				slot.replaceWith(next);
 				LtxLevels.prune(slot.levels);
@@ -105,9 +106,9 @@ public class LtxLister {
 			this.now = now;
 		}
 
-		Slot full(StrayKeys before, LtxListing.Rewrite rewrite) {
+		LtxSlot full(StrayKeys before, LtxListing.Rewrite rewrite) {
 			fullPass = true;
-			Slot slot = new Slot();
+			LtxSlot slot = new LtxSlot();
 			slot.strays = before.forFullPass();
 			slot.rewrite = rewrite;
 			listFolders(slot);
@@ -133,7 +134,7 @@ public class LtxLister {
 			return slot;
 		}
 
-		Slot steady(Slot slot) {
+		LtxSlot steady(LtxSlot slot) {
 			listL0(slot);
 			List<Integer> turns = new ArrayList<>();
 			turns.add(-1);
@@ -169,7 +170,7 @@ public class LtxLister {
 		 * mark, are then seen on the next poll. A longer L0 is listed from its mark until
 		 * the next full pass.
 		 */
-		private void listL0(Slot slot) {
+		private void listL0(LtxSlot slot) {
 			if (slot.l0OnePage && !listLevel(slot, 0, null, 1)) {
 				return;
 			}
@@ -183,7 +184,7 @@ public class LtxLister {
 		 * reached yet. The levels above are listed once more before a gap is reported,
 		 * once per place it starts, so a real gap costs those requests once.
 		 */
-		private void recheckGap(Slot slot, int listedTurn) {
+		private void recheckGap(LtxSlot slot, int listedTurn) {
 			LtxChain chain = LtxLevels.chain(slot.levels);
 			if (!chain.gap() || chain.reach() == slot.gapRechecked) {
 				return;
@@ -196,7 +197,39 @@ public class LtxLister {
 			}
 		}
 
-		private void listFolders(Slot slot) {
+		/**
+		 * Reads the newest snapshot's header once per snapshot, one ranged GET every
+		 * {@code snapshot.interval}: a snapshot that is no LTX file, or not the one its
+		 * name says, fails every restore, yet lists like any other.
+		 */
+		void checkNewestSnapshot(LtxSlot slot, LtxListing.SnapshotHeader before) {
+			TreeMap<String, LtxFile> snapshots = slot.levels.get(LtxKeys.MAX_LEVEL);
+			LtxFile newest = snapshots == null ? null
+					: snapshots.values()
+						.stream()
+						.max(java.util.Comparator.comparingLong(LtxFile::maxTxid))
+						.orElse(null);
+			if (newest == null) {
+				slot.snapshotHeader = null;
+				return;
+			}
+			String key = LtxKeys.levelPrefix(location.path(), LtxKeys.MAX_LEVEL) + newest.name();
+			if (before != null && before.key().equals(key)) {
+				slot.snapshotHeader = before;
+				return;
+			}
+			try {
+				slot.snapshotHeader = LtxListing.SnapshotHeader.of(key, newest,
+						listing.firstBytes(key, LtxHeader.SIZE));
+			}
+			catch (SdkException e) {
+				// Retention may have deleted it since the listing, or the credentials
+				// may list but not read: known as unread, tried again for the next one.
+				slot.snapshotHeader = LtxListing.SnapshotHeader.unread(key);
+			}
+		}
+
+		private void listFolders(LtxSlot slot) {
 			String root = LtxKeys.root(location.path());
 			slot.present.clear();
 			slot.generationsPresent = false;
@@ -214,7 +247,7 @@ public class LtxLister {
 		 * most {@code maxPages} pages.
 		 * @return whether more pages were left
 		 */
-		private boolean listLevel(Slot slot, int level, String startAfter, int maxPages) {
+		private boolean listLevel(LtxSlot slot, int level, String startAfter, int maxPages) {
 			String dir = LtxKeys.levelPrefix(location.path(), level);
 			TreeMap<String, LtxFile> files = slot.levels.computeIfAbsent(level, (l) -> new TreeMap<>());
 			String last = later(slot.startAfter.get(level), startAfter);
@@ -254,87 +287,6 @@ public class LtxLister {
 
 	private static String later(String a, String b) {
 		return a == null || (b != null && b.compareTo(a) > 0) ? b : a;
-	}
-
-	/**
-	 * One replica's remembered state; a pass works on a copy, so a failed one leaves it
-	 * whole.
-	 */
-	private static final class Slot {
-
-		private Instant lastFullPass;
-
-		private final TreeSet<Integer> present = new TreeSet<>();
-
-		private boolean generationsPresent;
-
-		/**
-		 * By level, then by name: two files of one level may share a min TXID (two
-		 * writers).
-		 */
-		private final TreeMap<Integer, TreeMap<String, LtxFile>> levels = new TreeMap<>();
-
-		private final Map<Integer, String> startAfter = new HashMap<>();
-
-		/** By level; -1 is the folder listing. */
-		private final Map<Integer, Instant> listedAt = new HashMap<>();
-
-		private StrayKeys strays = new StrayKeys();
-
-		private int rotation;
-
-		/**
-		 * Whether L0 fitted one page when last listed whole (assumed after a full pass).
-		 */
-		private boolean l0OnePage = true;
-
-		/** Kept across full passes: the evidence is rare and must not vanish. */
-		private LtxListing.Rewrite rewrite;
-
-		/** Where the last gap that made the levels above be listed again starts. */
-		private long gapRechecked = -1;
-
-		Slot copy() {
-			Slot copy = new Slot();
-			copy.replaceWith(this);
-			return copy;
-		}
-
-		void replaceWith(Slot other) {
-			lastFullPass = other.lastFullPass;
-			if (other == this) {
-				return;
-			}
-			TreeSet<Integer> presentCopy = new TreeSet<>(other.present);
-			TreeMap<Integer, TreeMap<String, LtxFile>> levelsCopy = new TreeMap<>();
-			other.levels.forEach((level, files) -> levelsCopy.put(level, new TreeMap<>(files)));
-			Map<Integer, String> startCopy = new HashMap<>(other.startAfter);
-			Map<Integer, Instant> listedCopy = new HashMap<>(other.listedAt);
-			present.clear();
-			present.addAll(presentCopy);
-			generationsPresent = other.generationsPresent;
-			levels.clear();
-			levels.putAll(levelsCopy);
-			startAfter.clear();
-			startAfter.putAll(startCopy);
-			listedAt.clear();
-			listedAt.putAll(listedCopy);
-			strays = other.strays.copy();
-			rotation = other.rotation;
-			l0OnePage = other.l0OnePage;
-			gapRechecked = other.gapRechecked;
-			rewrite = other.rewrite;
-		}
-
-		LtxListing listing(int requests, boolean fullPass, Instant now) {
-			TreeMap<Integer, List<LtxFile>> byLevel = new TreeMap<>();
-			levels.forEach((level, files) -> byLevel.put(level, new ArrayList<>(files.values())));
-			Map<Integer, Instant> levelTimes = new HashMap<>(listedAt);
-			levelTimes.remove(-1);
-			return new LtxListing(byLevel, levelTimes, generationsPresent, strays.shown(), strays.count(), requests,
-					fullPass, now, rewrite);
-		}
-
 	}
 
 }

@@ -24,15 +24,49 @@ import java.util.TreeMap;
  * @param fullPass whether everything was listed afresh, so deletions are reflected
  * @param rewrite the last LTX file seen again with another size, or null: Litestream
  * never writes a file twice, so two processes write to this path
+ * @param snapshotHeader the newest snapshot's header, or null when there is no snapshot
  */
 public record LtxListing(SortedMap<Integer, List<LtxFile>> levels, Map<Integer, Instant> levelListedAt,
 		boolean generationsPresent, List<String> badKeys, int badKeyCount, int requests, boolean fullPass,
-		Instant listedAt, Rewrite rewrite) {
+		Instant listedAt, Rewrite rewrite, SnapshotHeader snapshotHeader) {
 
 	public static final int BAD_KEYS_SHOWN = 20;
 
 	/** One LTX file listed twice with different sizes, {@code seenAt} the second time. */
 	public record Rewrite(String key, long sizeBefore, long sizeAfter, Instant seenAt) {
+	}
+
+	/**
+	 * The newest snapshot's first bytes as read.
+	 *
+	 * @param header what they say, null when they were not read or say nothing good
+	 * @param problem what is wrong with them, for a person, or null
+	 * @param read false when the GET failed (then both are null)
+	 */
+	public record SnapshotHeader(String key, LtxHeader header, String problem, boolean read) {
+
+		static SnapshotHeader of(String key, LtxFile file, byte[] head) {
+			try {
+				LtxHeader header = LtxHeader.parse(head);
+				String mismatch = header.mismatch(file);
+				return new SnapshotHeader(key, mismatch == null ? header : null, mismatch, true);
+			}
+			catch (IllegalArgumentException ex) {
+				return new SnapshotHeader(key, null, ex.getMessage(), true);
+			}
+		}
+
+		static SnapshotHeader unread(String key) {
+			return new SnapshotHeader(key, null, null, false);
+		}
+
+	}
+
+	public LtxListing(SortedMap<Integer, List<LtxFile>> levels, Map<Integer, Instant> levelListedAt,
+			boolean generationsPresent, List<String> badKeys, int badKeyCount, int requests, boolean fullPass,
+			Instant listedAt, Rewrite rewrite) {
+		this(levels, levelListedAt, generationsPresent, badKeys, badKeyCount, requests, fullPass, listedAt, rewrite,
+				null);
 	}
 
 	public LtxListing(SortedMap<Integer, List<LtxFile>> levels, Map<Integer, Instant> levelListedAt,

@@ -11,9 +11,11 @@ import io.litewatch.s3.LtxKeys;
  *
  * @param layout a sentence on what the path holds
  * @param restore where a restore of the latest state ends, and from how many files
+ * @param snapshotDatabase the database's size as the newest snapshot's header gives it,
+ * null when not read
  */
 public record LtxPanel(String layout, String replicatedTxid, Moment replicatedAt, String localTxid, String restore,
-		boolean chainComplete, String snapshotTxid, List<LevelLine> levels) {
+		boolean chainComplete, String snapshotTxid, String snapshotDatabase, List<LevelLine> levels) {
 
 	/**
 	 * @param files what is known of the level, see {@link LtxState.Level#files()}
@@ -27,8 +29,9 @@ public record LtxPanel(String layout, String replicatedTxid, Moment replicatedAt
 		}
 		String layout = switch (ltx.layout()) {
 			case "both" -> "Litestream 0.5 LTX files, and Litestream 0.3 generations from before the upgrade in the "
-					+ "same path: a restore of the latest state uses the LTX files; Litestream 0.5 still restores "
-					+ "a -timestamp from before its first snapshot out of the 0.3 generations.";
+					+ "same path: Litestream 0.5 restores the latest state from whichever was written to last (the LTX "
+					+ "files, unless a 0.3 process wrote after them), and a -timestamp from the 0.3 generations when "
+					+ "their snapshot before that time is newer than the LTX one (so any time before the upgrade).";
 			case "0.3" -> "Only Litestream 0.3 generations: 0.5 has not uploaded here yet.";
 			default -> "Litestream 0.5 LTX files.";
 		};
@@ -44,7 +47,13 @@ public record LtxPanel(String layout, String replicatedTxid, Moment replicatedAt
 		return new LtxPanel(layout, ltx.replicatedTxid() > 0 ? LtxKeys.hex(ltx.replicatedTxid()) : "—",
 				ltx.replicatedAt() != null ? Moment.of(ltx.replicatedAt(), now) : null,
 				ltx.localTxid() != null ? LtxKeys.hex(ltx.localTxid()) : "unknown", restore, ltx.chainComplete(),
-				ltx.snapshotTxid() > 0 ? LtxKeys.hex(ltx.snapshotTxid()) : "none", levels);
+				ltx.snapshotTxid() > 0 ? LtxKeys.hex(ltx.snapshotTxid()) : "none", snapshotDatabase(ltx), levels);
+	}
+
+	private static String snapshotDatabase(LtxState ltx) {
+		LtxState.SnapshotHeader h = ltx.newestSnapshot();
+		return h == null ? null
+				: "a " + Texts.bytes(h.databaseBytes()) + " database (" + Texts.bytes((long) h.pageSize()) + " pages)";
 	}
 
 }

@@ -13,10 +13,14 @@ import io.litewatch.s3.LtxKeys;
  * @param chainComplete false when a gap leaves files past {@code restoreTxid} out of
  * reach
  * @param localTxid the database's own TXID, null when the accessory could not be asked
+ * @param snapshotDatabaseBytes the database's size as the newest snapshot's header gives
+ * it, null when not read
+ * @param snapshotTakenAt the time of the newest snapshot's last transaction, from its
+ * header
  */
 public record LtxView(String replicatedTxid, String lastReplicatedAt, String restoreTxid, boolean chainComplete,
 		int chainFiles, String snapshotTxid, String localTxid, List<LevelView> levels, List<String> badKeys,
-		int badKeyCount) {
+		int badKeyCount, Long snapshotDatabaseBytes, String snapshotTakenAt) {
 
 	static LtxView of(LtxState ltx) {
 		if (ltx == null) {
@@ -25,7 +29,9 @@ public record LtxView(String replicatedTxid, String lastReplicatedAt, String res
 		return new LtxView(txid(ltx.replicatedTxid()), StatusView.text(ltx.replicatedAt()), txid(ltx.restoreTxid()),
 				ltx.chainComplete(), ltx.chainFiles(), txid(ltx.snapshotTxid()),
 				ltx.localTxid() != null ? LtxKeys.hex(ltx.localTxid()) : null,
-				ltx.levels().stream().map(LevelView::of).toList(), ltx.badKeys(), ltx.badKeyCount());
+				ltx.levels().stream().map(LevelView::of).toList(), ltx.badKeys(), ltx.badKeyCount(),
+				ltx.newestSnapshot() != null ? ltx.newestSnapshot().databaseBytes() : null,
+				ltx.newestSnapshot() != null ? StatusView.text(ltx.newestSnapshot().takenAt()) : null);
 	}
 
 	private static String txid(long txid) {

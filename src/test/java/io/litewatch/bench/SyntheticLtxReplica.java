@@ -48,7 +48,8 @@ public record SyntheticLtxReplica(String path, long historySeconds, Instant anch
 
 	/**
 	 * Sizes kept small (real ones are KiB to MiB): 100k files go to disk for s3proxy, and
-	 * neither Litewatch nor {@code litestream ltx} reads a body. The bytes are zeros.
+	 * neither Litewatch nor {@code litestream ltx} reads a body but the newest snapshot's
+	 * header. The bytes are zeros after the header LtxFiles gives every snapshot.
 	 */
 	static final long[] LEVEL_SIZES = { 256, 512, 1024, 2048 };
 

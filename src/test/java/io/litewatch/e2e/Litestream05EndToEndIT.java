@@ -156,6 +156,11 @@ class Litestream05EndToEndIT {
 			assertThat(json.read(replica + ".layout", String.class)).as(DATABASES.get(i)).isEqualTo("0.5");
 			assertThat(json.read(replica + ".ltx.replicatedTxid", String.class)).as(DATABASES.get(i))
 				.matches("[0-9a-f]{16}");
+			// From the newest snapshot's header, which 0.5.17 wrote: a whole number of
+			// 4 KiB pages.
+			assertThat(json.read(replica + ".ltx.snapshotDatabaseBytes", Long.class)).as(DATABASES.get(i))
+				.isPositive()
+				.satisfies((bytes) -> assertThat(bytes % 4096).isZero());
 		}
 		assertNoSecret(status.body());
 

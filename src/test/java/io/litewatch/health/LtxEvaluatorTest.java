@@ -198,6 +198,28 @@ class LtxEvaluatorTest {
 		assertThat(status.findings().get(0).message()).contains("0.3's generations");
 	}
 
+	@Test
+	void aNewestSnapshotThatIsNoLtxFileFailsEveryRestoreAndIsNamed() throws IOException {
+		String key = "myapp/production/0009/0000000000000001-00000000000000f6.ltx";
+		LtxListing bad = new LtxListing(byLevel(files()), listedAt(), false, List.of(), 0, 2, false, LISTED, null,
+				new LtxListing.SnapshotHeader(key, null, "it does not start with LTX1", true));
+		LtxListing good = new LtxListing(byLevel(files()), listedAt(), false, List.of(), 0, 2, false, LISTED, null,
+				new LtxListing.SnapshotHeader(key,
+						new io.litewatch.s3.LtxHeader(4096, 22, 1, 0xf6, Instant.parse("2026-12-07T02:54:00.093Z")),
+						null, true));
+
+		ReplicaStatus failing = evaluate(bad, 0x114L, null, LISTED);
+		ReplicaStatus fine = evaluate(good, 0x114L, null, LISTED);
+
+		assertThat(codes(failing)).containsExactly(FindingCode.LTX_KEY_INVALID);
+		assertThat(failing.status()).isEqualTo(HealthStatus.CRITICAL);
+		assertThat(failing.findings().get(0).message()).contains(key).contains("it does not start with LTX1");
+		assertThat(failing.ltx().newestSnapshot()).isNull();
+		assertThat(codes(fine)).isEmpty();
+		assertThat(fine.ltx().newestSnapshot().databaseBytes()).isEqualTo(22 * 4096);
+		assertThat(fine.ltx().snapshots()).extracting(LtxState.Snapshot::txid).containsExactly(0x7aL, 0xb8L, 0xf6L);
+	}
+
 	private ReplicaStatus evaluate(LtxListing listing, Long localTxid, ReplicaStatus previous, Instant now) {
 		LitestreamView view = LitestreamView
 			.of05(localTxid != null ? new LitestreamView.LocalStatus(localTxid, "ok", now) : null, null);

@@ -1,6 +1,7 @@
 package io.litewatch.s3;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,8 +107,12 @@ class LtxListerIT {
 		assertThat(chain.reach()).isEqualTo(6010).isEqualTo(chain.replicatedTxid());
 		assertThat(chain.gap()).isFalse();
 		// Folders, L9, L3 whole (58 files), then L2, L1, L0 from where the levels above
-		// end: one page each, where L1 alone is three pages whole.
-		assertThat(listing.requests()).isEqualTo(6);
+		// end: one page each, where L1 alone is three pages whole; and the newest
+		// snapshot's header.
+		assertThat(listing.requests()).isEqualTo(7);
+		assertThat(listing.snapshotHeader().key()).isEqualTo(key(9, 1, 5050));
+		assertThat(listing.snapshotHeader().problem())
+			.isEqualTo("it is 1 bytes long, shorter than an LTX header (100 bytes)");
 		assertThat(listing.fullPass()).isTrue();
 		assertThat(listing.generationsPresent()).isTrue();
 		assertThat(listing.levels().keySet()).containsExactly(0, 1, 2, 3, 9);
@@ -244,6 +249,32 @@ class LtxListerIT {
 		assertThat(listing.rewrite().sizeBefore()).isEqualTo(1);
 		clock.advance(FULL_PASS);
 		assertThat(lister.list(location).rewrite()).as("through a full pass").isNotNull();
+	}
+
+	@Test
+	@Order(10)
+	void theNewestSnapshotsHeaderIsReadOncePerSnapshot() throws Exception {
+		byte[] real = Files.readAllBytes(Path.of("src/test/resources/fixtures/litestream-0.5/header-l9.bin"));
+		s3.putObject((b) -> b.bucket("backups").key(key(9, 1, 0xf6)), RequestBody.fromBytes(real));
+		LtxListing seen = null;
+		for (int poll = 0; poll < 6 && (seen == null || !seen.snapshotHeader().key().equals(key(9, 1, 0xf6))); poll++) {
+			seen = lister.list(location);
+		}
+		assertThat(seen.snapshotHeader().problem()).isNull();
+		assertThat(seen.snapshotHeader().header().databaseBytes()).isEqualTo(22 * 4096);
+		for (int poll = 0; poll < 6; poll++) {
+			assertThat(lister.list(location).requests()).as("poll %d after it", poll).isEqualTo(2);
+		}
+		// Another database's snapshot under this name: its header holds other TXIDs.
+		s3.putObject((b) -> b.bucket("backups").key(key(9, 1, 0x100)), RequestBody.fromBytes(real));
+		LtxListing next = null;
+		for (int poll = 0; poll < 6
+				&& (next == null || !next.snapshotHeader().key().equals(key(9, 1, 0x100))); poll++) {
+			next = lister.list(location);
+		}
+		assertThat(next.snapshotHeader().problem())
+			.contains("its header holds TXIDs 0000000000000001-00000000000000f6");
+		assertThat(next.snapshotHeader().header()).isNull();
 	}
 
 	private static void range(List<String> keys, int level, long from, long to, long step) {
