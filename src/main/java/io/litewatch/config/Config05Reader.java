@@ -38,14 +38,14 @@ final class Config05Reader {
 	}
 
 	/** The replica settings every database inherits from the top level. */
-	ReplicaReader.Defaults05 defaults(Map<String, YamlEntry> top) {
+	Replica05Reader.Defaults defaults(Map<String, YamlEntry> top) {
 		LtxSettings ltx = ltx(top);
 		Duration sync = null;
 		YamlEntry syncEntry = top.get("sync-interval");
 		if (syncEntry != null && !YamlScalars.isNull(syncEntry.value())) {
 			sync = duration(syncEntry, null);
 		}
-		return new ReplicaReader.Defaults05(sync, ReplicaReader.emptyToNull(this.scalars.str(top.get("bucket"))),
+		return new Replica05Reader.Defaults(sync, ReplicaReader.emptyToNull(this.scalars.str(top.get("bucket"))),
 				ReplicaReader.emptyToNull(this.scalars.str(top.get("endpoint"))),
 				ReplicaReader.emptyToNull(this.scalars.str(top.get("region"))),
 				this.scalars.bool(top.get("force-path-style")),
@@ -118,7 +118,7 @@ final class Config05Reader {
 		return new LtxSettings(interval, retention, levels, l0, retentionEnabled, lines);
 	}
 
-	DbConfig readDb(Node node, ReplicaReader replicaReader) {
+	DbConfig readDb(Node node, Replica05Reader replicaReader) {
 		if (!(node instanceof MappingNode mappingNode)) {
 			throw error(YamlScalars.line(node),
 					"cannot unmarshal " + YamlScalars.describe(node) + " into main.DBConfig");

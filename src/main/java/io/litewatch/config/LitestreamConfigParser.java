@@ -26,8 +26,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@code toString()}.
  * <p>
  * This class walks the top level and the databases; {@link YamlComposer} reads the YAML
- * within limits, {@link ReplicaReader} builds the replicas, {@link ConfigLints} collects
- * the issues.
+ * within limits, {@link ReplicaReader} and {@link Replica05Reader} build the replicas,
+ * {@link ConfigLints} collects the issues.
  */
 public final class LitestreamConfigParser {
 
@@ -154,8 +154,10 @@ public final class LitestreamConfigParser {
 			this.lints.plainSecret(top.get("secret-access-key"), null, null);
 			Config05Reader reader = new Config05Reader(this.source, this.scalars, this.mappings, this.lints,
 					LitestreamConfigParser.this.paths);
-			ReplicaReader replicas = new ReplicaReader(this.source, this.scalars, this.mappings, this.lints,
-					LitestreamConfigParser.this.paths, credentials, reader.defaults(top));
+			Replica05Reader replicas = new Replica05Reader(
+					new ReplicaReader(this.source, this.scalars, this.mappings, this.lints,
+							LitestreamConfigParser.this.paths, credentials),
+					this.scalars, this.lints, reader.defaults(top));
 			List<DbConfig> dbs = new ArrayList<>();
 			for (Node dbNode : dbNodes(top)) {
 				DbConfig db = reader.readDb(dbNode, replicas);

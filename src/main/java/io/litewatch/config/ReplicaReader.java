@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * One {@code replicas:} entry as Litestream 0.3.13 builds it: type from the URL scheme or
  * {@code type:}, defaults, the URL/field conflicts it refuses, provider endpoints and
- * credential fallbacks. One instance per parse.
+ * credential fallbacks. One instance per parse. 0.5 builds its replica from the same
+ * parts, so {@link Replica05Reader} reads it through the package-private steps here.
  */
 final class ReplicaReader {
 
@@ -26,9 +27,6 @@ final class ReplicaReader {
 	static final Duration DEFAULT_RETENTION_CHECK_INTERVAL = Duration.ofHours(1);
 
 	private static final Set<String> TYPES = Set.of("s3", "gcs", "abs", "sftp", "file");
-
-	// 0.5 renamed gcs to gs and added webdav, nats and oss.
-	private static final Set<String> TYPES_05 = Set.of("s3", "gs", "abs", "sftp", "file", "webdav", "nats", "oss");
 
 	private static final List<String> SECRET_KEYS = List.of("access-key-id", "secret-access-key", "password",
 			"account-key");
@@ -51,27 +49,8 @@ final class ReplicaReader {
 
 	private final CredentialChain credentials;
 
-	private final Defaults05 defaults;
-
-	/**
-	 * What a Litestream 0.5 file's top level gives every replica: its settings (a
-	 * replica's own key wins) and the snapshot and compaction settings.
-	 */
-	record Defaults05(Duration syncInterval, String bucket, String endpoint, String region, Boolean forcePathStyle,
-			boolean skipVerify, LtxSettings ltx) {
-	}
-
 	ReplicaReader(String source, YamlScalars scalars, YamlMappings mappings, ConfigLints lints, DbPaths paths,
 			CredentialChain credentials) {
-		this(source, scalars, mappings, lints, paths, credentials, null);
-	}
-
-	/**
-	 * @param defaults the 0.5 top level's, or null to read replicas as 0.3.13 does
-	 */
-	ReplicaReader(String source, YamlScalars scalars, YamlMappings mappings, ConfigLints lints, DbPaths paths,
-			CredentialChain credentials, Defaults05 defaults) {
-		this.defaults = defaults;
 		this.source = source;
 		this.scalars = scalars;
 		this.mappings = mappings;
@@ -80,7 +59,11 @@ final class ReplicaReader {
 		this.credentials = credentials;
 	}
 
-	ReplicaConfig read(Node node, String dbPath) {
+	/** A replica entry's keys, URL, type (the scheme, else {@code type:}) and name. */
+	record Entry(Map<String, YamlEntry> map, ReplicaUrls.ReplicaUrl url, String type, String name, int line) {
+	}
+
+	Entry entry(Node node, String dbPath, ConfigSection section) {
 		if (!(node instanceof MappingNode mappingNode)) {
 			throw error(YamlScalars.line(node),
 					"cannot unmarshal " + YamlScalars.describe(node) + " into main.ReplicaConfig");
@@ -93,26 +76,19 @@ final class ReplicaReader {
 		ReplicaUrls.ReplicaUrl url = (urlText != null) ? ReplicaUrls.parseReplicaUrl(urlText) : null;
 		String type = (url != null && !url.scheme().isEmpty()) ? url.scheme() : (typeText != null) ? typeText : "file";
 		String name = (configuredName != null && !configuredName.isEmpty()) ? configuredName : type;
-		Map<String, YamlEntry> map = this.mappings.mapping(node,
-				(this.defaults != null) ? ConfigSection.REPLICA_05 : ConfigSection.REPLICA,
-				"replica " + name + " of database " + dbPath, dbPath, name);
-		if (this.defaults != null) {
-			return read05(map, url, type, name, line, dbPath);
-		}
+		Map<String, YamlEntry> map = this.mappings.mapping(node, section, "replica " + name + " of database " + dbPath,
+				dbPath, name);
+		return new Entry(map, url, type, name, line);
+	}
 
-		String pathText = emptyToNull(this.scalars.str(map.get("path")));
-		if (pathText != null && IS_URL.matcher(pathText).find()) {
-			throw error(map.get("path").line(), "replica path cannot be a url, please use the 'url' field instead: "
-					+ ReplicaUrls.parseReplicaUrl(pathText).redacted());
-		}
-		if (!TYPES.contains(type)) {
-			YamlEntry at = (url != null && !url.scheme().isEmpty()) ? map.get("url") : map.get("type");
-			throw error(at.line(), "unknown replica type in config: \"" + type + "\"");
-		}
-		if (url != null && url.scheme().isEmpty()) {
-			throw error(map.get("url").line(), "replica url scheme required: " + url.redacted());
-		}
-
+	ReplicaConfig read(Node node, String dbPath) {
+		Entry entry = entry(node, dbPath, ConfigSection.REPLICA);
+		Map<String, YamlEntry> map = entry.map();
+		ReplicaUrls.ReplicaUrl url = entry.url();
+		String type = entry.type();
+		String name = entry.name();
+		String pathText = pathText(map);
+		requireType(entry, TYPES, "");
 		Duration sync = duration(map.get("sync-interval"), DEFAULT_SYNC_INTERVAL, dbPath, name);
 		Duration snapshot = duration(map.get("snapshot-interval"), Duration.ZERO, dbPath, name);
 		Duration retention = duration(map.get("retention"), DEFAULT_RETENTION, dbPath, name);
@@ -122,12 +98,7 @@ final class ReplicaReader {
 		Boolean forcePathStyleSetting = this.scalars.bool(map.get("force-path-style"));
 		boolean skipVerify = Boolean.TRUE.equals(this.scalars.bool(map.get("skip-verify")));
 		readAge(map.get("age"), dbPath, name);
-		for (String key : SECRET_KEYS) {
-			this.lints.plainSecret(map.get(key), dbPath, name);
-		}
-		if (url != null && url.password() != null) {
-			this.lints.plainUrlPassword(map.get("url"), dbPath, name);
-		}
+		lintSecrets(map, url, dbPath, name);
 		if (!GoDuration.positive(retention)) {
 			this.lints.retentionDisabled(map.get("retention"), retention, dbPath, name);
 		}
@@ -138,98 +109,52 @@ final class ReplicaReader {
 		}
 
 		// Decoded for every type, as Litestream's struct does: a list here is an error
-		// even
-		// for sftp.
+		// even for sftp.
 		String bucket = emptyToNull(this.scalars.str(map.get("bucket")));
 		String endpoint = emptyToNull(this.scalars.str(map.get("endpoint")));
 		String region = emptyToNull(this.scalars.str(map.get("region")));
 		Target target = switch (type) {
 			case "s3", "gcs", "abs" ->
-				bucketTarget(type, url, pathText, bucket, endpoint, region, forcePathStyleSetting, map, line);
-			case "sftp" -> sftpTarget(url, pathText, map, line);
-			default -> fileTarget(url, pathText, map, line);
+				bucketTarget(type, url, pathText, bucket, endpoint, region, forcePathStyleSetting, map, entry.line());
+			case "sftp" -> sftpTarget(url, pathText, map, entry.line());
+			default -> fileTarget(url, pathText, map, entry.line());
 		};
 		return new ReplicaConfig(name, type, (url != null) ? url.redacted() : null, target.bucket(), target.path(),
 				target.endpoint(), target.region(), target.forcePathStyle(), skipVerify, target.credentials(), sync,
-				snapshot, retention, retentionCheck, validation, line, settingLines(map));
+				snapshot, retention, retentionCheck, validation, entry.line(), settingLines(map));
 	}
 
-	/**
-	 * A replica as Litestream 0.5 builds it: its snapshots and retention are the file's,
-	 * the 0.3 interval keys under it are read by nobody, age encryption is refused.
-	 */
-	private ReplicaConfig read05(Map<String, YamlEntry> map, ReplicaUrls.ReplicaUrl url, String type, String name,
-			int line, String dbPath) {
+	/** {@code path:} as written; a URL there is refused, as Litestream does. */
+	String pathText(Map<String, YamlEntry> map) {
 		String pathText = emptyToNull(this.scalars.str(map.get("path")));
 		if (pathText != null && IS_URL.matcher(pathText).find()) {
 			throw error(map.get("path").line(), "replica path cannot be a url, please use the 'url' field instead: "
 					+ ReplicaUrls.parseReplicaUrl(pathText).redacted());
 		}
-		YamlEntry age = map.get("age");
-		if (age != null && !YamlScalars.isNull(age.value())) {
-			readAge(age, dbPath, name);
-			throw error(age.line(), "age encryption is not currently supported, if you need encryption please revert"
-					+ " back to Litestream v0.3.x");
-		}
-		if (!TYPES_05.contains(type)) {
-			YamlEntry at = (url != null && !url.scheme().isEmpty()) ? map.get("url") : map.get("type");
-			String hint = type.equals("gcs") ? " (Litestream 0.5 calls it gs)" : "";
-			throw error(at.line(), "unknown replica type in config: \"" + type + "\"" + hint);
+		return pathText;
+	}
+
+	/**
+	 * Refuses a type not in {@code known} ({@code hint} ends the message) or no scheme.
+	 */
+	void requireType(Entry entry, Set<String> known, String hint) {
+		ReplicaUrls.ReplicaUrl url = entry.url();
+		if (!known.contains(entry.type())) {
+			YamlEntry at = (url != null && !url.scheme().isEmpty()) ? entry.map().get("url") : entry.map().get("type");
+			throw error(at.line(), "unknown replica type in config: \"" + entry.type() + "\"" + hint);
 		}
 		if (url != null && url.scheme().isEmpty()) {
-			throw error(map.get("url").line(), "replica url scheme required: " + url.redacted());
+			throw error(entry.map().get("url").line(), "replica url scheme required: " + url.redacted());
 		}
-		LtxSettings ltx = this.defaults.ltx();
-		Duration sync = duration(map.get("sync-interval"),
-				(this.defaults.syncInterval() != null) ? this.defaults.syncInterval() : DEFAULT_SYNC_INTERVAL, dbPath,
-				name);
-		if (!GoDuration.positive(sync)) {
-			YamlEntry at = map.get("sync-interval");
-			throw error((at != null) ? at.line() : line, "dbs[" + dbPath + "].replica.sync-interval: sync interval"
-					+ " must be greater than 0 (got " + GoDuration.format(sync) + ")");
-		}
-		Duration validation = duration(map.get("validation-interval"), Duration.ZERO, dbPath, name);
-		String effective = "snapshot.interval " + GoDuration.format(ltx.snapshotInterval()) + ", snapshot.retention "
-				+ GoDuration.format(ltx.snapshotRetention());
-		for (String key : List.of("retention", "snapshot-interval", "retention-check-interval")) {
-			YamlEntry e = map.get(key);
-			if (e != null) {
-				this.lints.litestream03ReplicaKey(e, dbPath, name, effective);
-			}
-		}
+	}
+
+	void lintSecrets(Map<String, YamlEntry> map, ReplicaUrls.ReplicaUrl url, String dbPath, String name) {
 		for (String key : SECRET_KEYS) {
 			this.lints.plainSecret(map.get(key), dbPath, name);
 		}
 		if (url != null && url.password() != null) {
 			this.lints.plainUrlPassword(map.get("url"), dbPath, name);
 		}
-		Boolean forcePathStyle = this.scalars.bool(map.get("force-path-style"));
-		boolean skipVerify = this.defaults.skipVerify()
-				|| Boolean.TRUE.equals(this.scalars.bool(map.get("skip-verify")));
-		String bucket = emptyToNull(this.scalars.str(map.get("bucket")));
-		String endpoint = emptyToNull(this.scalars.str(map.get("endpoint")));
-		String region = emptyToNull(this.scalars.str(map.get("region")));
-		bucket = (bucket != null || url != null) ? bucket : this.defaults.bucket();
-		endpoint = (endpoint != null) ? endpoint : this.defaults.endpoint();
-		region = (region != null) ? region : this.defaults.region();
-		forcePathStyle = (forcePathStyle != null) ? forcePathStyle : this.defaults.forcePathStyle();
-		Target target = switch (type) {
-			case "s3", "gs", "abs", "oss" ->
-				bucketTarget(type, url, pathText, bucket, endpoint, region, forcePathStyle, map, line);
-			case "sftp" -> sftpTarget(url, pathText, map, line);
-			case "file" -> fileTarget(url, pathText, map, line);
-			default -> new Target(null, (url != null) ? url.path() : pathText, endpoint, null, false, null);
-		};
-		Map<String, Integer> lines = new java.util.LinkedHashMap<>();
-		YamlEntry syncEntry = map.get("sync-interval");
-		if (syncEntry != null && !YamlScalars.isNull(syncEntry.value())) {
-			lines.put("sync-interval", syncEntry.line());
-		}
-		ltx.line("snapshot.interval").ifPresent((at) -> lines.put("snapshot-interval", at));
-		ltx.line("snapshot.retention").ifPresent((at) -> lines.put("retention", at));
-		return new ReplicaConfig(name, type, (url != null) ? url.redacted() : null, target.bucket(), target.path(),
-				target.endpoint(), target.region(), target.forcePathStyle(), skipVerify, target.credentials(), sync,
-				ltx.snapshotInterval(), ltx.snapshotRetention(), ltx.snapshotInterval(), validation, line, lines, ltx);
 	}
 
 	private static Map<String, Integer> settingLines(Map<String, YamlEntry> map) {
@@ -245,7 +170,7 @@ final class ReplicaReader {
 	}
 
 	/** Where a replica writes to. */
-	private record Target(String bucket, String path, String endpoint, String region, boolean forcePathStyle,
+	record Target(String bucket, String path, String endpoint, String region, boolean forcePathStyle,
 			S3Credentials credentials) {
 
 		@Override
@@ -255,8 +180,8 @@ final class ReplicaReader {
 
 	}
 
-	private Target bucketTarget(String type, ReplicaUrls.ReplicaUrl url, String pathText, String bucket,
-			String endpoint, String region, Boolean forcePathStyleSetting, Map<String, YamlEntry> map, int line) {
+	Target bucketTarget(String type, ReplicaUrls.ReplicaUrl url, String pathText, String bucket, String endpoint,
+			String region, Boolean forcePathStyleSetting, Map<String, YamlEntry> map, int line) {
 		String path = (pathText != null) ? pathText : "";
 		rejectUrlWith(url, pathText, "path", type, map);
 		rejectUrlWith(url, bucket, "bucket", type, map);
@@ -292,7 +217,7 @@ final class ReplicaReader {
 		return new Target(bucket, path, endpoint, region, forcePathStyle, s3Credentials);
 	}
 
-	private Target sftpTarget(ReplicaUrls.ReplicaUrl url, String pathText, Map<String, YamlEntry> map, int line) {
+	Target sftpTarget(ReplicaUrls.ReplicaUrl url, String pathText, Map<String, YamlEntry> map, int line) {
 		String path = (pathText != null) ? pathText : "";
 		rejectUrlWith(url, pathText, "path", "sftp", map);
 		String host = emptyToNull(this.scalars.str(map.get("host")));
@@ -314,7 +239,7 @@ final class ReplicaReader {
 		return new Target(null, path, ReplicaUrls.hasPort(host) ? host : host + ":22", null, false, null);
 	}
 
-	private Target fileTarget(ReplicaUrls.ReplicaUrl url, String pathText, Map<String, YamlEntry> map, int line) {
+	Target fileTarget(ReplicaUrls.ReplicaUrl url, String pathText, Map<String, YamlEntry> map, int line) {
 		rejectUrlWith(url, pathText, "path", "file", map);
 		String filePath = (url != null) ? url.path() : pathText;
 		if (filePath == null || filePath.isEmpty() || filePath.equals(".")) {
@@ -330,7 +255,7 @@ final class ReplicaReader {
 		}
 	}
 
-	private void readAge(YamlEntry age, String dbPath, String replicaName) {
+	void readAge(YamlEntry age, String dbPath, String replicaName) {
 		if (age == null || YamlScalars.isNull(age.value())) {
 			return;
 		}
@@ -356,13 +281,13 @@ final class ReplicaReader {
 		}
 	}
 
-	private Duration duration(YamlEntry e, Duration defaultValue, String dbPath, String replicaName) {
+	Duration duration(YamlEntry e, Duration defaultValue, String dbPath, String replicaName) {
 		Duration d = this.scalars.duration(e, defaultValue);
 		this.lints.unitlessDuration(e, d, dbPath, replicaName);
 		return d;
 	}
 
-	private ConfigParseException error(int line, String reason) {
+	ConfigParseException error(int line, String reason) {
 		return new ConfigParseException(this.source, line, reason);
 	}
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.litewatch.config.DbConfig;
-import io.litewatch.config.LitestreamDialect;
 import io.litewatch.config.ReplicaConfig;
 import io.litewatch.docker.DockerAccessException;
 import io.litewatch.docker.LitestreamAccessory;
@@ -15,36 +14,24 @@ import io.litewatch.health.DatabaseObservation;
 import io.litewatch.health.DbFileState;
 import io.litewatch.health.LitestreamView;
 import io.litewatch.health.ReplicaObservation;
-import io.litewatch.inventory.InventoryBook;
-import io.litewatch.s3.LtxLister;
 import io.litewatch.s3.S3ListingException;
 import io.litewatch.s3.S3Location;
-import io.litewatch.s3.S3ReplicaLister;
 
 /**
  * Observes one database: its file through the accessory, the accessory's own view, and
- * each replica's storage. Never throws and never judges: a failing source is an
- * observation, and {@link io.litewatch.health.PollEvaluator} makes the findings.
+ * each replica's storage, the last two read by the replica's {@link ReplicaFormat}. Never
+ * throws and never judges: a failing source is an observation, and
+ * {@link io.litewatch.health.PollEvaluator} makes the findings.
  */
 class DatabaseCollector {
 
 	private final LitestreamAccessory accessory;
 
-	private final LitestreamCommands commands;
+	private final ReplicaFormats formats;
 
-	private final S3ReplicaLister lister;
-
-	private final LtxLister ltxLister;
-
-	private final InventoryBook inventory;
-
-	DatabaseCollector(LitestreamAccessory accessory, LitestreamCommands commands, S3ReplicaLister lister,
-			LtxLister ltxLister, InventoryBook inventory) {
+	DatabaseCollector(LitestreamAccessory accessory, ReplicaFormats formats) {
 		this.accessory = accessory;
-		this.commands = commands;
-		this.lister = lister;
-		this.ltxLister = ltxLister;
-		this.inventory = inventory;
+		this.formats = formats;
 	}
 
 	/**
@@ -62,13 +49,8 @@ class DatabaseCollector {
 		else if (!runCli) {
 			view = LitestreamView.none("litestream.yml is invalid, so the accessory's commands were not run");
 		}
-		else if (db.replicas().stream().anyMatch((r) -> r.dialect() == LitestreamDialect.V0_5)) {
-			view = commands.view05(db.path());
-		}
 		else {
-			// Litestream's full listing is needed only for what Litewatch cannot list
-			// itself.
-			view = commands.view(db.path(), !db.replicas().stream().allMatch(DatabaseCollector::listedHere));
+			view = formats.of(db).view(db);
 		}
 		List<ReplicaObservation> replicas = new ArrayList<>();
 		for (ReplicaConfig replica : db.replicas()) {
@@ -77,17 +59,13 @@ class DatabaseCollector {
 		return DatabaseObservation.collected(db, file, view, replicas);
 	}
 
-	/** Drops what the listers remember of replicas no longer in {@code dbs}. */
+	/** Drops what the formats remember of replicas no longer in {@code dbs}. */
 	void retainOnly(List<DbConfig> dbs) {
 		java.util.Set<String> keys = new java.util.HashSet<>();
 		for (DbConfig db : dbs) {
-			db.replicas()
-				.stream()
-				.filter(DatabaseCollector::listedHere)
-				.forEach((r) -> keys.add(location(r).replicaKey()));
+			db.replicas().stream().filter(ReplicaFormat::listedHere).forEach((r) -> keys.add(location(r).replicaKey()));
 		}
-		lister.retainOnly(keys);
-		ltxLister.retainOnly(keys);
+		formats.all().forEach((format) -> format.retainOnly(keys));
 	}
 
 	private DbFileState fileState(String path) {
@@ -109,16 +87,12 @@ class DatabaseCollector {
 	}
 
 	private ReplicaObservation observe(ReplicaConfig replica) {
-		if (!listedHere(replica)) {
+		if (!ReplicaFormat.listedHere(replica)) {
 			return ReplicaObservation.unsupported(replica);
 		}
 		S3Location location = location(replica);
 		try {
-			if (replica.dialect() == LitestreamDialect.V0_5) {
-				return ReplicaObservation.listed(replica, ltxLister.list(location));
-			}
-			return ReplicaObservation.listed(replica, lister.list(location, replica.expectedSnapshotSpacing()),
-					inventory.observe(location).orElse(null));
+			return formats.of(replica).list(replica, location);
 		}
 		catch (S3ListingException ex) {
 			return ReplicaObservation.failed(replica,
@@ -136,11 +110,6 @@ class DatabaseCollector {
 			case NO_SUCH_BUCKET -> "bucket does not exist";
 			case OTHER -> "storage error";
 		};
-	}
-
-	/** Litewatch lists s3 replicas itself; the other types only through Litestream. */
-	private static boolean listedHere(ReplicaConfig replica) {
-		return "s3".equals(replica.type());
 	}
 
 	static S3Location location(ReplicaConfig replica) {

@@ -15,6 +15,7 @@ import org.springframework.scheduling.TaskScheduler;
 
 import io.litewatch.config.LitestreamConfigFile;
 import io.litewatch.config.LitestreamConfigParser;
+import io.litewatch.config.LitestreamDialect;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.DockerAccessory;
 import io.litewatch.docker.LitestreamAccessory;
@@ -102,7 +103,11 @@ class PollingConfiguration {
 			LitewatchProperties properties, StoreHealth store, InventoryBook inventory,
 			ApplicationEventPublisher events, DrillBook drills) {
 		LitestreamCommands commands = new LitestreamCommands(accessory, commandSettings(properties), clock);
-		DatabaseCollector collector = new DatabaseCollector(accessory, commands, lister, ltxLister, inventory);
+		// Built once: the listers remember each replica between polls.
+		ReplicaFormats formats = new ReplicaFormats(
+				Map.of(LitestreamDialect.V0_3, new Replica03Format(commands, lister, inventory), LitestreamDialect.V0_5,
+						new Replica05Format(commands, ltxLister)));
+		DatabaseCollector collector = new DatabaseCollector(accessory, formats);
 		PollEvaluator evaluator = new PollEvaluator(new ReplicaEvaluator(properties.health()));
 		LitewatchProperties.Docker docker = properties.docker();
 		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;

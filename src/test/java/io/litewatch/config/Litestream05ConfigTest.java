@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.litewatch.config.ConfigFixtures.WORKING_DIR;
 import static io.litewatch.config.ConfigFixtures.fixture;
@@ -153,6 +155,30 @@ class Litestream05ConfigTest {
 				    replica:
 				      url: gcs://b/one
 				""")).hasMessageContaining("unknown replica type in config: \"gcs\" (Litestream 0.5 calls it gs)");
+	}
+
+	/** Each refusal of a 0.5 replica: its words and the line it names. */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					'url: s3://b/one\\nsync-interval: 0s' | 5 | dbs[/data/app.db].replica.sync-interval: sync interval must be greater than 0 (got 0s)
+					'type: s3\\npath: s3://b/one'         | 5 | 'replica path cannot be a url, please use the ''url'' field instead: s3://b/one'
+					'type: s3\\nurl: b/one'               | 5 | replica url scheme required: b/one
+					'url: ftp://b/one'                     | 4 | unknown replica type in config: "ftp"
+					'type: gcs\\nbucket: b'               | 4 | unknown replica type in config: "gcs" (Litestream 0.5 calls it gs)
+					'type: s3\\npath: one'                | 4 | bucket required for s3 replica
+					""")
+	void aReplicaIsRefusedInLitestream05Words(String replica, int line, String reason) {
+		assertThatThrownBy(() -> parse05("""
+				dbs:
+				  - path: /data/app.db
+				    replica:
+				      %s
+				""".formatted(replica.replace("\\n", "\n      ")))).isInstanceOfSatisfying(ConfigParseException.class,
+				(ex) -> {
+					assertThat(ex.reason()).isEqualTo(reason);
+					assertThat(ex.line()).isEqualTo(line);
+				});
 	}
 
 	@Test
