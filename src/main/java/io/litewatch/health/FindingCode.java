@@ -57,6 +57,12 @@ public enum FindingCode {
 	 * saved.
 	 */
 	STORE_FAILED,
+
+	/**
+	 * The ping to the outside dead-man's switch ({@code litewatch.heartbeat.url}) failed,
+	 * twice in a row: the switch will page as if Litewatch were down.
+	 */
+	HEARTBEAT_FAILED,
 	/** No poll has completed for several poll intervals: every figure shown is old. */
 	POLL_STALLED,
 	/**

@@ -41,6 +41,13 @@ final class InstallationJudge {
 							+ store.what() + "): " + store.reason()
 							+ ". History and alert state are not being saved, so notifications may not go out."));
 		}
+		HeartbeatFailure heartbeat = observation.heartbeatFailure();
+		if (heartbeat != null) {
+			findings.add(Finding.warning(FindingCode.HEARTBEAT_FAILED,
+					"The heartbeat to " + heartbeat.target() + " fails since " + Finding.when(heartbeat.since()) + ": "
+							+ heartbeat.reason() + ". The dead-man's switch hears nothing and will page as if "
+							+ "Litewatch were down."));
+		}
 		return findings;
 	}
 

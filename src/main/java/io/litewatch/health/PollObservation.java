@@ -14,14 +14,21 @@ import java.util.Map;
  * between two crashes
  * @param drills each database's restore drills by name; a database without an entry has
  * drills off
+ * @param heartbeatFailure the pings to the outside dead-man's switch failing, or null
  */
 public record PollObservation(ConfigObservation config, AccessoryState accessory, AccessoryDatabases accessoryDatabases,
 		List<DatabaseObservation> databases, StoreFailure storeFailure, AccessoryState previousAccessory,
-		Map<String, DrillObservation> drills) {
+		Map<String, DrillObservation> drills, HeartbeatFailure heartbeatFailure) {
 
 	public PollObservation {
 		databases = List.copyOf(databases);
 		drills = drills == null ? Map.of() : Map.copyOf(drills);
+	}
+
+	public PollObservation(ConfigObservation config, AccessoryState accessory, AccessoryDatabases accessoryDatabases,
+			List<DatabaseObservation> databases, StoreFailure storeFailure, AccessoryState previousAccessory,
+			Map<String, DrillObservation> drills) {
+		this(config, accessory, accessoryDatabases, databases, storeFailure, previousAccessory, drills, null);
 	}
 
 	public PollObservation(ConfigObservation config, AccessoryState accessory, AccessoryDatabases accessoryDatabases,

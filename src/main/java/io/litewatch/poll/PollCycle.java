@@ -37,6 +37,7 @@ import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.Diagnosis;
 import io.litewatch.health.PollEvaluator;
 import io.litewatch.health.PollObservation;
+import io.litewatch.system.HeartbeatHealth;
 import io.litewatch.system.StoreHealth;
 
 /**
@@ -59,6 +60,8 @@ public class PollCycle {
 	private final PollEvaluator evaluator;
 
 	private final StoreHealth store;
+
+	private final HeartbeatHealth heartbeat;
 
 	private final ExecutorService executor;
 
@@ -91,15 +94,16 @@ public class PollCycle {
 	private String lastFailure;
 
 	public PollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, LitestreamCommands commands,
-			DatabaseCollector collector, PollEvaluator evaluator, StoreHealth store, ExecutorService executor,
-			Duration databaseDeadline, LatestPoll latest, Clock clock, String dockerHost, String container,
-			ApplicationEventPublisher events, DrillBook drills) {
+			DatabaseCollector collector, PollEvaluator evaluator, StoreHealth store, HeartbeatHealth heartbeat,
+			ExecutorService executor, Duration databaseDeadline, LatestPoll latest, Clock clock, String dockerHost,
+			String container, ApplicationEventPublisher events, DrillBook drills) {
 		this.configFile = configFile;
 		this.accessory = accessory;
 		this.commands = commands;
 		this.collector = collector;
 		this.evaluator = evaluator;
 		this.store = store;
+		this.heartbeat = heartbeat;
 		this.executor = executor;
 		this.databaseDeadline = databaseDeadline;
 		this.latest = latest;
@@ -179,7 +183,7 @@ public class PollCycle {
 				lastValidModifiedAt, config != null ? config.issues() : List.of());
 		PollObservation observation = new PollObservation(configObservation, accessoryState, accessoryDatabases,
 				observed, store.failure().orElse(null), previousPoll != null ? previousPoll.accessory() : null,
-				drills.observe(config != null ? config.dbs() : List.of()));
+				drills.observe(config != null ? config.dbs() : List.of()), heartbeat.failure().orElse(null));
 
 		Map<String, DatabaseStatus> previous = new HashMap<>();
 		if (previousPoll != null) {

@@ -28,6 +28,7 @@ import io.litewatch.s3.S3ClientFactory;
 import io.litewatch.s3.LtxLister;
 import io.litewatch.s3.S3ReplicaLister;
 import io.litewatch.system.FixedDelayTask;
+import io.litewatch.system.HeartbeatHealth;
 import io.litewatch.system.StoreHealth;
 
 /** Wires the collectors, the evaluator and the poll cycle, and schedules the poll. */
@@ -100,7 +101,7 @@ class PollingConfiguration {
 	@Bean
 	PollCycle pollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, S3ReplicaLister lister,
 			LtxLister ltxLister, ExecutorService pollExecutor, LatestPoll latest, Clock clock,
-			LitewatchProperties properties, StoreHealth store, InventoryBook inventory,
+			LitewatchProperties properties, StoreHealth store, HeartbeatHealth heartbeat, InventoryBook inventory,
 			ApplicationEventPublisher events, DrillBook drills) {
 		LitestreamCommands commands = new LitestreamCommands(accessory, commandSettings(properties), clock);
 		// Built once: the listers remember each replica between polls.
@@ -111,7 +112,7 @@ class PollingConfiguration {
 		PollEvaluator evaluator = new PollEvaluator(new ReplicaEvaluator(properties.health()));
 		LitewatchProperties.Docker docker = properties.docker();
 		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;
-		return new PollCycle(configFile, accessory, commands, collector, evaluator, store, pollExecutor,
+		return new PollCycle(configFile, accessory, commands, collector, evaluator, store, heartbeat, pollExecutor,
 				collectionDeadline(properties), latest, clock,
 				local ? "local" : docker.effectiveHost(System.getenv("DOCKER_HOST")),
 				local ? "litestream replicate (local)" : docker.container(), events, drills);

@@ -30,6 +30,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import com.jayway.jsonpath.DocumentContext;
 
+import io.litewatch.testsupport.HeartbeatReceiver;
 import io.litewatch.testsupport.LitestreamContainer;
 import io.litewatch.testsupport.LitewatchApp;
 import io.litewatch.testsupport.LitewatchApp.Json;
@@ -66,6 +67,13 @@ class Litestream05EndToEndIT {
 
 	private Instant cableLastWrite;
 
+	/**
+	 * The outside dead-man's switch, as Healthchecks answers; its check id is a secret.
+	 */
+	private HeartbeatReceiver heartbeat;
+
+	private static final String CHECK = java.util.UUID.randomUUID().toString();
+
 	static final Path BINARY05 = Path
 		.of(java.util.Objects.requireNonNullElse(System.getenv("LITEWATCH_TEST_LITESTREAM05_BINARY"),
 				".cache/litestream-0.5.17-venv/bin/litestream"))
@@ -96,8 +104,10 @@ class Litestream05EndToEndIT {
 		// takes at its own start.
 		awaitKeys(Duration.ofSeconds(30), "a snapshot of every database", (k) -> DATABASES.stream()
 			.allMatch((db) -> k.getOrDefault(db, List.of()).stream().anyMatch((key) -> key.startsWith("0009/"))));
+		heartbeat = new HeartbeatReceiver();
 		app = new LitewatchApp("--litewatch.litestream-config=" + stack.config(),
-				"--litewatch.data-dir=" + stack.work().resolve("litewatch-data"),
+				"--litewatch.heartbeat.url=" + heartbeat.url(CHECK), "--litewatch.heartbeat.method=POST",
+				"--litewatch.heartbeat.timeout=2s", "--litewatch.data-dir=" + stack.work().resolve("litewatch-data"),
 				"--litewatch.poll-interval=" + POLL.toSeconds() + "s",
 				"--litewatch.docker.container=" + stack.litestream().name(), "--litewatch.docker.exec-timeout=5s",
 				"--litewatch.s3.api-call-timeout=3s", "--litewatch.drills.binary05=" + BINARY05,
@@ -108,6 +118,9 @@ class Litestream05EndToEndIT {
 	void stopStack() throws Exception {
 		if (app != null) {
 			app.close();
+		}
+		if (heartbeat != null) {
+			heartbeat.close();
 		}
 		if (stack != null) {
 			log.info("stack under {} (litestream.yml, container log, s3proxy blobs)", stack.work());
@@ -163,6 +176,14 @@ class Litestream05EndToEndIT {
 				.satisfies((bytes) -> assertThat(bytes % 4096).isZero());
 		}
 		assertNoSecret(status.body());
+		assertThat(status.body()).doesNotContain(CHECK);
+		// One ping per completed poll, each naming its poll, none of these at /fail.
+		long seen = status.read("$.sequence", Long.class);
+		List<Long> ok = java.util.stream.LongStream.rangeClosed(Math.max(1, seen - 3), seen).boxed().toList();
+		await("pings of polls " + ok).atMost(POLL.multipliedBy(3)).until(() -> pingedPolls(false).containsAll(ok));
+		assertThat(pingedPolls(true)).doesNotContainAnyElementsOf(ok);
+		assertThat(heartbeat.pings())
+			.allMatch((p) -> p.method().equals("POST") && p.path().startsWith("/ping/" + CHECK));
 
 		Json idle = app.awaitStatus(CABLE_IDLE.plusSeconds(30), "cable idle for " + CABLE_IDLE.toSeconds() + "s",
 				(s) -> Duration.between(cableLastWrite, Instant.parse(s.json().read("$.checkedAt")))
@@ -195,6 +216,14 @@ class Litestream05EndToEndIT {
 		assertThat(down.strings("$.findings[*].code")).contains("ACCESSORY_DOWN");
 		assertThat(down.strings("$.databases[*].status")).containsOnly("critical");
 		assertNoSecret(down.body());
+		// The switch hears it too, at /fail, for the poll that went critical.
+		long critical = down.read("$.sequence", Long.class);
+		await("a /fail ping for poll " + critical).atMost(POLL.plusSeconds(5))
+			.until(() -> pingedPolls(true).contains(critical));
+		log.info("MEASURED 0.5 container stop -> heartbeat /fail: {} ms",
+				Duration.between(stoppedAt,
+						heartbeat.pings().stream().filter(HeartbeatReceiver.Ping::fail).findFirst().orElseThrow().at())
+					.toMillis());
 
 		Instant startedAt = Instant.now();
 		stack.litestream().start();
@@ -204,6 +233,8 @@ class Litestream05EndToEndIT {
 				Duration.between(startedAt, Instant.now()).toMillis());
 		assertThat(back.read("$.status", String.class)).isEqualTo("ok");
 		assertThat(back.read("$.accessory.running", Boolean.class)).isTrue();
+		long ok = back.read("$.sequence", Long.class);
+		await("an ok ping for poll " + ok).atMost(POLL.plusSeconds(5)).until(() -> pingedPolls(false).contains(ok));
 	}
 
 	/**
@@ -288,6 +319,52 @@ class Litestream05EndToEndIT {
 				Files.deleteIfExists(Path.of(scratch + s));
 			}
 		}
+	}
+
+	/**
+	 * A switch that hangs (longer than the 2 s heartbeat timeout) delays no poll: they go
+	 * on at their interval while it hangs, HEARTBEAT_FAILED says so as a warning (never
+	 * naming the check), and it clears once the switch answers again.
+	 */
+	@Test
+	@Order(6)
+	void aHangingSwitchDelaysNoPollAndIsAWarningUntilItAnswers() throws Exception {
+		long before = app.sequence();
+		heartbeat.mode(HeartbeatReceiver.Mode.HANG);
+		try {
+			Json failing = app.awaitStatus(POLL.multipliedBy(8).plusSeconds(10), "HEARTBEAT_FAILED",
+					(s) -> s.strings("$.findings[*].code").contains("HEARTBEAT_FAILED"));
+			assertThat(failing.strings("$.findings[?(@.code == 'HEARTBEAT_FAILED')].severity"))
+				.containsExactly("warning");
+			assertThat(failing.strings("$.findings[?(@.code == 'HEARTBEAT_FAILED')].message")).singleElement()
+				.asString()
+				.contains("no answer within 2s")
+				.doesNotContain(CHECK);
+			assertThat(failing.body()).doesNotContain(CHECK);
+			// Each failed ping waited 2 s twice while the polls went on every 2 s.
+			long during = failing.read("$.sequence", Long.class);
+			app.awaitStatus(POLL.multipliedBy(4).plusSeconds(5), "3 more polls while the switch hangs",
+					(s) -> s.read("$.sequence", Long.class) >= during + 3);
+			log.info("MEASURED hanging switch: polls {} to {} published, HEARTBEAT_FAILED from poll {}", before,
+					app.sequence(), during);
+		}
+		finally {
+			heartbeat.mode(HeartbeatReceiver.Mode.OK);
+		}
+		app.awaitStatus(POLL.multipliedBy(6).plusSeconds(10), "HEARTBEAT_FAILED cleared",
+				(s) -> !s.strings("$.findings[*].code").contains("HEARTBEAT_FAILED"));
+	}
+
+	/** The polls the switch was pinged for, at /fail or not, from the POST bodies. */
+	private java.util.Set<Long> pingedPolls(boolean fail) {
+		java.util.Set<Long> polls = new java.util.HashSet<>();
+		for (HeartbeatReceiver.Ping p : heartbeat.pings()) {
+			Matcher m = Pattern.compile("^Litewatch poll (\\d+): ").matcher(p.body());
+			if (p.fail() == fail && m.find()) {
+				polls.add(Long.parseLong(m.group(1)));
+			}
+		}
+		return polls;
 	}
 
 	private static boolean allOk(Json s) {

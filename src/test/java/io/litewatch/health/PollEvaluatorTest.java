@@ -184,6 +184,20 @@ class PollEvaluatorTest {
 	}
 
 	@Test
+	void aFailingHeartbeatIsAWarningThatSaysTheSwitchWillPage() {
+		PollObservation o = new PollObservation(new ConfigObservation(FILE, null, true, NOW, List.of()), RUNNING,
+				AccessoryDatabases.notAsked(), List.of(), null, null, Map.of(),
+				new HeartbeatFailure("https://hc-ping.com/…", "HTTP 500", NOW.minusSeconds(30)));
+		Diagnosis d = evaluate(o);
+		assertThat(d.findings()).singleElement().satisfies((f) -> {
+			assertThat(f.code()).isEqualTo(FindingCode.HEARTBEAT_FAILED);
+			assertThat(f.message()).contains("https://hc-ping.com/…", "HTTP 500", "2026-11-25T11:59:30Z",
+					"will page as if Litewatch were down");
+		});
+		assertThat(d.status()).isEqualTo(HealthStatus.WARNING);
+	}
+
+	@Test
 	void aTimedOutDatabaseKeepsItsLastKnownReplicas() {
 		Diagnosis first = evaluate(observation(RUNNING, null, staleAndOverdue(null)));
 		Diagnosis second = evaluator.evaluate(

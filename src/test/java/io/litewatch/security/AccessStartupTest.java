@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.litewatch.testsupport.StartedApp;
 import io.litewatch.testsupport.TestAccounts;
 import io.litewatch.testsupport.WebSession;
 

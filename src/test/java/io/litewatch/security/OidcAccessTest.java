@@ -22,6 +22,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.litewatch.testsupport.StartedApp;
 import io.litewatch.testsupport.oidc.TestOidcProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;

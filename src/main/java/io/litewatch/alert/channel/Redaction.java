@@ -32,7 +32,7 @@ public final class Redaction {
 	 * segment when more follows; a single path segment may itself be the secret, so it is
 	 * hidden too.
 	 */
-	static String maskUrl(URI url) {
+	public static String maskUrl(URI url) {
 		StringBuilder out = new StringBuilder();
 		out.append(url.getScheme()).append("://").append(url.getHost());
 		if (url.getPort() != -1) {

@@ -1,4 +1,4 @@
-package io.litewatch.security;
+package io.litewatch.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,10 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.litewatch.LitewatchApplication;
 
 /**
- * The real app on a free port for the access tests, with an empty litestream.yml and a
+ * The real app on a free port for the startup tests, with an empty litestream.yml and a
  * Docker address that refuses: the polls find nothing, and do not matter there.
  */
-final class StartedApp {
+public final class StartedApp {
 
 	private StartedApp() {
 	}
@@ -24,7 +24,7 @@ final class StartedApp {
 	/**
 	 * Started with its data under {@code dir}; {@code extra} settings replace defaults.
 	 */
-	static ConfigurableApplicationContext start(Path dir, String... extra) throws IOException {
+	public static ConfigurableApplicationContext start(Path dir, String... extra) throws IOException {
 		int closed;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closed = socket.getLocalPort();
@@ -43,7 +43,7 @@ final class StartedApp {
 		return new SpringApplicationBuilder(LitewatchApplication.class).run(args.toArray(String[]::new));
 	}
 
-	static String base(ConfigurableApplicationContext app) {
+	public static String base(ConfigurableApplicationContext app) {
 		return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 	}
 
