@@ -40,16 +40,7 @@ class LtxEvaluatorTest {
 	final ReplicaEvaluator evaluator = new ReplicaEvaluator(new LitewatchProperties.Health(3, 10,
 			Duration.ofSeconds(10), 1, 2, Duration.ofMinutes(1), Duration.ofHours(1)));
 
-	/**
-	 * production in rails-four-dbs-05.yml: sync 1s, snapshot.interval 6h, levels 30s,
-	 * 10m.
-	 */
-	final ReplicaConfig production = new LitestreamConfigParser(Map.of(), ConfigFixtures.WORKING_DIR)
-		.parse(ConfigFixtures.fixture("rails-four-dbs-05.yml"), "litestream.yml", LitestreamDialect.V0_5, "test")
-		.dbs()
-		.get(0)
-		.replicas()
-		.get(0);
+	final ReplicaConfig production = LtxFixtures.production();
 
 	@Test
 	void aReplicaHoldingTheDatabasesTxidIsHealthyInItsOwnTerms() throws IOException {

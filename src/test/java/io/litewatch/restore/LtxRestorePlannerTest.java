@@ -22,6 +22,8 @@ import io.litewatch.restore.RestorePlan.Verdict;
 import io.litewatch.s3.LtxFile;
 import io.litewatch.s3.LtxListing;
 
+import io.litewatch.testsupport.LtxFixtures;
+
 import static io.litewatch.testsupport.LtxFixtures.LISTED;
 import static io.litewatch.testsupport.LtxFixtures.files;
 import static io.litewatch.testsupport.LtxFixtures.listing;
@@ -35,12 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LtxRestorePlannerTest {
 
-	final ReplicaConfig production = new LitestreamConfigParser(Map.of(), ConfigFixtures.WORKING_DIR)
-		.parse(ConfigFixtures.fixture("rails-four-dbs-05.yml"), "litestream.yml", LitestreamDialect.V0_5, "test")
-		.dbs()
-		.get(0)
-		.replicas()
-		.get(0);
+	final ReplicaConfig production = LtxFixtures.production();
 
 	final LtxRestorePlanner planner = new LtxRestorePlanner();
 

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.litewatch.config.ConfigFixtures;
+import io.litewatch.config.LitestreamConfigParser;
+import io.litewatch.config.LitestreamDialect;
+import io.litewatch.config.ReplicaConfig;
 import io.litewatch.s3.LtxFile;
 import io.litewatch.s3.LtxListing;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +31,19 @@ public final class LtxFixtures {
 	public static final Instant LISTED = Instant.parse("2026-12-07T02:55:00Z");
 
 	private LtxFixtures() {
+	}
+
+	/**
+	 * production in rails-four-dbs-05.yml, the replica these files are judged as: sync
+	 * 1s, snapshot.interval 6h, levels 30s, 10m.
+	 */
+	public static ReplicaConfig production() {
+		return new LitestreamConfigParser(Map.of(), ConfigFixtures.WORKING_DIR)
+			.parse(ConfigFixtures.fixture("rails-four-dbs-05.yml"), "litestream.yml", LitestreamDialect.V0_5, "test")
+			.dbs()
+			.get(0)
+			.replicas()
+			.get(0);
 	}
 
 	public static List<LtxFile> files() throws IOException {
