@@ -13,8 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.litewatch.alert.channel.ChannelRegistry;
 import io.litewatch.alert.outbox.OutboxDispatcher;
 import io.litewatch.alert.outbox.OutboxRepository;
+import io.litewatch.alert.outbox.PendingOutbox;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.system.FixedDelayTask;
+import io.litewatch.system.StoreWriter;
 
 /** Wires alerting: state machine after each poll, outbox delivered on a schedule. */
 @Configuration(proxyBeanMethods = false)
@@ -31,17 +33,29 @@ class AlertConfiguration {
 	}
 
 	@Bean
-	AlertService alertService(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels,
-			AlertProperties properties, TestSendLimit.Settings testSends, PlatformTransactionManager transactionManager,
-			StoreHealth store, Clock clock) {
-		return new AlertService(alerts, outbox, channels, new AlertStateMachine(properties),
-				new TransactionTemplate(transactionManager), store, new TestSendLimit(testSends, clock), clock);
+	PendingOutbox pendingOutbox(StoreWriter writer) {
+		return new PendingOutbox(writer::wake);
 	}
 
 	@Bean
-	OutboxDispatcher outboxDispatcher(OutboxRepository outbox, ChannelRegistry channels, AlertProperties properties,
+	AlertWrites alertWrites(AlertRepository alerts, OutboxRepository outbox, PendingOutbox pending,
+			PlatformTransactionManager transactionManager, StoreWriter writer) {
+		return writer.register(
+				new AlertWrites(alerts, outbox, pending, new TransactionTemplate(transactionManager), writer::wake));
+	}
+
+	@Bean
+	AlertService alertService(AlertRepository alerts, AlertWrites writes, PendingOutbox pending,
+			ChannelRegistry channels, AlertProperties properties, TestSendLimit.Settings testSends, StoreHealth store,
 			Clock clock) {
-		return new OutboxDispatcher(outbox, channels.all(), properties, clock);
+		return new AlertService(alerts, writes, pending, channels, new AlertStateMachine(properties), store,
+				new TestSendLimit(testSends, clock), clock);
+	}
+
+	@Bean
+	OutboxDispatcher outboxDispatcher(OutboxRepository outbox, PendingOutbox pending, ChannelRegistry channels,
+			AlertProperties properties, Clock clock) {
+		return new OutboxDispatcher(outbox, pending, channels.all(), properties, clock);
 	}
 
 	/**

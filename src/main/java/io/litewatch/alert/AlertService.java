@@ -12,39 +12,41 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionOperations;
 
 import io.litewatch.alert.channel.ChannelRegistry;
 import io.litewatch.alert.channel.NotificationChannel;
 import io.litewatch.alert.outbox.OutboxMessage;
-import io.litewatch.alert.outbox.OutboxRepository;
+import io.litewatch.alert.outbox.PendingOutbox;
 import io.litewatch.health.Severity;
 import io.litewatch.poll.PollCompletedEvent;
 import io.litewatch.poll.PollResult;
 import io.litewatch.system.StoreHealth;
 
 /**
- * After every poll: runs the state machine over the poll's findings and, in one
- * transaction, stores the new states and queues one rendered outbox row per notification
- * and channel. Delivery happens later
- * ({@link io.litewatch.alert.outbox.OutboxDispatcher}), so a channel that is down never
- * loses the decision, and a restart neither repeats nor forgets it.
+ * After every poll: runs the state machine over the poll's findings, from the states it
+ * keeps in memory, and hands the new states and one rendered outbox message per
+ * notification and channel to {@link AlertWrites}. Nothing here waits on the store: the
+ * store writer writes the decision in one transaction, and the dispatcher
+ * ({@link io.litewatch.alert.outbox.OutboxDispatcher}) delivers it from memory until the
+ * store holds it. So a channel that is down never loses the decision, a restart neither
+ * repeats nor forgets it, and a store that refuses writes delays neither the poll nor the
+ * notification.
  */
 public class AlertService {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
-	private static final String STORE_WRITER = "alert state";
+	private static final String STORE_READER = "alert state";
 
 	private final AlertRepository alerts;
 
-	private final OutboxRepository outbox;
+	private final AlertWrites writes;
+
+	private final PendingOutbox pending;
 
 	private final ChannelRegistry channels;
 
 	private final AlertStateMachine machine;
-
-	private final TransactionOperations transactions;
 
 	private final StoreHealth store;
 
@@ -52,16 +54,21 @@ public class AlertService {
 
 	private final Clock clock;
 
-	public AlertService(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels,
-			AlertStateMachine machine, TransactionOperations transactions, StoreHealth store, TestSendLimit testLimit,
-			Clock clock) {
-		this.testLimit = testLimit;
-		this.store = store;
+	/** The machine's memory: read from the store once, then kept here. */
+	private Map<String, AlertState> states;
+
+	/** Only Litewatch changes silences, through this class: read once, then kept. */
+	private volatile List<Silence> silences;
+
+	public AlertService(AlertRepository alerts, AlertWrites writes, PendingOutbox pending, ChannelRegistry channels,
+			AlertStateMachine machine, StoreHealth store, TestSendLimit testLimit, Clock clock) {
 		this.alerts = alerts;
-		this.outbox = outbox;
+		this.writes = writes;
+		this.pending = pending;
 		this.channels = channels;
 		this.machine = machine;
-		this.transactions = transactions;
+		this.store = store;
+		this.testLimit = testLimit;
 		this.clock = clock;
 	}
 
@@ -69,39 +76,82 @@ public class AlertService {
 	public void onPollCompleted(PollCompletedEvent event) {
 		try {
 			process(event.result());
-			store.succeeded(STORE_WRITER);
 		}
 		catch (RuntimeException ex) {
-			store.failed(STORE_WRITER, ex);
-			// The next poll tries again from the stored state; nothing was half-written.
 			log.error("alert evaluation of poll {} failed: {}", event.result().sequence(), ex.toString());
 		}
 	}
 
+	/**
+	 * One step of the machine. Before the first step the states are read from the store;
+	 * while that read fails, no step is taken (the next poll tries again), as alerts
+	 * judged without their history would announce again what was announced before.
+	 */
 	public synchronized List<Notification> process(PollResult poll) {
-		List<ObservedFinding> findings = AlertFindings.of(poll);
 		Instant now = poll.checkedAt();
-		return transactions.execute((status) -> {
-			List<Silence> silences = alerts.activeSilences(now);
-			AlertStateMachine.Step step = machine.step(alerts.states(), findings,
-					(f) -> silences.stream().anyMatch((s) -> s.covers(f.database(), f.code(), now)),
-					AlertFindings.frozen(poll), now);
-			alerts.replaceStates(step.states());
-			for (AlertState resolved : step.resolved()) {
-				alerts.recordResolved(resolved, now);
-			}
-			List<Notification> notifications = group(step.transitions(), now);
-			for (Notification notification : notifications) {
-				for (NotificationChannel channel : channels.all()) {
-					if (notification.severity().compareTo(channel.minimumSeverity()) >= 0) {
-						enqueue(notification, channel, now);
-					}
+		if (!loaded()) {
+			return List.of();
+		}
+		List<ObservedFinding> findings = AlertFindings.of(poll);
+		List<Silence> active = silences;
+		AlertStateMachine.Step step = machine.step(states, findings,
+				(f) -> active.stream().anyMatch((s) -> s.covers(f.database(), f.code(), now)),
+				AlertFindings.frozen(poll), now);
+		states = step.states();
+		List<Notification> notifications = group(step.transitions(), now);
+		List<OutboxMessage> messages = new ArrayList<>();
+		for (Notification notification : notifications) {
+			for (NotificationChannel channel : channels.all()) {
+				if (notification.severity().compareTo(channel.minimumSeverity()) >= 0) {
+					messages.add(message(notification, channel, now));
 				}
-				log.info("{} {} for {}: {}", notification.event(), notification.severity(), notification.database(),
-						notification.alerts().stream().map((a) -> a.code().name()).toList());
 			}
-			return notifications;
-		});
+			log.info("{} {} for {}: {}", notification.event(), notification.severity(), notification.database(),
+					notification.alerts().stream().map((a) -> a.code().name()).toList());
+		}
+		// The messages first: the states say they were announced.
+		pending.add(messages);
+		writes.stepped(step.states(), step.resolved(), now);
+		return notifications;
+	}
+
+	private boolean loaded() {
+		if (states != null) {
+			return true;
+		}
+		try {
+			Map<String, AlertState> stored = alerts.states();
+			silences = alerts.activeSilences(clock.instant());
+			states = stored;
+			return true;
+		}
+		catch (RuntimeException ex) {
+			store.failed(STORE_READER, ex);
+			log.warn("alert states could not be read; alerts are judged once they can: {}", ex.toString());
+			return false;
+		}
+	}
+
+	/** The states as the machine holds them now, which the store may not yet. */
+	public synchronized Map<String, AlertState> states() {
+		return states != null ? Map.copyOf(states) : alerts.states();
+	}
+
+	/** Stores a silence; the next poll judges by it. */
+	public void addSilence(Silence silence) {
+		alerts.addSilence(silence);
+		refreshSilences();
+	}
+
+	/** Ends a silence now; returns false when there was no such active silence. */
+	public boolean expireSilence(String id, Instant now) {
+		boolean ended = alerts.expireSilence(id, now);
+		refreshSilences();
+		return ended;
+	}
+
+	private void refreshSilences() {
+		silences = alerts.activeSilences(clock.instant());
 	}
 
 	/**
@@ -121,7 +171,7 @@ public class AlertService {
 		Instant now = clock.instant();
 		Notification test = new Notification(UUID.randomUUID().toString(), AlertEvent.TEST,
 				ObservedFinding.INSTALLATION, "", Severity.WARNING, List.of(), now, dashboardUrl());
-		transactions.executeWithoutResult((status) -> enqueue(test, found.get(), now));
+		pending.add(List.of(message(test, found.get(), now)));
 		log.info("test notification queued for channel {}", channelName);
 		return new TestSend(TestSend.Outcome.QUEUED, null);
 	}
@@ -141,10 +191,10 @@ public class AlertService {
 
 	}
 
-	private void enqueue(Notification notification, NotificationChannel channel, Instant now) {
-		outbox.enqueue(new OutboxMessage(UUID.randomUUID().toString(), notification.id(), channel.name(),
-				notification.event(), notification.database(), notification.severity(), channel.render(notification),
-				OutboxMessage.Status.PENDING, 0, now, now, null, null, null));
+	private static OutboxMessage message(Notification notification, NotificationChannel channel, Instant now) {
+		return new OutboxMessage(UUID.randomUUID().toString(), notification.id(), channel.name(), notification.event(),
+				notification.database(), notification.severity(), channel.render(notification),
+				OutboxMessage.Status.PENDING, 0, now, now, null, null, null);
 	}
 
 	/**

@@ -36,10 +36,14 @@ final class InstallationJudge {
 		compareWithAccessory(observation.databases(), config, observation.accessoryDatabases(), findings);
 		StoreFailure store = observation.storeFailure();
 		if (store != null) {
-			findings.add(Finding.critical(FindingCode.STORE_FAILED,
+			// A warning: the replicas are as safe as before, polls and alerts go on, and
+			// what waits is written once the store takes writes again.
+			findings.add(Finding.warning(FindingCode.STORE_FAILED,
 					"Litewatch cannot write its state database since " + Finding.when(store.since()) + " ("
-							+ store.what() + "): " + store.reason()
-							+ ". History and alert state are not being saved, so notifications may not go out."));
+							+ store.what() + "): " + store.reason() + ". History is not being recorded; polls, "
+							+ "the status and alerts go on, notifications are delivered from memory"
+							+ (store.waiting() != null ? "; waiting to be written: " + store.waiting() : "")
+							+ ". A restart now loses what waits."));
 		}
 		HeartbeatFailure heartbeat = observation.heartbeatFailure();
 		if (heartbeat != null) {

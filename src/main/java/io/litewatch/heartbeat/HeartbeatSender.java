@@ -22,6 +22,7 @@ import io.litewatch.health.HealthStatus;
 import io.litewatch.poll.PollCompletedEvent;
 import io.litewatch.poll.PollResult;
 import io.litewatch.system.HeartbeatHealth;
+import io.litewatch.system.RootCause;
 import io.litewatch.time.HumanDuration;
 
 /**
@@ -130,10 +131,7 @@ public class HeartbeatSender implements DisposableBean {
 
 	/** The innermost message, with the URL's secret parts taken out. */
 	private static String reasonOf(IOException ex, URI target) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = RootCause.of(ex);
 		String message = root.getMessage() == null ? root.getClass().getSimpleName()
 				: root.getClass().getSimpleName() + ": " + root.getMessage();
 		java.util.List<String> secrets = new java.util.ArrayList<>();

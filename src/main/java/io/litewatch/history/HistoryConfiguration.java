@@ -2,7 +2,7 @@ package io.litewatch.history;
 
 import java.time.Clock;
 
-import io.litewatch.system.StoreHealth;
+import io.litewatch.system.StoreWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +28,8 @@ public class HistoryConfiguration {
 	}
 
 	@Bean
-	HistoryRecorder historyRecorder(HistoryRepository repository, StoreHealth store, Clock clock) {
-		return new HistoryRecorder(repository, store, clock);
+	HistoryRecorder historyRecorder(HistoryRepository repository, StoreWriter writer) {
+		return writer.register(new HistoryRecorder(repository, writer));
 	}
 
 	@Bean

@@ -1,94 +1,125 @@
 package io.litewatch.history;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.litewatch.system.StoreHealth;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import io.litewatch.poll.PollCompletedEvent;
 import io.litewatch.poll.PollResult;
+import io.litewatch.system.RootCause;
+import io.litewatch.system.StoreWriter;
 
 /**
- * Stores every completed poll. It runs on the poll thread, so it never throws: history is
- * a convenience, the poll (and the alerts that follow it) are not. A database that stays
- * unwritable would otherwise log every few seconds, so failures are logged at most once
- * per minute.
+ * Every completed poll, kept in memory until the {@link StoreWriter} has stored it: the
+ * poll thread never waits on the store. While the store refuses writes the polls wait
+ * here, up to {@link #CAPACITY}; beyond that the oldest are dropped (and counted), so an
+ * outage leaves a gap in the charts rather than a growing heap.
  */
-public class HistoryRecorder {
+public class HistoryRecorder implements StoreWriter.Backlog {
 
 	private static final Logger log = LoggerFactory.getLogger(HistoryRecorder.class);
 
-	static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
-
-	private static final String WHAT = "history";
+	/** An hour of polls at the default 15 s interval. */
+	static final int CAPACITY = 240;
 
 	private final HistoryRepository repository;
 
-	private final StoreHealth store;
+	private final StoreWriter writer;
 
-	private final Clock clock;
+	private final int capacity;
 
-	private Instant lastLogged;
+	private final Deque<PollResult> waiting = new ArrayDeque<>();
 
-	private int failures;
+	/** Polls dropped unrecorded since the store last took a write. */
+	private long dropped;
 
-	private int unlogged;
+	public HistoryRecorder(HistoryRepository repository, StoreWriter writer) {
+		this(repository, writer, CAPACITY);
+	}
 
-	public HistoryRecorder(HistoryRepository repository, StoreHealth store, Clock clock) {
+	HistoryRecorder(HistoryRepository repository, StoreWriter writer, int capacity) {
 		this.repository = repository;
-		this.store = store;
-		this.clock = clock;
+		this.writer = writer;
+		this.capacity = capacity;
 	}
 
-	// Synchronized although polls never overlap: the failure counters must stay
-	// consistent if they ever do.
 	@EventListener
-	public synchronized void onPollCompleted(PollCompletedEvent event) {
-		PollResult result = event.result();
-		try {
-			repository.record(result);
+	public void onPollCompleted(PollCompletedEvent event) {
+		synchronized (this) {
+			if (waiting.size() >= capacity) {
+				waiting.removeFirst();
+				dropped++;
+			}
+			waiting.addLast(event.result());
 		}
-		catch (RuntimeException ex) {
-			store.failed(WHAT, ex);
-			failed(result, ex);
-			return;
-		}
-		store.succeeded(WHAT);
-		if (failures > 0) {
-			log.info("Recording history again after {} failed poll(s)", failures);
-			failures = 0;
-			unlogged = 0;
-			lastLogged = null;
+		writer.wake();
+	}
+
+	@Override
+	public String what() {
+		return "history";
+	}
+
+	@Override
+	public synchronized boolean hasWork() {
+		return !waiting.isEmpty();
+	}
+
+	/** Oldest first, each poll in a transaction of its own, until one is refused. */
+	@Override
+	public void flush() {
+		while (true) {
+			PollResult next;
+			synchronized (this) {
+				next = waiting.peekFirst();
+			}
+			if (next == null) {
+				return;
+			}
+			try {
+				repository.record(next);
+			}
+			catch (RuntimeException ex) {
+				if (!refusedForGood(ex)) {
+					throw ex;
+				}
+				// Tried again it would block every later poll behind it.
+				log.warn("Poll {} is not recorded in the history: the store refuses it ({})", next.sequence(),
+						RootCause.of(ex).getMessage());
+			}
+			synchronized (this) {
+				// Unless the queue dropped it meanwhile for a newer one.
+				if (waiting.peekFirst() == next) {
+					waiting.removeFirst();
+				}
+				dropped = 0;
+			}
 		}
 	}
 
-	/** Polls whose recording failed since the last success; for tests and diagnostics. */
-	synchronized int failures() {
-		return failures;
+	/** A constraint the poll breaks, rather than a store that takes no writes now. */
+	private static boolean refusedForGood(RuntimeException ex) {
+		String message = String.valueOf(RootCause.of(ex).getMessage());
+		return ex instanceof DataIntegrityViolationException || message.contains("SQLITE_CONSTRAINT");
 	}
 
-	private void failed(PollResult result, RuntimeException ex) {
-		failures++;
-		Instant now = clock.instant();
-		if (lastLogged != null && now.isBefore(lastLogged.plus(LOG_INTERVAL))) {
-			unlogged++;
-			return;
+	@Override
+	public synchronized String waiting() {
+		if (waiting.isEmpty() && dropped == 0) {
+			return null;
 		}
-		// The cause's message only: SQL here carries placeholders, never values, and the
-		// JDBC URL
-		// (which may hold a password) is not part of it. The stack trace goes to DEBUG.
-		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-		log.warn("Could not record poll {} in history{}: {}: {}", result.sequence(),
-				unlogged > 0 ? " (" + unlogged + " more failure(s) not logged)" : "", cause.getClass().getSimpleName(),
-				cause.getMessage());
-		log.debug("History recording failure", ex);
-		lastLogged = now;
-		unlogged = 0;
+		return waiting.size() + " poll(s)" + (dropped > 0
+				? " (" + dropped + " older one(s) dropped: at most " + capacity + " wait, so the history has a gap)"
+				: "");
+	}
+
+	/** Polls not yet recorded; for tests and diagnostics. */
+	synchronized int pending() {
+		return waiting.size();
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.TaskScheduler;
 
 import io.litewatch.config.LitestreamConfigFile;
 import io.litewatch.config.LitestreamConfigParser;
@@ -140,8 +139,8 @@ class PollingConfiguration {
 	}
 
 	@Bean
-	FixedDelayTask pollTask(PollCycle cycle, TaskScheduler scheduler, LitewatchProperties properties) {
-		return new FixedDelayTask("poll", cycle::poll, scheduler, properties.pollInterval());
+	FixedDelayTask pollTask(PollCycle cycle, LitewatchProperties properties) {
+		return FixedDelayTask.onOwnThread("poll", cycle::poll, properties.pollInterval());
 	}
 
 }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Runs a task with a fixed delay from the moment the application is ready until it stops.
@@ -25,13 +26,35 @@ public class FixedDelayTask implements SmartLifecycle {
 
 	private final Duration delay;
 
+	private final ThreadPoolTaskScheduler own;
+
 	private volatile ScheduledFuture<?> future;
 
 	public FixedDelayTask(String name, Runnable task, TaskScheduler scheduler, Duration delay) {
+		this(name, task, scheduler, delay, null);
+	}
+
+	private FixedDelayTask(String name, Runnable task, TaskScheduler scheduler, Duration delay,
+			ThreadPoolTaskScheduler own) {
 		this.name = name;
 		this.task = task;
 		this.scheduler = scheduler;
 		this.delay = delay;
+		this.own = own;
+	}
+
+	/**
+	 * A task on a thread of its own: one that must run at its interval whatever the
+	 * shared scheduler's threads wait for (the poll, while a locked store holds the
+	 * pruners).
+	 */
+	public static FixedDelayTask onOwnThread(String name, Runnable task, Duration delay) {
+		ThreadPoolTaskScheduler own = new ThreadPoolTaskScheduler();
+		own.setPoolSize(1);
+		own.setThreadNamePrefix(name + "-");
+		own.setDaemon(true);
+		own.initialize();
+		return new FixedDelayTask(name, task, own, delay, own);
 	}
 
 	@Override
@@ -55,6 +78,9 @@ public class FixedDelayTask implements SmartLifecycle {
 			current.cancel(false);
 		}
 		future = null;
+		if (own != null) {
+			own.shutdown();
+		}
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,6 +80,12 @@ public class PersistenceConfiguration {
 		// autocommit at once, plain JDBC code must do the same.
 		pragmas.put("transaction_mode", "IMMEDIATE");
 		return Collections.unmodifiableMap(pragmas);
+	}
+
+	/** Writes what the polls produced, off the poll thread. */
+	@Bean
+	StoreWriter storeWriter(StoreHealth health, Clock clock) {
+		return new StoreWriter(health, clock);
 	}
 
 	@Bean

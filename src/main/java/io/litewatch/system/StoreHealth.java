@@ -30,9 +30,16 @@ public class StoreHealth {
 	}
 
 	public void failed(String what, RuntimeException ex) {
+		failed(what, ex, null);
+	}
+
+	/**
+	 * @param waiting what waits in memory to be written ("12 polls"), or null
+	 */
+	public void failed(String what, RuntimeException ex, String waiting) {
 		String reason = reason(ex);
-		failures.compute(what,
-				(key, before) -> new StoreFailure(what, reason, before != null ? before.since() : clock.instant()));
+		failures.compute(what, (key, before) -> new StoreFailure(what, reason,
+				before != null ? before.since() : clock.instant(), waiting));
 	}
 
 	public void succeeded(String what) {
@@ -48,10 +55,7 @@ public class StoreHealth {
 
 	/** The innermost message (the driver's own words), on one line and short. */
 	static String reason(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = RootCause.of(ex);
 		String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
 		message = message.replaceAll("\\s+", " ").strip();
 		return message.length() > MAX_REASON ? message.substring(0, MAX_REASON) + "…" : message;

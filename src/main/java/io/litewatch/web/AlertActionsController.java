@@ -85,7 +85,7 @@ class AlertActionsController {
 		catch (IllegalArgumentException ex) {
 			return refused(HttpStatus.BAD_REQUEST, ex.getMessage(), response, model);
 		}
-		alerts.addSilence(silence);
+		service.addSilence(silence);
 		Duration length = Duration.between(silence.createdAt(), silence.endsAt());
 		audit.record(actor(who), AuditAction.SILENCE_CREATED, silence.scope(),
 				"for " + HumanDuration.compact(length) + (silence.reason() != null ? ": " + silence.reason() : ""),
@@ -132,7 +132,7 @@ class AlertActionsController {
 			RedirectAttributes redirect) {
 		Instant now = clock.instant();
 		Optional<Silence> silence = alerts.activeSilences(now).stream().filter((s) -> s.id().equals(id)).findFirst();
-		if (silence.isEmpty() || !alerts.expireSilence(id, now)) {
+		if (silence.isEmpty() || !service.expireSilence(id, now)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no active silence " + id);
 		}
 		audit.record(actor(who), AuditAction.SILENCE_ENDED, silence.get().scope(),

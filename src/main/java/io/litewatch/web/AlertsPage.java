@@ -14,12 +14,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import io.litewatch.alert.AlertRepository;
+import io.litewatch.alert.AlertService;
 import io.litewatch.alert.AlertState;
 import io.litewatch.alert.Silence;
 import io.litewatch.alert.channel.ChannelRegistry;
 import io.litewatch.alert.channel.NotificationChannel;
 import io.litewatch.alert.outbox.OutboxMessage;
 import io.litewatch.alert.outbox.OutboxRepository;
+import io.litewatch.alert.outbox.PendingOutbox;
 import io.litewatch.audit.AuditEntry;
 import io.litewatch.audit.AuditLog;
 import io.litewatch.config.LitewatchProperties;
@@ -40,7 +42,11 @@ class AlertsPage {
 
 	private final AlertRepository alerts;
 
+	private final AlertService service;
+
 	private final OutboxRepository outbox;
+
+	private final PendingOutbox pending;
 
 	private final ChannelRegistry channels;
 
@@ -50,10 +56,12 @@ class AlertsPage {
 
 	private final Duration pollInterval;
 
-	AlertsPage(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels, AuditLog audit, Clock clock,
-			LitewatchProperties properties) {
+	AlertsPage(AlertRepository alerts, AlertService service, OutboxRepository outbox, PendingOutbox pending,
+			ChannelRegistry channels, AuditLog audit, Clock clock, LitewatchProperties properties) {
 		this.alerts = alerts;
+		this.service = service;
 		this.outbox = outbox;
+		this.pending = pending;
 		this.channels = channels;
 		this.audit = audit;
 		this.clock = clock;
@@ -100,7 +108,8 @@ class AlertsPage {
 		Instant now = clock.instant();
 		List<Silence> silences = alerts.activeSilences(now);
 		List<AlertView> active = new ArrayList<>();
-		for (AlertState s : alerts.states().values()) {
+		// As the machine holds them: the store may be behind while it refuses writes.
+		for (AlertState s : service.states().values()) {
 			boolean silenced = silences.stream().anyMatch((x) -> x.covers(s.database(), s.code(), now));
 			active.add(new AlertView(s.database(), s.replica(), s.code().name(), lower(s.severity()), lower(s.phase()),
 					s.message(), text(s.firstSeenAt()), text(s.firedAt()), text(s.notifiedAt()), silenced));
@@ -112,7 +121,11 @@ class AlertsPage {
 					text(r.firedAt()), text(r.resolvedAt()),
 					Duration.between(r.firstSeenAt(), r.resolvedAt()).toMillis() / 1000.0, r.notified()))
 			.toList();
-		List<OutboxMessage> recent = outbox.recent(100);
+		// What the store does not hold yet first: decided (and maybe sent) while it
+		// refused
+		// writes.
+		List<OutboxMessage> recent = new ArrayList<>(pending.unrecorded());
+		recent.addAll(outbox.recent(100));
 		List<DeliveryView> deliveries = recent.stream()
 			.map((m) -> new DeliveryView(m.id(), m.notificationId(), m.channel(), lower(m.event()), m.database(),
 					lower(m.severity()), m.message().subject(), lower(m.status()), m.attempts(), text(m.createdAt()),

@@ -255,8 +255,9 @@ class FaultMatrixIT {
 
 	/**
 	 * Another process holds Litewatch's own SQLite file locked for longer than the busy
-	 * timeout (10 s): history and alert state cannot be written. Shown as STORE_FAILED
-	 * while it lasts; afterwards every write works again.
+	 * timeout (10 s): history and alert state cannot be written. Shown as STORE_FAILED, a
+	 * warning (the replicas are as safe as before), while it lasts, with no poll held;
+	 * afterwards every write works again.
 	 */
 	@Test
 	@Order(5)
@@ -277,11 +278,13 @@ class FaultMatrixIT {
 							stalled[0] |= codes(s).contains("POLL_STALLED");
 							return s.strings("$.findings[*].code").contains("STORE_FAILED");
 						});
-				assertThat(failed.code()).isEqualTo(503);
-				assertThat(severities(failed, "STORE_FAILED")).containsExactly("critical");
-				assertThat(messages(failed, "STORE_FAILED")).singleElement().asString().contains("locked");
-				// The poll goes on, if slowly: its history and alert writes wait out the
-				// busy timeout on the poll thread.
+				assertThat(failed.code()).isEqualTo(200);
+				assertThat(severities(failed, "STORE_FAILED")).containsExactly("warning");
+				assertThat(messages(failed, "STORE_FAILED")).singleElement()
+					.asString()
+					.contains("locked", "History is not being recorded");
+				// The poll goes on at its interval: the store writer waits out the busy
+				// timeout on a thread of its own.
 				during = new ArrayList<>(List.of(failed));
 				during.addAll(eachPoll(app, 1, Duration.ofSeconds(90)));
 				stalledShown = stalled[0] || during.stream().anyMatch((s) -> codes(s).contains("POLL_STALLED"));
@@ -294,6 +297,7 @@ class FaultMatrixIT {
 		log.info("state-db-locked: while locked, longest gap between polls {} ms, POLL_STALLED shown: {}, per poll: {}",
 				longestGap(during).toMillis(), stalledShown, summary(during));
 		assertThat(during).allSatisfy((s) -> assertThat(codes(s)).contains("STORE_FAILED"));
+		assertThat(stalledShown).isFalse();
 		// Once released, every write works again within a few polls, and stays working:
 		// no pooled connection is left broken by the refused ones.
 		List<Json> after = eachPoll(app, 10, Duration.ofSeconds(90));
@@ -307,8 +311,8 @@ class FaultMatrixIT {
 		log.info("state-db-locked notifications: {}", hooks.sinceMark());
 		assertThat(after.subList(4, after.size())).allSatisfy((s) -> assertThat(messages(s, "STORE_FAILED")).isEmpty());
 		assertThat(after.get(after.size() - 1).code()).isEqualTo(200);
-		// The page can go out only once the outbox takes writes again; at most one
-		// episode, announced and cleared once, and nothing else.
+		// Delivered from memory while the store is locked: at most one episode, announced
+		// and cleared once, and nothing else.
 		assertThat(hooks.sinceMark()).allSatisfy((hook) -> assertThat(hook.codes()).containsExactly("STORE_FAILED"));
 		assertThat(hooks.sinceMark("firing")).hasSizeLessThanOrEqualTo(1);
 		assertThat(hooks.sinceMark("resolved")).hasSameSizeAs(hooks.sinceMark("firing"));

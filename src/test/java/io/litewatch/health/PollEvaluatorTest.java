@@ -171,16 +171,18 @@ class PollEvaluatorTest {
 	}
 
 	@Test
-	void aRefusedStoreWriteIsACriticalFindingOfItsOwn() {
+	void aRefusedStoreWriteIsAWarningThatSaysWhatWaitsAndThatAlertsGoOn() {
 		PollObservation o = new PollObservation(new ConfigObservation(FILE, null, true, NOW, List.of()), RUNNING,
-				AccessoryDatabases.notAsked(), List.of(),
-				new StoreFailure("history", "[SQLITE_BUSY] The database file is locked", NOW.minusSeconds(30)));
+				AccessoryDatabases.notAsked(), List.of(), new StoreFailure("history",
+						"[SQLITE_BUSY] The database file is locked", NOW.minusSeconds(30), "12 poll(s)"));
 		Diagnosis d = evaluate(o);
 		assertThat(d.findings()).singleElement().satisfies((f) -> {
 			assertThat(f.code()).isEqualTo(FindingCode.STORE_FAILED);
-			assertThat(f.message()).contains("SQLITE_BUSY", "2026-11-25T11:59:30Z");
+			assertThat(f.message()).contains("SQLITE_BUSY", "2026-11-25T11:59:30Z", "History is not being recorded",
+					"notifications are delivered from memory", "waiting to be written: 12 poll(s)");
 		});
-		assertThat(d.status()).isEqualTo(HealthStatus.CRITICAL);
+		// The replicas are as safe as before: an uptime checker stays green.
+		assertThat(d.status()).isEqualTo(HealthStatus.WARNING);
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.litewatch.alert.AlertProperties;
 import io.litewatch.alert.AlertRepository;
 import io.litewatch.alert.AlertService;
+import io.litewatch.alert.AlertStack;
 import io.litewatch.alert.AlertStateMachine;
 import io.litewatch.alert.Silence;
 import io.litewatch.alert.TestSendLimit;
@@ -85,13 +86,14 @@ class AlertsControllerSilenceTest {
 				new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class));
 		AlertProperties policy = new AlertProperties(2, Duration.ZERO, Duration.ofHours(4), Duration.ofSeconds(2),
 				Duration.ofSeconds(10), Duration.ofMinutes(10), 20, Duration.ofDays(3));
-		AlertService service = new AlertService(alerts, outbox, channels, new AlertStateMachine(policy),
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new StoreHealth(clock),
-				new TestSendLimit(new TestSendLimit.Settings(Duration.ofSeconds(60), 3), clock), clock);
+		AlertStack stack = AlertStack.writingAtOnce(alerts, outbox, channels, policy, dataSource,
+				new TestSendLimit.Settings(Duration.ofSeconds(60), 3), clock);
+		AlertService service = stack.service();
 		LatestPoll latest = new LatestPoll();
 		Publish.poll(latest, PollScenarios.poll(PollScenarios.RUNNING, PollScenarios.healthy("production"),
 				PollScenarios.healthy("queue")));
-		AlertsPage page = new AlertsPage(alerts, outbox, channels, audit, clock, PollScenarios.PROPERTIES);
+		AlertsPage page = new AlertsPage(alerts, service, outbox, stack.pending(), channels, audit, clock,
+				PollScenarios.PROPERTIES);
 		mvc = MockMvcBuilders
 			.standaloneSetup(new AlertActionsController(page, alerts, service, audit, latest, policy, clock))
 			.build();

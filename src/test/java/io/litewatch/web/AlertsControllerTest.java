@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.litewatch.alert.AlertProperties;
 import io.litewatch.alert.AlertRepository;
 import io.litewatch.alert.AlertService;
+import io.litewatch.alert.AlertStack;
 import io.litewatch.alert.AlertState;
 import io.litewatch.alert.AlertStateMachine;
 import io.litewatch.alert.Silence;
@@ -34,6 +35,7 @@ import io.litewatch.alert.TestSendLimit;
 import io.litewatch.alert.channel.ChannelProperties;
 import io.litewatch.alert.channel.ChannelRegistry;
 import io.litewatch.alert.outbox.OutboxRepository;
+import io.litewatch.alert.outbox.PendingOutbox;
 import io.litewatch.audit.AuditLog;
 import io.litewatch.audit.AuditRepository;
 import io.litewatch.config.LitewatchProperties;
@@ -95,11 +97,20 @@ class AlertsControllerTest {
 		}
 
 		@Bean
-		AlertService alertService(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels,
+		AlertStack alertStack(AlertRepository alerts, OutboxRepository outbox, ChannelRegistry channels,
 				AlertProperties properties, DataSource dataSource, TestClock clock) {
-			return new AlertService(alerts, outbox, channels, new AlertStateMachine(properties),
-					new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new StoreHealth(clock),
-					new TestSendLimit(new TestSendLimit.Settings(Duration.ofSeconds(60), 10), clock), clock);
+			return AlertStack.writingAtOnce(alerts, outbox, channels, properties, dataSource,
+					new TestSendLimit.Settings(Duration.ofSeconds(60), 10), clock);
+		}
+
+		@Bean
+		AlertService alertService(AlertStack stack) {
+			return stack.service();
+		}
+
+		@Bean
+		PendingOutbox pendingOutbox(AlertStack stack) {
+			return stack.pending();
 		}
 
 		@Bean

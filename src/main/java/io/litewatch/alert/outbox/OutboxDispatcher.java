@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ public class OutboxDispatcher implements AutoCloseable {
 
 	private final OutboxRepository outbox;
 
+	private final PendingOutbox pending;
+
 	private final AlertProperties policy;
 
 	private final Clock clock;
@@ -46,9 +49,10 @@ public class OutboxDispatcher implements AutoCloseable {
 
 	private final Map<String, ChannelWorker> workers = new LinkedHashMap<>();
 
-	public OutboxDispatcher(OutboxRepository outbox, List<NotificationChannel> channels, AlertProperties policy,
-			Clock clock) {
+	public OutboxDispatcher(OutboxRepository outbox, PendingOutbox pending, List<NotificationChannel> channels,
+			AlertProperties policy, Clock clock) {
 		this.outbox = outbox;
+		this.pending = pending;
 		this.policy = policy;
 		this.clock = clock;
 		for (NotificationChannel channel : channels) {
@@ -79,15 +83,30 @@ public class OutboxDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Sends the channel's due messages in order on the calling thread; stops at the first
-	 * failure, as the next message would most likely wait for the same timeout.
+	 * Sends the channel's due messages in order on the calling thread, those the store
+	 * does not hold yet first (they are the newest decisions, made while it refused
+	 * writes); stops at the first failure, as the next message would most likely wait for
+	 * the same timeout.
 	 * @return how many were sent
 	 */
 	int deliverDue(NotificationChannel channel) {
 		int sent = 0;
+		while (sent < BATCH_SIZE && !Thread.currentThread().isInterrupted()) {
+			Optional<OutboxMessage> next = pending.claimNext(channel.name(), clock.instant(), this::backoff);
+			if (next.isEmpty()) {
+				break;
+			}
+			if (!deliverFromMemory(channel, next.get())) {
+				return sent;
+			}
+			sent++;
+		}
 		for (OutboxMessage message : outbox.due(channel.name(), clock.instant(), BATCH_SIZE)) {
 			if (Thread.currentThread().isInterrupted()) {
 				break;
+			}
+			if (pending.holds(message.id())) {
+				continue;
 			}
 			Outcome outcome = deliver(channel, message);
 			if (outcome == Outcome.SENT) {
@@ -155,6 +174,40 @@ public class OutboxDispatcher implements AutoCloseable {
 		log.info("delivered {} notification for {} to {} (attempt {}, {} ms)", message.event(), message.database(),
 				message.channel(), attempt, Duration.between(started, clock.instant()).toMillis());
 		return Outcome.SENT;
+	}
+
+	/**
+	 * Sends a message the store does not hold yet; its attempt was counted when it was
+	 * claimed.
+	 * @return whether it went out
+	 */
+	private boolean deliverFromMemory(NotificationChannel channel, OutboxMessage message) {
+		Instant started = message.lastAttemptAt();
+		String error;
+		try {
+			channel.send(message.message());
+			pending.sent(message.id(), clock.instant());
+			log.info(
+					"delivered {} notification for {} to {} (attempt {}, {} ms; not yet recorded: the store "
+							+ "takes no writes)",
+					message.event(), message.database(), message.channel(), message.attempts(),
+					Duration.between(started, clock.instant()).toMillis());
+			return true;
+		}
+		catch (DeliveryException ex) {
+			error = ex.getMessage();
+		}
+		catch (RuntimeException ex) {
+			log.debug("unexpected delivery failure", ex);
+			error = "unexpected " + ex.getClass().getSimpleName() + " while sending";
+		}
+		boolean dead = message.attempts() >= policy.maxAttempts();
+		Instant next = clock.instant().plus(backoff(message.attempts()));
+		pending.failed(message.id(), next, dead, error);
+		log.warn("delivery of {} notification for {} to {} failed (attempt {}, {}): {}", message.event(),
+				message.database(), message.channel(), message.attempts(), dead ? "given up" : "next at " + next,
+				error);
+		return false;
 	}
 
 	private void failed(OutboxMessage message, int attempt, String error) {

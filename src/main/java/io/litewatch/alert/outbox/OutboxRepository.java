@@ -40,6 +40,19 @@ public class OutboxRepository {
 			.update();
 	}
 
+	/**
+	 * Writes the delivery record of a message inserted before, as memory holds it now
+	 * ({@link PendingOutbox}).
+	 */
+	public void update(OutboxMessage m) {
+		jdbc.sql("UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_attempt_at = ?, sent_at = ?, "
+				+ "last_error = ? WHERE id = ?")
+			.params(m.status().name(), m.attempts(), EpochMillis.of(m.nextAttemptAt()),
+					EpochMillis.of(m.lastAttemptAt()), EpochMillis.of(m.sentAt()), Redaction.errorText(m.lastError()),
+					m.id())
+			.update();
+	}
+
 	/** The channel's pending messages due at {@code now}, oldest due first. */
 	public List<OutboxMessage> due(String channel, Instant now, int limit) {
 		return jdbc

@@ -135,7 +135,8 @@ class HungSmtpDeliveryTest {
 		warmUpHttpClient();
 		try (HungServer smtp = new HungServer()) {
 			List<NotificationChannel> channels = channels(smtp.port());
-			dispatcher = new OutboxDispatcher(outbox, channels, POLICY, Clock.systemUTC());
+			dispatcher = new OutboxDispatcher(outbox, new PendingOutbox(() -> {
+			}), channels, POLICY, Clock.systemUTC());
 			Notification firing = accessoryDown(Instant.now());
 
 			// The email goes out first and hangs on the silent server...
@@ -189,7 +190,8 @@ class HungSmtpDeliveryTest {
 			closedPort = socket.getLocalPort();
 		}
 		List<NotificationChannel> channels = channels(closedPort);
-		dispatcher = new OutboxDispatcher(outbox, channels, POLICY, Clock.systemUTC());
+		dispatcher = new OutboxDispatcher(outbox, new PendingOutbox(() -> {
+		}), channels, POLICY, Clock.systemUTC());
 		Notification firing = accessoryDown(Instant.now());
 		queue(byType(channels, "email"), firing, Instant.now());
 		queue(byType(channels, "webhook"), firing, Instant.now());

@@ -43,6 +43,10 @@ class OutboxDispatcherTest {
 
 	OutboxRepository outbox;
 
+	/** Nothing in memory unless a test puts it there. */
+	PendingOutbox pending = new PendingOutbox(() -> {
+	});
+
 	/** A second, independent view of the file: sees only what was committed. */
 	OutboxRepository observer;
 
@@ -72,7 +76,7 @@ class OutboxDispatcherTest {
 	}
 
 	OutboxDispatcher dispatcher(NotificationChannel... channels) {
-		return new OutboxDispatcher(outbox, List.of(channels), POLICY, clock);
+		return new OutboxDispatcher(outbox, pending, List.of(channels), POLICY, clock);
 	}
 
 	@Test
