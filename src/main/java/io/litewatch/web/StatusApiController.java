@@ -1,18 +1,13 @@
 package io.litewatch.web;
 
+import java.security.Principal;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.security.Principal;
-import java.util.Optional;
-
-import io.litewatch.health.Finding;
-import io.litewatch.health.HealthStatus;
-import io.litewatch.poll.LatestPoll;
-import io.litewatch.poll.PollFreshness;
 
 /**
  * {@code GET /api/status}: 200 while everything is ok or only warning, 503 when anything
@@ -20,33 +15,30 @@ import io.litewatch.poll.PollFreshness;
  * can watch the status code alone. A signed-in user or a token gets the full JSON; an
  * anonymous client (let through only while {@code litewatch.security.status-access} is
  * public) gets {@link PublicStatusView}, with the same status code.
+ * <p>
+ * The bytes come from {@link StatusJson}, made once per poll. A 200 carries their ETag
+ * and is answered 304 to a matching {@code If-None-Match}; {@code no-cache} lets a client
+ * keep it but makes it ask every time, so nothing older than the last poll is shown.
  */
 @RestController
 class StatusApiController {
 
-	private final LatestPoll latest;
+	private final StatusJson json;
 
-	private final PollFreshness freshness;
-
-	private final AppVersion version;
-
-	StatusApiController(LatestPoll latest, PollFreshness freshness, AppVersion version) {
-		this.latest = latest;
-		this.freshness = freshness;
-		this.version = version;
+	StatusApiController(StatusJson json) {
+		this.json = json;
 	}
 
 	@GetMapping("/api/status")
-	ResponseEntity<Object> status(Principal principal) {
-		Optional<Finding> stalled = freshness.stalled();
-		StatusView view = latest.get()
-			.map((poll) -> StatusView.of(poll, latest.polling(), stalled, version))
-			.orElseGet(() -> StatusView.pending(latest.polling(), stalled, version));
-		// Pending has no poll yet: 503 like critical, so a checker never reads it as up.
-		boolean up = view.sequence() != null && !HealthStatus.CRITICAL.label().equals(view.status());
-		return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-			.cacheControl(CacheControl.noStore())
-			.body(principal != null ? view : PublicStatusView.of(view));
+	ResponseEntity<byte[]> status(Principal principal) {
+		boolean full = principal != null;
+		StatusJson.Answer answer = json.answer(full);
+		CacheControl cache = full ? CacheControl.noCache().cachePrivate() : CacheControl.noCache();
+		return ResponseEntity.status(answer.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+			.cacheControl(cache)
+			.eTag(answer.etag())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(answer.body());
 	}
 
 }
