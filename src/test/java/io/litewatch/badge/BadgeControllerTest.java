@@ -5,21 +5,17 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import io.litewatch.config.LitewatchProperties;
 import io.litewatch.health.Finding;
 import io.litewatch.health.FindingCode;
 import io.litewatch.poll.LatestPoll;
 import io.litewatch.poll.Publish;
-import io.litewatch.poll.PollFreshness;
+import io.litewatch.testsupport.LastPollBeans;
 import io.litewatch.testsupport.SliceSecurity;
 import io.litewatch.testsupport.TestClock;
 
@@ -39,29 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The poll interval is 10 s; the poll below completed 3 s before the clock's now.
  */
 @WebMvcTest(controllers = BadgeController.class, properties = "litewatch.poll-interval=10s")
-@Import({ SliceSecurity.class, BadgeControllerTest.Beans.class })
+@Import({ SliceSecurity.class, LastPollBeans.class })
 class BadgeControllerTest {
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(LitewatchProperties.class)
-	static class Beans {
-
-		@Bean
-		TestClock clock() {
-			return new TestClock(T0.plusSeconds(3));
-		}
-
-		@Bean
-		LatestPoll latestPoll() {
-			return new LatestPoll();
-		}
-
-		@Bean
-		PollFreshness pollFreshness(LatestPoll latest, TestClock clock) {
-			return new PollFreshness(latest, Duration.ofSeconds(10), Duration.ofSeconds(25), clock);
-		}
-
-	}
 
 	static final Finding STALE = Finding.critical(FindingCode.REPLICA_STALE, "stale");
 
