@@ -35,7 +35,8 @@ public final class Causes {
 
 	private static Map<FindingCode, Set<FindingCode>> holds() {
 		Set<FindingCode> consequencesOfNoAccessory = EnumSet.of(FindingCode.REPLICA_STALE, FindingCode.SNAPSHOT_OVERDUE,
-				FindingCode.EXEC_FAILED, FindingCode.DB_FILE_MISSING, FindingCode.COLLECTION_TIMED_OUT);
+				FindingCode.EXEC_FAILED, FindingCode.DB_FILE_MISSING, FindingCode.COLLECTION_TIMED_OUT,
+				FindingCode.READING_LATE);
 		Map<FindingCode, Set<FindingCode>> holds = new LinkedHashMap<>();
 		// Without the engine, whether the container runs is unknown too.
 		Set<FindingCode> ofEngine = EnumSet.copyOf(consequencesOfNoAccessory);

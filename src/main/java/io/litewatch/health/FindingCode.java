@@ -53,6 +53,11 @@ public enum FindingCode {
 	 */
 	COLLECTION_TIMED_OUT,
 	/**
+	 * A database's reading was not done when the poll was published; its figures are the
+	 * last known, and the reading goes on into the next poll.
+	 */
+	READING_LATE,
+	/**
 	 * Litewatch's own state database cannot be written: history and alert state are not
 	 * saved.
 	 */

@@ -54,7 +54,8 @@ public final class PollEvaluator {
 		}
 		List<ReplicaStatus> judged = new ArrayList<>();
 		if (db.timedOut() != null) {
-			findings.add(Finding.warning(FindingCode.COLLECTION_TIMED_OUT, db.timedOut()));
+			findings.add(Finding.warning(db.late() ? FindingCode.READING_LATE : FindingCode.COLLECTION_TIMED_OUT,
+					db.timedOut()));
 			// The last known figures stay on the page rather than vanish for one slow
 			// source.
 			if (previous != null) {
@@ -88,8 +89,11 @@ public final class PollEvaluator {
 			.filter((f) -> f.held() && causes.isActive(f.heldBy()))
 			.forEach((f) -> heldBy.add(f.heldBy())));
 		HealthStatus status = DatabaseStatus.worstOf(findings, held).worse(causes.floorForDatabases());
-		return new DatabaseStatus(db.config(), status, findings, db.file(), db.litestream(), List.copyOf(held),
-				List.copyOf(heldBy), poll.drills().get(db.config().name()));
+		// A late reading shows what the last one found, the file and the CLI's view too.
+		boolean carried = db.late() && previous != null;
+		return new DatabaseStatus(db.config(), status, findings, carried ? previous.file() : db.file(),
+				carried ? previous.litestream() : db.litestream(), List.copyOf(held), List.copyOf(heldBy),
+				poll.drills().get(db.config().name()));
 	}
 
 	private static List<Finding> sourceFindings(DatabaseObservation db, AccessoryState accessory) {

@@ -3,24 +3,17 @@ package io.litewatch.poll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 import io.litewatch.config.ConfigLoad;
-import io.litewatch.config.DbConfig;
 import io.litewatch.config.LitestreamDialect;
 import io.litewatch.config.LitestreamConfig;
 import io.litewatch.config.LitestreamConfigFile;
@@ -42,8 +35,8 @@ import io.litewatch.system.StoreHealth;
 
 /**
  * The one place where a poll happens, in this order: config → accessory → every database
- * (bounded concurrency, each with its own deadline) → judged once by
- * {@link PollEvaluator} → one immutable {@link PollResult} → published.
+ * ({@link DatabaseReadings}: concurrent, each on its own, late ones published as late) →
+ * judged once by {@link PollEvaluator} → one immutable {@link PollResult} → published.
  */
 public class PollCycle {
 
@@ -55,17 +48,13 @@ public class PollCycle {
 
 	private final LitestreamCommands commands;
 
-	private final DatabaseCollector collector;
+	private final DatabaseReadings readings;
 
 	private final PollEvaluator evaluator;
 
 	private final StoreHealth store;
 
 	private final HeartbeatHealth heartbeat;
-
-	private final ExecutorService executor;
-
-	private final Duration databaseDeadline;
 
 	private final LatestPoll latest;
 
@@ -94,18 +83,16 @@ public class PollCycle {
 	private String lastFailure;
 
 	public PollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, LitestreamCommands commands,
-			DatabaseCollector collector, PollEvaluator evaluator, StoreHealth store, HeartbeatHealth heartbeat,
-			ExecutorService executor, Duration databaseDeadline, LatestPoll latest, Clock clock, String dockerHost,
-			String container, ApplicationEventPublisher events, DrillBook drills) {
+			DatabaseReadings readings, PollEvaluator evaluator, StoreHealth store, HeartbeatHealth heartbeat,
+			LatestPoll latest, Clock clock, String dockerHost, String container, ApplicationEventPublisher events,
+			DrillBook drills) {
 		this.configFile = configFile;
 		this.accessory = accessory;
 		this.commands = commands;
-		this.collector = collector;
+		this.readings = readings;
 		this.evaluator = evaluator;
 		this.store = store;
 		this.heartbeat = heartbeat;
-		this.executor = executor;
-		this.databaseDeadline = databaseDeadline;
 		this.latest = latest;
 		this.clock = clock;
 		this.dockerHost = dockerHost;
@@ -161,19 +148,9 @@ public class PollCycle {
 		AccessoryDatabases accessoryDatabases = accessoryState.running() && config != null && runCli
 				? accessoryDatabases(config.dialect()) : AccessoryDatabases.notAsked();
 
-		List<DatabaseObservation> observed = new ArrayList<>();
 		PollResult previousPoll = latest.get().orElse(null);
-		if (config != null) {
-			Map<DbConfig, Future<DatabaseObservation>> futures = new LinkedHashMap<>();
-			for (DbConfig db : config.dbs()) {
-				futures.put(db, executor.submit(() -> collector.observe(db, accessoryState, runCli)));
-			}
-			long deadline = System.nanoTime() + databaseDeadline.toNanos();
-			for (Map.Entry<DbConfig, Future<DatabaseObservation>> entry : futures.entrySet()) {
-				observed.add(await(entry.getKey(), entry.getValue(), deadline));
-			}
-			collector.retainOnly(config.dbs());
-		}
+		List<DatabaseObservation> observed = config != null ? readings.read(config.dbs(), accessoryState, runCli)
+				: List.of();
 		// The accessory's CLI re-read the file during the poll: a file broken meanwhile
 		// is the
 		// cause of whatever the CLI said, so it counts as this poll's config error too.
@@ -197,25 +174,6 @@ public class PollCycle {
 		Instant finished = clock.instant();
 		return new PollResult(++sequence, finished, Duration.between(started, finished), diagnosis.status(),
 				diagnosis.findings(), configState, accessoryState, diagnosis.databases(), diagnosis.held());
-	}
-
-	private DatabaseObservation await(DbConfig db, Future<DatabaseObservation> future, long deadline) {
-		try {
-			return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			future.cancel(true);
-			return DatabaseObservation.timedOut(db, "Collecting " + db.name() + " took longer than "
-					+ databaseDeadline.toSeconds() + "s; its sources are too slow to answer within a poll.");
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return DatabaseObservation.timedOut(db, "Poll interrupted.");
-		}
-		catch (Exception ex) {
-			log.warn("collecting {} failed", db.path(), ex);
-			return DatabaseObservation.timedOut(db, "Collecting " + db.name() + " failed: " + ex.getCause());
-		}
 	}
 
 	/**

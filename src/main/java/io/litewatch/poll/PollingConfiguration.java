@@ -111,8 +111,8 @@ class PollingConfiguration {
 		PollEvaluator evaluator = new PollEvaluator(new ReplicaEvaluator(properties.health()));
 		LitewatchProperties.Docker docker = properties.docker();
 		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;
-		return new PollCycle(configFile, accessory, commands, collector, evaluator, store, heartbeat, pollExecutor,
-				collectionDeadline(properties), latest, clock,
+		DatabaseReadings readings = new DatabaseReadings(collector, pollExecutor, readingDeadlines(properties), clock);
+		return new PollCycle(configFile, accessory, commands, readings, evaluator, store, heartbeat, latest, clock,
 				local ? "local" : docker.effectiveHost(System.getenv("DOCKER_HOST")),
 				local ? "litestream replicate (local)" : docker.container(), events, drills);
 	}
@@ -123,6 +123,17 @@ class PollingConfiguration {
 	 * source that hangs is then named by its own finding (EXEC_FAILED, S3_UNREACHABLE),
 	 * and only a collection stuck beyond every timeout becomes COLLECTION_TIMED_OUT.
 	 */
+	/**
+	 * A poll is published a poll interval after its readings started (at most
+	 * {@link #collectionDeadline}); a reading not done by then is shown as late and goes
+	 * on, and is given up at the collection deadline.
+	 */
+	static DatabaseReadings.Deadlines readingDeadlines(LitewatchProperties properties) {
+		Duration giveUp = collectionDeadline(properties);
+		Duration publish = properties.pollInterval().compareTo(giveUp) < 0 ? properties.pollInterval() : giveUp;
+		return new DatabaseReadings.Deadlines(publish, giveUp);
+	}
+
 	static Duration collectionDeadline(LitewatchProperties properties) {
 		Duration sources = properties.docker()
 			.execTimeout()

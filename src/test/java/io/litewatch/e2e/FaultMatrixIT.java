@@ -318,4 +318,65 @@ class FaultMatrixIT {
 		assertThat(hooks.sinceMark("resolved")).hasSameSizeAs(hooks.sinceMark("firing"));
 	}
 
+	/**
+	 * One database's S3 endpoint answers only after 20 s (a proxy of its own in front of
+	 * s3proxy; the other database's goes straight on): the polls are published at their
+	 * interval with the other database read afresh each time, and the slow one is shown
+	 * as reading late with its last known figures, until its sources time out and say so.
+	 */
+	@Test
+	@Order(6)
+	void oneSlowReplicaDelaysNoOtherDatabase() throws Exception {
+		awaitHealthy();
+		hooks.mark();
+		String cableDirect = "s3://backups/cable\n        endpoint: " + s3Proxy.httpEndpoint();
+		assertThat(stack.validConfig()).contains(cableDirect);
+		List<Json> during;
+		try (FaultProxy slow = FaultProxy.toLoopbackPort(stack.s3().port()).start()) {
+			slow.delayAnswers(Duration.ofSeconds(20));
+			stack.writeConfig(stack.validConfig()
+				.replace(cableDirect, "s3://backups/cable\n        endpoint: " + slow.httpEndpoint()));
+			try {
+				app.awaitStatus(WAIT, "cable read through the slow endpoint",
+						(s) -> s.strings("$.databases[?(@.name == 'cable')].findings[*].code")
+							.contains("READING_LATE"));
+				during = eachPoll(app, 8, WAIT);
+			}
+			finally {
+				stack.writeConfig(stack.validConfig());
+			}
+		}
+		log.info("one-slow-replica: per poll: {}", summary(during));
+		List<Long> durations = during.stream().map((s) -> s.read("$.pollDurationMs", Long.class)).toList();
+		log.info(
+				"MEASURED one slow replica (S3 answers after 20 s, api-call-timeout 3 s, exec-timeout 5 s, poll 2 s): "
+						+ "poll durations {} ms, longest gap between polls {} ms",
+				durations, longestGap(during).toMillis());
+		// Published on time: the readings' deadline is the poll interval (2 s), plus the
+		// accessory's own questions; before, a poll waited for the slowest database.
+		assertThat(durations).allSatisfy((d) -> assertThat(d).isLessThan(4_000));
+		assertThat(longestGap(during)).isLessThan(Duration.ofSeconds(7));
+		// The other database is read afresh at every poll and stays ok.
+		assertThat(during).allSatisfy((s) -> {
+			assertThat(s.strings("$.databases[?(@.name == 'production')].status")).containsExactly("ok");
+			assertThat(s.strings("$.databases[?(@.name == 'production')].findings[*].code")).isEmpty();
+		});
+		assertThat(during.stream()
+			.map((s) -> s.read("$.databases[?(@.name == 'production')].replicas[0].lagSeconds", List.class).toString())
+			.distinct()
+			.count()).isGreaterThan(1);
+		// The slow one: late, with its last known figures, until its own timeouts name
+		// it.
+		assertThat(during).anySatisfy((s) -> assertThat(
+				s.strings("$.databases[?(@.name == 'cable')].findings[?(@.code == 'READING_LATE')].message"))
+			.singleElement()
+			.asString()
+			.contains("is late", "Shown as last read"));
+		assertThat(during).allSatisfy((s) -> assertThat(codes(s)).doesNotContain("POLL_STALLED"));
+
+		awaitHealthy();
+		app.awaitPolls(3, WAIT);
+		log.info("one-slow-replica notifications: {}", hooks.sinceMark());
+	}
+
 }

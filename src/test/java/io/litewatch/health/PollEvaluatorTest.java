@@ -212,6 +212,28 @@ class PollEvaluatorTest {
 	}
 
 	@Test
+	void aLateReadingShowsTheLastKnownDatabaseWithAWarningAndKeepsItsCriticalFindings() {
+		Diagnosis first = evaluate(observation(RUNNING, null, staleAndOverdue(null)));
+		DatabaseStatus before = first.databases().get(0);
+		Diagnosis second = evaluator.evaluate(
+				observation(RUNNING, null, DatabaseObservation.late(PRODUCTION, "Reading production is late")),
+				Map.of(PRODUCTION.path(), before), NOW.plusSeconds(15));
+		DatabaseStatus db = second.databases().get(0);
+		assertThat(db.findings()).extracting(Finding::code).containsExactly(FindingCode.READING_LATE);
+		assertThat(db.findings().get(0).severity()).isEqualTo(Severity.WARNING);
+		assertThat(db.file()).isEqualTo(before.file());
+		assertThat(db.litestream()).isEqualTo(before.litestream());
+		// A stale replica stays stale while its next reading is late: a slow source
+		// hides nothing.
+		assertThat(unheld(db.replicas().get(0).findings())).contains(FindingCode.REPLICA_STALE);
+		assertThat(second.status()).isEqualTo(HealthStatus.CRITICAL);
+
+		Diagnosis never = evaluate(observation(RUNNING, null, DatabaseObservation.late(PRODUCTION, "late")));
+		assertThat(never.databases().get(0).replicas()).isEmpty();
+		assertThat(never.databases().get(0).file().known()).isFalse();
+	}
+
+	@Test
 	void aContainerCaughtRunningBetweenTwoCrashesIsStillDown() {
 		AccessoryState before = accessory(new ContainerState("myapp-litestream", true, "running", true, false, 6,
 				NOW.minusSeconds(20), NOW.minusSeconds(21), null, "litestream"));
