@@ -60,6 +60,9 @@ public class AlertService {
 	/** Only Litewatch changes silences, through this class: read once, then kept. */
 	private volatile List<Silence> silences;
 
+	/** Orders the silence changes (never the poll's monitor: they write to the store). */
+	private final Object silenceLock = new Object();
+
 	public AlertService(AlertRepository alerts, AlertWrites writes, PendingOutbox pending, ChannelRegistry channels,
 			AlertStateMachine machine, StoreHealth store, TestSendLimit testLimit, Clock clock) {
 		this.alerts = alerts;
@@ -97,7 +100,6 @@ public class AlertService {
 		AlertStateMachine.Step step = machine.step(states, findings,
 				(f) -> active.stream().anyMatch((s) -> s.covers(f.database(), f.code(), now)),
 				AlertFindings.frozen(poll), now);
-		states = step.states();
 		List<Notification> notifications = group(step.transitions(), now);
 		List<OutboxMessage> messages = new ArrayList<>();
 		for (Notification notification : notifications) {
@@ -109,7 +111,10 @@ public class AlertService {
 			log.info("{} {} for {}: {}", notification.event(), notification.severity(), notification.database(),
 					notification.alerts().stream().map((a) -> a.code().name()).toList());
 		}
-		// The messages first: the states say they were announced.
+		// Only once every message is rendered: a step that fails part-way is taken again
+		// by the next poll. The messages before the states, which say they were
+		// announced.
+		states = step.states();
 		pending.add(messages);
 		writes.stepped(step.states(), step.resolved(), now);
 		return notifications;
@@ -121,7 +126,9 @@ public class AlertService {
 		}
 		try {
 			Map<String, AlertState> stored = alerts.states();
-			silences = alerts.activeSilences(clock.instant());
+			synchronized (silenceLock) {
+				silences = alerts.activeSilences(clock.instant());
+			}
 			states = stored;
 			return true;
 		}
@@ -133,25 +140,38 @@ public class AlertService {
 	}
 
 	/** The states as the machine holds them now, which the store may not yet. */
-	public synchronized Map<String, AlertState> states() {
-		return states != null ? Map.copyOf(states) : alerts.states();
+	public Map<String, AlertState> states() {
+		synchronized (this) {
+			if (states != null) {
+				return Map.copyOf(states);
+			}
+		}
+		// Not under the lock: a page must not hold the poll's first step on the store.
+		return alerts.states();
 	}
 
 	/** Stores a silence; the next poll judges by it. */
 	public void addSilence(Silence silence) {
-		alerts.addSilence(silence);
-		refreshSilences();
+		synchronized (silenceLock) {
+			alerts.addSilence(silence);
+			Instant now = clock.instant();
+			List<Silence> next = new ArrayList<>(silences != null ? silences : List.of());
+			// Ended ones go: the list stays as short as the active silences.
+			next.removeIf((s) -> !s.endsAt().isAfter(now));
+			next.add(silence);
+			silences = List.copyOf(next);
+		}
 	}
 
 	/** Ends a silence now; returns false when there was no such active silence. */
 	public boolean expireSilence(String id, Instant now) {
-		boolean ended = alerts.expireSilence(id, now);
-		refreshSilences();
-		return ended;
-	}
-
-	private void refreshSilences() {
-		silences = alerts.activeSilences(clock.instant());
+		synchronized (silenceLock) {
+			boolean ended = alerts.expireSilence(id, now);
+			if (ended && silences != null) {
+				silences = silences.stream().filter((s) -> !s.id().equals(id)).toList();
+			}
+			return ended;
+		}
 	}
 
 	/**

@@ -53,6 +53,10 @@ public class FixedDelayTask implements SmartLifecycle {
 		own.setPoolSize(1);
 		own.setThreadNamePrefix(name + "-");
 		own.setDaemon(true);
+		// A stop lets the run under way finish (a poll hands its result to the store
+		// writer, which stops after it) rather than interrupting it.
+		own.setWaitForTasksToCompleteOnShutdown(true);
+		own.setAwaitTerminationSeconds(30);
 		own.initialize();
 		return new FixedDelayTask(name, task, own, delay, own);
 	}

@@ -172,7 +172,18 @@ public class StoreWriter implements SmartLifecycle {
 			if (!running) {
 				return;
 			}
-			retry = !flush();
+			try {
+				retry = !flush();
+			}
+			catch (Throwable ex) {
+				// An Error from the driver (a native library, memory) must not end the
+				// one
+				// thread that writes: it shows as STORE_FAILED and is tried again.
+				log.error("Writing to Litewatch's database failed unexpectedly; trying again in {}s", RETRY.toSeconds(),
+						ex);
+				backlogs.forEach((b) -> health.failed(b.what(), new IllegalStateException(ex.toString()), b.waiting()));
+				retry = true;
+			}
 		}
 	}
 

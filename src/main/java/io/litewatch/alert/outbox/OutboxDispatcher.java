@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import io.litewatch.alert.AlertProperties;
 import io.litewatch.alert.channel.DeliveryException;
@@ -28,7 +29,7 @@ import io.litewatch.alert.channel.NotificationChannel;
  * tick), with the same notification id for receivers to drop. If the attempt itself
  * cannot be recorded, nothing is sent.
  */
-public class OutboxDispatcher implements AutoCloseable {
+public class OutboxDispatcher implements SmartLifecycle, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -246,7 +247,34 @@ public class OutboxDispatcher implements AutoCloseable {
 		return delay.compareTo(policy.retryMax()) > 0 ? policy.retryMax() : delay;
 	}
 
-	/** Stops the channels' threads (on context close). */
+	private volatile boolean running;
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * Before the store writer stops (it stops after the default phase): a send that ends
+	 * now is still recorded by its last writes.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		try {
+			close();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops the channels' threads (at stop, and on context close). */
 	@Override
 	public void close() throws InterruptedException {
 		workers.values().forEach(ChannelWorker::shutdown);

@@ -13,6 +13,8 @@ import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.litewatch.alert.channel.Redaction;
+
 /**
  * Notifications decided but not yet (fully) in the store. The dispatcher delivers them
  * from here, so an alert that fires while the store refuses writes still goes out; the
@@ -87,11 +89,15 @@ public class PendingOutbox {
 		changed.run();
 	}
 
+	/**
+	 * Drops only what was never tried and the store never had: dropping anything else
+	 * could make the store path send it again.
+	 */
 	private void dropOverCapacity() {
 		Iterator<Entry> oldest = entries.values().iterator();
 		while (entries.size() > capacity && oldest.hasNext()) {
 			Entry entry = oldest.next();
-			if (!entry.sending) {
+			if (!entry.sending && !entry.inStore && entry.message.attempts() == 0) {
 				oldest.remove();
 				log.error("dropped the {} notification for {} to {}: {} notifications already wait for the store",
 						entry.message.event(), entry.message.database(), entry.message.channel(), capacity);
@@ -108,8 +114,10 @@ public class PendingOutbox {
 		Entry oldest = null;
 		for (Entry entry : entries.values()) {
 			OutboxMessage m = entry.message;
-			if (entry.inStore || entry.sending || m.status() != OutboxMessage.Status.PENDING
-					|| !m.channel().equals(channel) || m.nextAttemptAt().isAfter(now)) {
+			// Held here, the store's copy may be behind: this outbox sends it (the store
+			// path skips it) until the store has its latest state.
+			if (entry.sending || m.status() != OutboxMessage.Status.PENDING || !m.channel().equals(channel)
+					|| m.nextAttemptAt().isAfter(now)) {
 				continue;
 			}
 			if (oldest == null || m.nextAttemptAt().isBefore(oldest.message.nextAttemptAt())) {

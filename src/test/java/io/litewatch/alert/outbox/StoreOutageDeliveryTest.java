@@ -179,4 +179,50 @@ class StoreOutageDeliveryTest {
 		assertThat(channel.attempts()).hasSize(2);
 	}
 
+	@Test
+	void aMessageStoredMidSendWhoseSendFailsIsRetriedFromMemoryWhileTheStoreIsLocked() throws Exception {
+		MigratedSqlite.WriteLock[] lock = { null };
+		int[] calls = { 0 };
+		// The writer stores it while it is out; then the store locks and the send fails.
+		TestChannel channel = new TestChannel("ops", (m) -> {
+			if (calls[0]++ == 0) {
+				writer.flush();
+				try {
+					lock[0] = MigratedSqlite.lockWrites(file);
+				}
+				catch (java.sql.SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+				throw new DeliveryException("HTTP 502");
+			}
+		});
+		OutboxDispatcher dispatcher = dispatcher(channel);
+		pending.add(java.util.List.of(decided("n-1", T0)));
+		try {
+			assertThat(dispatcher.deliverDue(channel)).isZero();
+			assertThat(writer.flush()).isFalse();
+			clock.set(T0.plusSeconds(10));
+			assertThat(dispatcher.deliverDue(channel)).isEqualTo(1);
+		}
+		finally {
+			lock[0].close();
+		}
+		assertThat(writer.flush()).isTrue();
+		assertThat(row("row-n-1").status()).isEqualTo(OutboxMessage.Status.SENT);
+		assertThat(row("row-n-1").attempts()).isEqualTo(2);
+		assertThat(channel.attempts()).hasSize(2);
+	}
+
+	@Test
+	void beyondItsCapacityOnlyWhatWasNeverTriedIsDropped() {
+		PendingOutbox small = new PendingOutbox(() -> {
+		}, 1);
+		small.add(java.util.List.of(decided("n-1", T0)));
+		assertThat(small.claimNext("ops", T0, (attempt) -> Duration.ofSeconds(10))).isPresent();
+		small.failed("row-n-1", T0.plusSeconds(10), false, "HTTP 502");
+		// n-1 was tried: a drop could let the store path send it again, so the others go.
+		small.add(java.util.List.of(decided("n-2", T0), decided("n-3", T0)));
+		assertThat(small.unrecorded()).extracting(OutboxMessage::notificationId).containsExactly("n-1");
+	}
+
 }
