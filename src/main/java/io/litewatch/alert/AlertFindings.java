@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import io.litewatch.health.DatabaseStatus;
 import io.litewatch.health.Finding;
+import io.litewatch.health.FindingCode;
 import io.litewatch.health.ReplicaStatus;
 import io.litewatch.poll.PollResult;
 
@@ -46,6 +47,15 @@ public final class AlertFindings {
 
 	public static List<ObservedFinding> of(PollResult poll) {
 		List<ObservedFinding> all = new ArrayList<>();
+		collect(poll, all);
+		// How fresh the figures are, not a state of a backup: a late reading ends in
+		// its sources' own finding (S3_UNREACHABLE, EXEC_FAILED) or in none, and only
+		// that is announced.
+		all.removeIf((f) -> f.code() == FindingCode.READING_LATE);
+		return all;
+	}
+
+	private static void collect(PollResult poll, List<ObservedFinding> all) {
 		String installationPath = String.valueOf(poll.config().file());
 		for (Finding f : poll.findings()) {
 			if (!f.held()) {
@@ -69,7 +79,6 @@ public final class AlertFindings {
 				}
 			}
 		}
-		return all;
 	}
 
 }
