@@ -83,7 +83,11 @@ class DatabaseReadings {
 		long publishAt = System.nanoTime() + deadlines.publish().toNanos();
 		List<DatabaseObservation> observed = new ArrayList<>();
 		for (Map.Entry<DbConfig, Reading> entry : readings.entrySet()) {
-			observed.add(await(entry.getKey(), entry.getValue(), publishAt));
+			// Never read yet: there are no last known figures to show instead, so the
+			// poll waits for it as long as it may take (the first poll after a start).
+			long deadline = lastRead.containsKey(entry.getKey().path()) ? publishAt
+					: entry.getValue().startedNanos() + deadlines.giveUp().toNanos();
+			observed.add(await(entry.getKey(), entry.getValue(), deadline));
 		}
 		lastRead.keySet().retainAll(dbs.stream().map(DbConfig::path).toList());
 		collector.retainOnly(dbs);
