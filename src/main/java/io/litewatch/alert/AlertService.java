@@ -36,8 +36,6 @@ public class AlertService {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
-	private static final String STORE_READER = "alert state";
-
 	private final AlertRepository alerts;
 
 	private final AlertWrites writes;
@@ -133,7 +131,8 @@ public class AlertService {
 			return true;
 		}
 		catch (RuntimeException ex) {
-			store.failed(STORE_READER, ex);
+			// Under the writer's name: its next write clears it.
+			store.failed(writes.what(), ex);
 			log.warn("alert states could not be read; alerts are judged once they can: {}", ex.toString());
 			return false;
 		}

@@ -124,14 +124,12 @@ class PollingConfiguration {
 	 * and only a collection stuck beyond every timeout becomes COLLECTION_TIMED_OUT.
 	 */
 	/**
-	 * A poll is published a poll interval after its readings started (at most
-	 * {@link #collectionDeadline}); a reading not done by then is shown as late and goes
-	 * on, and is given up at the collection deadline.
+	 * A poll is published a poll interval after its readings started; a reading not done
+	 * by then is shown as late and goes on, and is given up at the collection deadline
+	 * (never shorter than the interval).
 	 */
 	static DatabaseReadings.Deadlines readingDeadlines(LitewatchProperties properties) {
-		Duration giveUp = collectionDeadline(properties);
-		Duration publish = properties.pollInterval().compareTo(giveUp) < 0 ? properties.pollInterval() : giveUp;
-		return new DatabaseReadings.Deadlines(publish, giveUp);
+		return new DatabaseReadings.Deadlines(properties.pollInterval(), collectionDeadline(properties));
 	}
 
 	static Duration collectionDeadline(LitewatchProperties properties) {

@@ -1,6 +1,5 @@
 package io.litewatch.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -90,11 +89,6 @@ class StatusJson {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JRE", ex);
 		}
-	}
-
-	/** For tests: the body as text. */
-	static String text(Answer answer) {
-		return new String(answer.body(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,18 +149,18 @@ public class OutboxDispatcher implements SmartLifecycle, AutoCloseable {
 					message.database(), message.channel(), ex.toString());
 			return Outcome.NOT_RECORDED;
 		}
-		try {
-			channel.send(message.message());
-		}
-		catch (DeliveryException ex) {
-			failed(message, attempt, ex.getMessage());
-			return Outcome.FAILED;
-		}
-		catch (RuntimeException ex) {
-			// Only the type: an unexpected exception's message was never checked for
-			// secrets.
-			log.debug("unexpected delivery failure", ex);
-			failed(message, attempt, "unexpected " + ex.getClass().getSimpleName() + " while sending");
+		String error = send(channel, message);
+		if (error != null) {
+			failed(message, attempt, error, (next, dead) -> {
+				try {
+					outbox.markFailed(message.id(), next, dead, error);
+				}
+				catch (RuntimeException ex) {
+					// The attempt recorded before sending already holds a backoff.
+					log.warn("could not record the failed attempt {} of {} notification for {} to {}: {}", attempt,
+							message.event(), message.database(), message.channel(), ex.toString());
+				}
+			});
 			return Outcome.FAILED;
 		}
 		try {
@@ -183,46 +184,47 @@ public class OutboxDispatcher implements SmartLifecycle, AutoCloseable {
 	 * @return whether it went out
 	 */
 	private boolean deliverFromMemory(NotificationChannel channel, OutboxMessage message) {
-		Instant started = message.lastAttemptAt();
-		String error;
+		String error = send(channel, message);
+		if (error != null) {
+			failed(message, message.attempts(), error, (next, dead) -> pending.failed(message.id(), next, dead, error));
+			return false;
+		}
+		pending.sent(message.id(), clock.instant());
+		log.info(
+				"delivered {} notification for {} to {} (attempt {}, {} ms; not yet recorded: the store takes no "
+						+ "writes)",
+				message.event(), message.database(), message.channel(), message.attempts(),
+				Duration.between(message.lastAttemptAt(), clock.instant()).toMillis());
+		return true;
+	}
+
+	/**
+	 * @return null when it went out, else why not: an unexpected exception by its type
+	 * only, as its message was never checked for secrets
+	 */
+	private static String send(NotificationChannel channel, OutboxMessage message) {
 		try {
 			channel.send(message.message());
-			pending.sent(message.id(), clock.instant());
-			log.info(
-					"delivered {} notification for {} to {} (attempt {}, {} ms; not yet recorded: the store "
-							+ "takes no writes)",
-					message.event(), message.database(), message.channel(), message.attempts(),
-					Duration.between(started, clock.instant()).toMillis());
-			return true;
+			return null;
 		}
 		catch (DeliveryException ex) {
-			error = ex.getMessage();
+			return ex.getMessage();
 		}
 		catch (RuntimeException ex) {
 			log.debug("unexpected delivery failure", ex);
-			error = "unexpected " + ex.getClass().getSimpleName() + " while sending";
+			return "unexpected " + ex.getClass().getSimpleName() + " while sending";
 		}
-		boolean dead = message.attempts() >= policy.maxAttempts();
-		Instant next = clock.instant().plus(backoff(message.attempts()));
-		pending.failed(message.id(), next, dead, error);
-		log.warn("delivery of {} notification for {} to {} failed (attempt {}, {}): {}", message.event(),
-				message.database(), message.channel(), message.attempts(), dead ? "given up" : "next at " + next,
-				error);
-		return false;
 	}
 
-	private void failed(OutboxMessage message, int attempt, String error) {
-		Instant now = clock.instant();
+	/**
+	 * A failed attempt: tried again after its backoff, or given up at the last; where
+	 * that is recorded ({@code record}: when next, whether dead) depends on who holds the
+	 * message.
+	 */
+	private void failed(OutboxMessage message, int attempt, String error, BiConsumer<Instant, Boolean> record) {
 		boolean dead = attempt >= policy.maxAttempts();
-		Instant next = now.plus(backoff(attempt));
-		try {
-			outbox.markFailed(message.id(), next, dead, error);
-		}
-		catch (RuntimeException ex) {
-			// The attempt recorded before sending already holds a backoff.
-			log.warn("could not record the failed attempt {} of {} notification for {} to {}: {}", attempt,
-					message.event(), message.database(), message.channel(), ex.toString());
-		}
+		Instant next = clock.instant().plus(backoff(attempt));
+		record.accept(next, dead);
 		if (dead) {
 			log.error("gave up delivering {} notification for {} to {} after {} attempts: {}", message.event(),
 					message.database(), message.channel(), attempt, error);

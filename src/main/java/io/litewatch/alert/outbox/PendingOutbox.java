@@ -57,17 +57,20 @@ public class PendingOutbox {
 
 		private OutboxMessage message;
 
-		private boolean inStore;
-
 		private boolean sending;
 
 		private long version;
 
+		/** The version the store holds; -1 while it holds none. */
 		private long written = -1;
 
 		Entry(OutboxMessage message, long version) {
 			this.message = message;
 			this.version = version;
+		}
+
+		boolean inStore() {
+			return written >= 0;
 		}
 
 	}
@@ -97,7 +100,7 @@ public class PendingOutbox {
 		Iterator<Entry> oldest = entries.values().iterator();
 		while (entries.size() > capacity && oldest.hasNext()) {
 			Entry entry = oldest.next();
-			if (!entry.sending && !entry.inStore && entry.message.attempts() == 0) {
+			if (!entry.sending && !entry.inStore() && entry.message.attempts() == 0) {
 				oldest.remove();
 				log.error("dropped the {} notification for {} to {}: {} notifications already wait for the store",
 						entry.message.event(), entry.message.database(), entry.message.channel(), capacity);
@@ -183,7 +186,7 @@ public class PendingOutbox {
 		List<Row> rows = new ArrayList<>();
 		for (Entry entry : entries.values()) {
 			if (entry.written != entry.version) {
-				rows.add(new Row(entry.message, entry.inStore, entry.version));
+				rows.add(new Row(entry.message, entry.inStore(), entry.version));
 			}
 		}
 		return rows;
@@ -199,7 +202,6 @@ public class PendingOutbox {
 			if (entry == null) {
 				continue;
 			}
-			entry.inStore = true;
 			entry.written = row.version();
 			if (entry.version == row.version() && !entry.sending) {
 				entries.remove(row.message().id());
@@ -211,7 +213,7 @@ public class PendingOutbox {
 	public synchronized List<OutboxMessage> unrecorded() {
 		List<OutboxMessage> all = new ArrayList<>();
 		for (Entry entry : entries.values()) {
-			if (!entry.inStore) {
+			if (!entry.inStore()) {
 				all.add(0, entry.message);
 			}
 		}
