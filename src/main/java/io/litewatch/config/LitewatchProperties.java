@@ -67,10 +67,13 @@ public record LitewatchProperties(@DefaultValue("/etc/litestream.yml") @NotNull 
 	 * default
 	 * @param generationsInterval how often the costly {@code litestream generations} runs
 	 * (facts: it lists every object of the replica, so never on every poll)
+	 * @param databasesInterval how long Litestream 0.3's {@code litestream databases}
+	 * answer is used while neither the container nor litestream.yml changed
 	 */
 	public record Docker(@DefaultValue("") String host, @DefaultValue("litestream") String container,
 			@DefaultValue("") String configPath, @DefaultValue("10s") Duration execTimeout,
-			@DefaultValue("5s") Duration apiTimeout, @DefaultValue("10m") Duration generationsInterval) {
+			@DefaultValue("5s") Duration apiTimeout, @DefaultValue("10m") Duration generationsInterval,
+			@DefaultValue("10m") Duration databasesInterval) {
 
 		public String effectiveHost(String dockerHostEnv) {
 			if (host != null && !host.isBlank()) {

@@ -8,9 +8,11 @@ import io.litewatch.docker.SnapshotRow;
 
 /**
  * A database as the Litestream accessory itself reports it through
- * {@code litestream snapshots} (every poll: it lists only the snapshot prefix) and
- * {@code litestream generations} (rarely: it lists every object). Litestream exits 0 when
- * storage fails, so its ERROR log lines are kept as {@code storageErrors}.
+ * {@code litestream snapshots} (it lists only the snapshot prefix; for a replica
+ * Litewatch lists itself the rows are the listing's and the command only checks that
+ * Litestream reaches its storage) and {@code litestream generations} (rarely: it lists
+ * every object). Litestream exits 0 when storage fails, so its ERROR log lines are kept
+ * as {@code storageErrors}.
  *
  * @param execError why a command could not be run or understood (timeout, not running,
  * odd output), or null
@@ -38,6 +40,20 @@ public record LitestreamView(Instant snapshotsAt, List<SnapshotRow> snapshots, I
 	 * @param at when it was asked
 	 */
 	public record LocalStatus(Long txid, String status, Instant at) {
+	}
+
+	/** Not asked yet, and nothing wrong known. */
+	public static LitestreamView unasked() {
+		return new LitestreamView(null, List.of(), null, List.of(), List.of(), null);
+	}
+
+	/**
+	 * The same answer with the snapshots of Litewatch's own listing, which are the same
+	 * objects as Litestream's {@code snapshots} lists.
+	 */
+	public LitestreamView withSnapshots(Instant listedAt, List<SnapshotRow> listed) {
+		return new LitestreamView(listedAt, List.copyOf(listed), generationsAt, generations, storageErrors, execError,
+				local);
 	}
 
 	public static LitestreamView none(String why) {

@@ -38,10 +38,15 @@ class DatabaseCollector {
 	 * @param runCli false while the config file is unusable: the accessory's CLI reads
 	 * the same file and would only fail
 	 */
-	DatabaseObservation observe(DbConfig db, AccessoryState accessoryState, boolean runCli) {
+	DatabaseObservation observe(DbConfig db, AccessoryState accessoryState, boolean runCli, AccessoryAnswers answers) {
 		DbFileState file = accessoryState.engineReachable() && accessoryState.state() != null
 				&& accessoryState.state().exists() ? fileState(db.path())
 						: DbFileState.unknown("the accessory is not reachable");
+		// Listed first: the accessory is asked only what the listing cannot tell.
+		List<ReplicaObservation> replicas = new ArrayList<>();
+		for (ReplicaConfig replica : db.replicas()) {
+			replicas.add(observe(replica));
+		}
 		LitestreamView view;
 		if (!accessoryState.running()) {
 			view = LitestreamView.none("the accessory is not running");
@@ -50,11 +55,7 @@ class DatabaseCollector {
 			view = LitestreamView.none("litestream.yml is invalid, so the accessory's commands were not run");
 		}
 		else {
-			view = formats.of(db).view(db);
-		}
-		List<ReplicaObservation> replicas = new ArrayList<>();
-		for (ReplicaConfig replica : db.replicas()) {
-			replicas.add(observe(replica));
+			view = formats.of(db).view(db, answers, replicas);
 		}
 		return DatabaseObservation.collected(db, file, view, replicas);
 	}

@@ -66,7 +66,8 @@ class DatabaseReadings {
 		this.clock = clock;
 	}
 
-	List<DatabaseObservation> read(List<DbConfig> dbs, AccessoryState accessory, boolean runCli) {
+	List<DatabaseObservation> read(List<DbConfig> dbs, AccessoryState accessory, boolean runCli,
+			AccessoryAnswers answers) {
 		Map<DbConfig, Reading> readings = new LinkedHashMap<>();
 		for (DbConfig db : dbs) {
 			Reading earlier = going.remove(db.path());
@@ -75,7 +76,7 @@ class DatabaseReadings {
 				earlier.future().cancel(true);
 				earlier = null;
 			}
-			readings.put(db, earlier != null ? earlier : start(db, accessory, runCli));
+			readings.put(db, earlier != null ? earlier : start(db, accessory, runCli, answers));
 		}
 		// Databases taken out of the configuration.
 		going.values().forEach((r) -> r.future().cancel(true));
@@ -94,9 +95,9 @@ class DatabaseReadings {
 		return observed;
 	}
 
-	private Reading start(DbConfig db, AccessoryState accessory, boolean runCli) {
-		return new Reading(db, executor.submit(() -> collector.observe(db, accessory, runCli)), clock.instant(),
-				System.nanoTime());
+	private Reading start(DbConfig db, AccessoryState accessory, boolean runCli, AccessoryAnswers answers) {
+		return new Reading(db, executor.submit(() -> collector.observe(db, accessory, runCli, answers)),
+				clock.instant(), System.nanoTime());
 	}
 
 	private DatabaseObservation await(DbConfig db, Reading reading, long publishAt) {

@@ -25,12 +25,13 @@ import io.litewatch.docker.SnapshotRow;
 import io.litewatch.health.LitestreamView;
 
 /**
- * Runs the {@code litestream} list commands inside the accessory and turns their output
- * into a {@link LitestreamView}. {@code snapshots} lists only the snapshot prefix, so it
- * runs every poll. {@code generations} lists every object of the replica (3 min 25 s and
- * thousands of requests on 100,000 WAL segments), so it runs only for databases with a
- * replica Litewatch cannot list itself (gcs, abs, sftp, file), and its last answer is
- * reused until {@code generations-interval} has passed.
+ * Runs the {@code litestream} commands inside the accessory and turns their output into
+ * what a poll reads ({@link AccessoryQuestions} decides which run when).
+ * {@code snapshots} lists only the snapshot prefix. {@code generations} lists every
+ * object of the replica (3 min 25 s and thousands of requests on 100,000 WAL segments),
+ * so it runs only for databases with a replica Litewatch cannot list itself (gcs, abs,
+ * sftp, file), and its last answer is reused until {@code generations-interval} has
+ * passed.
  */
 class LitestreamCommands {
 
@@ -41,6 +42,9 @@ class LitestreamCommands {
 	private final Clock clock;
 
 	private final Map<String, GenerationsAnswer> generations = new ConcurrentHashMap<>();
+
+	/** The last storage check of each database, by path: asked of one a poll. */
+	private final Map<String, LitestreamView> storageChecks = new ConcurrentHashMap<>();
 
 	private volatile VersionAnswer version;
 
@@ -62,26 +66,13 @@ class LitestreamCommands {
 	}
 
 	/**
-	 * Litestream 0.5's {@code status -json <db>}: the database's own TXID, read from its
-	 * local LTX files (no storage access). 0.5 has no {@code snapshots} or
+	 * Litestream 0.5's {@code status -json}: every database of the accessory's
+	 * litestream.yml with its own TXID, read from its local LTX files, in one exec (no
+	 * storage access, no daemon needed). 0.5 has no {@code snapshots} or
 	 * {@code generations}; the replica's side comes from Litewatch's own listing.
 	 */
-	LitestreamView view05(String dbPath) {
-		Instant at = clock.instant();
-		try {
-			List<Litestream05Output.StatusRow> rows = run(json(command("status", dbPath)), Litestream05Output::status);
-			// status compares the path as written: no row means the path differs.
-			return rows.stream()
-				.filter((row) -> dbPath.equals(row.database()))
-				.findFirst()
-				.map((row) -> LitestreamView.of05(new LitestreamView.LocalStatus(row.localTxid(), row.status(), at),
-						null))
-				.orElseGet(() -> LitestreamView.of05(null, "`litestream status` does not know " + dbPath
-						+ ": the accessory's litestream.yml names it differently"));
-		}
-		catch (CommandFailedException ex) {
-			return LitestreamView.of05(null, ex.getMessage());
-		}
+	List<Litestream05Output.StatusRow> status05() {
+		return run(json(command("status", null)), Litestream05Output::status);
 	}
 
 	private static List<String> json(List<String> command) {
@@ -150,6 +141,26 @@ class LitestreamCommands {
 		}
 		return new LitestreamView(snapshotsAt, snapshots, answer != null ? answer.at() : null,
 				answer != null ? answer.rows() : List.of(), List.copyOf(storageErrors), execError);
+	}
+
+	/**
+	 * What Litestream itself says of the storage of a database Litewatch lists itself:
+	 * {@code snapshots} when {@code askNow}, else the last answer (none before the
+	 * first).
+	 */
+	LitestreamView storageCheck(String dbPath, boolean askNow) {
+		if (!askNow) {
+			return storageChecks.getOrDefault(dbPath, LitestreamView.unasked());
+		}
+		LitestreamView checked = view(dbPath, false);
+		storageChecks.put(dbPath, checked);
+		return checked;
+	}
+
+	/** Forgets the answers kept for databases no longer configured. */
+	void retainDatabases(java.util.Collection<String> dbPaths) {
+		generations.keySet().retainAll(dbPaths);
+		storageChecks.keySet().retainAll(dbPaths);
 	}
 
 	private List<String> command(String name, String dbPath) {

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +16,9 @@ import io.litewatch.config.LitestreamDialect;
 import io.litewatch.config.LitestreamConfig;
 import io.litewatch.config.LitestreamConfigFile;
 import io.litewatch.docker.ContainerState;
-import io.litewatch.docker.DatabaseRow;
 import io.litewatch.docker.DockerAccessException;
 import io.litewatch.docker.EngineInfo;
 import io.litewatch.docker.LitestreamAccessory;
-import io.litewatch.health.AccessoryDatabases;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.health.ConfigObservation;
 import io.litewatch.health.DatabaseObservation;
@@ -47,6 +43,8 @@ public class PollCycle {
 	private final LitestreamAccessory accessory;
 
 	private final LitestreamCommands commands;
+
+	private final AccessoryQuestions questions;
 
 	private final DatabaseReadings readings;
 
@@ -83,12 +81,13 @@ public class PollCycle {
 	private String lastFailure;
 
 	public PollCycle(LitestreamConfigFile configFile, LitestreamAccessory accessory, LitestreamCommands commands,
-			DatabaseReadings readings, PollEvaluator evaluator, StoreHealth store, HeartbeatHealth heartbeat,
-			LatestPoll latest, Clock clock, String dockerHost, String container, ApplicationEventPublisher events,
-			DrillBook drills) {
+			AccessoryQuestions questions, DatabaseReadings readings, PollEvaluator evaluator, StoreHealth store,
+			HeartbeatHealth heartbeat, LatestPoll latest, Clock clock, String dockerHost, String container,
+			ApplicationEventPublisher events, DrillBook drills) {
 		this.configFile = configFile;
 		this.accessory = accessory;
 		this.commands = commands;
+		this.questions = questions;
 		this.readings = readings;
 		this.evaluator = evaluator;
 		this.store = store;
@@ -145,12 +144,12 @@ public class PollCycle {
 		}
 		LitestreamConfig config = lastValid;
 		boolean runCli = load.valid();
-		AccessoryDatabases accessoryDatabases = accessoryState.running() && config != null && runCli
-				? accessoryDatabases(config.dialect()) : AccessoryDatabases.notAsked();
+		AccessoryAnswers answers = accessoryState.running() && config != null && runCli
+				? questions.ask(config, accessoryState, lastValidModifiedAt) : AccessoryAnswers.notAsked();
 
 		PollResult previousPoll = latest.get().orElse(null);
-		List<DatabaseObservation> observed = config != null ? readings.read(config.dbs(), accessoryState, runCli)
-				: List.of();
+		List<DatabaseObservation> observed = config != null
+				? readings.read(config.dbs(), accessoryState, runCli, answers) : List.of();
 		// The accessory's CLI re-read the file during the poll: a file broken meanwhile
 		// is the
 		// cause of whatever the CLI said, so it counts as this poll's config error too.
@@ -158,7 +157,7 @@ public class PollCycle {
 		ConfigLoad shown = after.valid() ? load : after;
 		ConfigObservation configObservation = new ConfigObservation(load.file(), shown.error(), config != null,
 				lastValidModifiedAt, config != null ? config.issues() : List.of());
-		PollObservation observation = new PollObservation(configObservation, accessoryState, accessoryDatabases,
+		PollObservation observation = new PollObservation(configObservation, accessoryState, answers.databases(),
 				observed, store.failure().orElse(null), previousPoll != null ? previousPoll.accessory() : null,
 				drills.observe(config != null ? config.dbs() : List.of()), heartbeat.failure().orElse(null));
 
@@ -202,20 +201,6 @@ public class PollCycle {
 		}
 		catch (DockerAccessException ex) {
 			return new AccessoryState(dockerHost, container, null, null, null, ex.getMessage());
-		}
-	}
-
-	/** The accessory may run another config than the file Litewatch reads. */
-	private AccessoryDatabases accessoryDatabases(LitestreamDialect dialect) {
-		try {
-			Set<String> paths = new HashSet<>();
-			for (DatabaseRow row : commands.databases(dialect)) {
-				paths.add(row.path());
-			}
-			return AccessoryDatabases.answered(paths);
-		}
-		catch (LitestreamCommands.CommandFailedException ex) {
-			return AccessoryDatabases.failed(ex.getMessage());
 		}
 	}
 

@@ -65,7 +65,7 @@ class PollingConfiguration {
 		}
 		return new LitewatchProperties.Docker(docker.host(), docker.container(),
 				properties.litestreamConfig().toAbsolutePath().toString(), docker.execTimeout(), docker.apiTimeout(),
-				docker.generationsInterval());
+				docker.generationsInterval(), docker.databasesInterval());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -106,14 +106,15 @@ class PollingConfiguration {
 		// Built once: the listers remember each replica between polls.
 		ReplicaFormats formats = new ReplicaFormats(
 				Map.of(LitestreamDialect.V0_3, new Replica03Format(commands, lister, inventory), LitestreamDialect.V0_5,
-						new Replica05Format(commands, ltxLister)));
+						new Replica05Format(ltxLister)));
 		DatabaseCollector collector = new DatabaseCollector(accessory, formats);
 		PollEvaluator evaluator = new PollEvaluator(new ReplicaEvaluator(properties.health()));
 		LitewatchProperties.Docker docker = properties.docker();
 		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;
 		DatabaseReadings readings = new DatabaseReadings(collector, pollExecutor, readingDeadlines(properties), clock);
-		return new PollCycle(configFile, accessory, commands, readings, evaluator, store, heartbeat, latest, clock,
-				local ? "local" : docker.effectiveHost(System.getenv("DOCKER_HOST")),
+		AccessoryQuestions questions = new AccessoryQuestions(commands, docker.databasesInterval(), clock);
+		return new PollCycle(configFile, accessory, commands, questions, readings, evaluator, store, heartbeat, latest,
+				clock, local ? "local" : docker.effectiveHost(System.getenv("DOCKER_HOST")),
 				local ? "litestream replicate (local)" : docker.container(), events, drills);
 	}
 

@@ -1,5 +1,6 @@
 package io.litewatch.poll;
 
+import java.util.List;
 import java.util.Set;
 
 import io.litewatch.config.DbConfig;
@@ -13,22 +14,20 @@ import io.litewatch.s3.S3Location;
 /**
  * Litestream 0.5's LTX files in compaction levels. The listing reaches everything a
  * restore needs, so there is no inventory; 0.5 has no {@code snapshots} or
- * {@code generations}, so the accessory is asked only for the database's own TXID.
+ * {@code generations}, so the accessory is asked only for the database's own TXID, once a
+ * poll for every database ({@link AccessoryQuestions}).
  */
 class Replica05Format implements ReplicaFormat {
 
-	private final LitestreamCommands commands;
-
 	private final LtxLister lister;
 
-	Replica05Format(LitestreamCommands commands, LtxLister lister) {
-		this.commands = commands;
+	Replica05Format(LtxLister lister) {
 		this.lister = lister;
 	}
 
 	@Override
-	public LitestreamView view(DbConfig db) {
-		return commands.view05(db.path());
+	public LitestreamView view(DbConfig db, AccessoryAnswers answers, List<ReplicaObservation> listed) {
+		return answers.view05(db.path());
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.litewatch.poll;
 
+import java.util.List;
 import java.util.Set;
 
 import io.litewatch.config.DbConfig;
@@ -18,8 +19,11 @@ import io.litewatch.s3.S3Location;
  */
 interface ReplicaFormat {
 
-	/** The accessory's own view of {@code db}, whose replicas this format reads. */
-	LitestreamView view(DbConfig db);
+	/**
+	 * The accessory's own view of {@code db}, whose replicas this format reads, given
+	 * what the poll already asked the accessory and listed of its replicas.
+	 */
+	LitestreamView view(DbConfig db, AccessoryAnswers answers, List<ReplicaObservation> listed);
 
 	/**
 	 * Lists one s3 replica; failures are thrown for the collector to word alike for every

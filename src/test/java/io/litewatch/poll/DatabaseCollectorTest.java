@@ -3,7 +3,6 @@ package io.litewatch.poll;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,14 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.litewatch.config.DbConfig;
+import io.litewatch.config.LitestreamConfig;
 import io.litewatch.config.LitestreamConfigParser;
 import io.litewatch.config.LitestreamDialect;
 import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.ContainerState;
-import io.litewatch.docker.EngineInfo;
-import io.litewatch.docker.ExecResult;
-import io.litewatch.docker.FileStat;
-import io.litewatch.docker.LitestreamAccessory;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.health.DatabaseObservation;
 import io.litewatch.health.ReplicaObservation;
@@ -60,11 +56,18 @@ class DatabaseCollectorTest {
 
 	final TestClock clock = new TestClock(Instant.parse("2026-11-30T12:00:00Z"));
 
-	final ScriptedAccessory accessory = new ScriptedAccessory();
+	final ScriptedAccessory accessory = new ScriptedAccessory(List.of(DB));
 
 	final S3ReplicaLister lister = new S3ReplicaLister(clients, clock, Duration.ofHours(6));
 
 	final LtxLister ltxLister = new LtxLister(clients, clock, Duration.ofHours(6));
+
+	final LitestreamCommands commands = new LitestreamCommands(accessory,
+			new LitewatchProperties.Docker("", "litestream", "", Duration.ofSeconds(10), Duration.ofSeconds(5),
+					Duration.ofMinutes(10), Duration.ofMinutes(10)),
+			clock);
+
+	final AccessoryQuestions questions = new AccessoryQuestions(commands, Duration.ofMinutes(10), clock);
 
 	final DatabaseCollector collector = new DatabaseCollector(accessory, formats());
 
@@ -83,11 +86,9 @@ class DatabaseCollectorTest {
 
 	/** As {@link PollingConfiguration} builds them. */
 	ReplicaFormats formats() {
-		LitestreamCommands commands = new LitestreamCommands(accessory, new LitewatchProperties.Docker("", "litestream",
-				"", Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(10)), clock);
 		return new ReplicaFormats(Map.of(LitestreamDialect.V0_3,
 				new Replica03Format(commands, lister, new InventoryBook(true, clock, Map.of())), LitestreamDialect.V0_5,
-				new Replica05Format(commands, ltxLister)));
+				new Replica05Format(ltxLister)));
 	}
 
 	@Test
@@ -101,7 +102,7 @@ class DatabaseCollectorTest {
 			assertThat(replica.inventory()).isNull();
 		});
 		assertThat(observed.litestream().local().txid()).isEqualTo(7L);
-		assertThat(accessory.asked).containsExactly(List.of("litestream", "status", "-json", DB));
+		assertThat(accessory.asked).containsExactly(List.of("litestream", "status", "-json"));
 	}
 
 	@Test
@@ -114,8 +115,10 @@ class DatabaseCollectorTest {
 			assertThat(replica.ltx()).isNull();
 			assertThat(replica.inventory()).isNotNull();
 		});
-		// Litewatch lists every replica itself, so Litestream's generations is not run.
-		assertThat(accessory.asked).containsExactly(List.of("litestream", "snapshots", DB));
+		// Litewatch lists every replica itself, so Litestream's generations is not run;
+		// snapshots checks that Litestream reaches the storage, one database a poll.
+		assertThat(accessory.asked).containsExactly(List.of("litestream", "databases"),
+				List.of("litestream", "snapshots", DB));
 	}
 
 	@Test
@@ -129,8 +132,8 @@ class DatabaseCollectorTest {
 				""".formatted(s3.endpoint())));
 
 		assertThat(observed.replicas()).extracting(ReplicaObservation::unsupported).containsExactly(false, true);
-		assertThat(accessory.asked).containsExactly(List.of("litestream", "snapshots", DB),
-				List.of("litestream", "generations", DB));
+		assertThat(accessory.asked).containsExactly(List.of("litestream", "databases"),
+				List.of("litestream", "snapshots", DB), List.of("litestream", "generations", DB));
 	}
 
 	@Test
@@ -145,7 +148,7 @@ class DatabaseCollectorTest {
 			assertThat(replica.unsupported()).isTrue();
 			assertThat(replica.config().dialect()).isEqualTo(LitestreamDialect.V0_5);
 		});
-		assertThat(accessory.asked).containsExactly(List.of("litestream", "status", "-json", DB));
+		assertThat(accessory.asked).containsExactly(List.of("litestream", "status", "-json"));
 	}
 
 	@Test
@@ -182,8 +185,13 @@ class DatabaseCollectorTest {
 			.hasMessage("No replica format for Litestream 0.5");
 	}
 
+	/** One poll's questions to the accessory, then the database's reading. */
 	private DatabaseObservation observe(DbConfig db) {
-		return collector.observe(db, RUNNING, true);
+		LitestreamDialect dialect = db.replicas().stream().anyMatch((r) -> r.dialect() == LitestreamDialect.V0_5)
+				? LitestreamDialect.V0_5 : LitestreamDialect.V0_3;
+		AccessoryAnswers answers = questions.ask(new LitestreamConfig(null, List.of(db), List.of(), dialect, null),
+				RUNNING, null);
+		return collector.observe(db, RUNNING, true, answers);
 	}
 
 	/** A database with one 0.3 replica in {@code s3://backups/app03}. */
@@ -221,47 +229,6 @@ class DatabaseCollectorTest {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * Litestream's answers, as the accessory would relay them; records what was asked.
-	 */
-	static final class ScriptedAccessory implements LitestreamAccessory {
-
-		final List<List<String>> asked = new ArrayList<>();
-
-		@Override
-		public ExecResult exec(List<String> command, Duration timeout) {
-			asked.add(command);
-			String stdout = switch (command.get(1)) {
-				case "status" -> "[{\"database\": \"" + DB + "\", \"status\": \"ok\", \"local_txid\": "
-						+ "\"0000000000000007\", \"wal_size\": 0}]";
-				case "snapshots" -> "replica  generation  index  size  created\n";
-				case "generations" -> "name  generation  lag  start  end\n";
-				default -> throw new AssertionError("not asked of the accessory: " + command);
-			};
-			return new ExecResult(command, 0, stdout, "", Duration.ofMillis(20), false);
-		}
-
-		@Override
-		public FileStat stat(String path) {
-			return new FileStat(path, false, 0, null);
-		}
-
-		@Override
-		public EngineInfo engine() {
-			throw new AssertionError("the collector does not ask the engine");
-		}
-
-		@Override
-		public ContainerState containerState() {
-			throw new AssertionError("the collector does not ask the container's state");
-		}
-
-		@Override
-		public void close() {
-		}
-
 	}
 
 }
