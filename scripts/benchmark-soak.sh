@@ -27,6 +27,7 @@ WRITERS=10
 POLL_INTERVAL=5s
 LITESTREAM_VERSION=0.3.13
 SKIP_BUILD=
+APP_JAVA_OPTIONS=
 APP_PROPERTIES=()
 
 usage() {
@@ -39,6 +40,7 @@ Usage: scripts/benchmark-soak.sh [options]
   --poll-interval D      Litewatch's poll interval (default 5s)
   --litestream V         0.3.13 (default) or 0.5.17
   --app-property K=V     a further Spring property for Litewatch (repeatable)
+  --app-java-options O   JAVA_TOOL_OPTIONS for Litewatch instead of the Dockerfile's
   --out DIR              where logs, data and soak.md go (default target/benchmark/soak)
   --skip-build           use the jar and classes already in target/
 EOF2
@@ -53,6 +55,7 @@ while (($#)); do
 	--poll-interval) POLL_INTERVAL=$2; shift 2 ;;
 	--litestream) LITESTREAM_VERSION=$2; shift 2 ;;
 	--app-property) APP_PROPERTIES+=(--app-property "$2"); shift 2 ;;
+	--app-java-options) APP_JAVA_OPTIONS=$2; shift 2 ;;
 	--out) OUT=$2; shift 2 ;;
 	--skip-build) SKIP_BUILD=1; shift ;;
 	-h | --help) usage; exit 0 ;;
@@ -118,19 +121,21 @@ JAR=$(ls "$ROOT"/target/litewatch-*.jar | grep -v '\.original$' | head -n 1)
 [ -f "$ROOT/target/s3proxy/s3proxy.jar" ] || { log "target/s3proxy/s3proxy.jar missing: run without --skip-build"; exit 1; }
 # The JVM options the image runs Litewatch with, read from the Dockerfile so they cannot drift.
 JAVA_OPTS_DOCKERFILE=$(sed -n 's/.*JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' "$ROOT/Dockerfile" | head -n 1)
+APP_JAVA_OPTIONS=${APP_JAVA_OPTIONS:-$JAVA_OPTS_DOCKERFILE}
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
 	COMMIT="$COMMIT (with uncommitted changes)"
 fi
 
 log "soaking for $MINUTES min (log: $OUT/driver.log)"
+: >"$OUT/driver.log"
 timeout --signal=TERM --kill-after=60s "$((MINUTES + 10))m" \
 	java -Xmx512m -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/classpath.txt")" \
 	-Dlitewatch.it.s3proxy-jar="$ROOT/target/s3proxy/s3proxy.jar" \
 	io.litewatch.bench.SoakBenchmark \
 	--jar "$JAR" --out "$OUT" --minutes "$MINUTES" --window-minutes "$WINDOW_MINUTES" \
 	--databases "$DATABASES" --writers "$WRITERS" --poll-interval "$POLL_INTERVAL" \
-	--litestream "$LITESTREAM_VERSION" --java-tool-options "$JAVA_OPTS_DOCKERFILE" \
+	--litestream "$LITESTREAM_VERSION" --java-tool-options "$APP_JAVA_OPTIONS" \
 	${APP_PROPERTIES[@]+"${APP_PROPERTIES[@]}"} --command "$COMMAND" --commit "$COMMIT" \
 	>"$OUT/driver.log" 2>&1 &
 DRIVER_PID=$!

@@ -52,7 +52,7 @@ final class SoakBenchmark {
 				Files.writeString(accessoryConfig, SoakYaml.of(settings, dbs.paths(), accessoryProxy.endpoint()));
 				Files.writeString(appConfig, SoakYaml.of(settings, dbs.paths(), appProxy.endpoint()));
 				try (LitestreamContainer accessory = new LitestreamContainer(settings.litestream(), dbs.dir(),
-						accessoryConfig, Map.of(), null)) {
+						accessoryConfig, Map.of("SOAK_ACCESS_KEY_ID", KEY, "SOAK_SECRET_ACCESS_KEY", SECRET), null)) {
 					accessory.start();
 					log("accessory %s (Litestream %s) replicating %d databases, %d written every %s", accessory.name(),
 							settings.litestream().printed(), settings.databases(), settings.writers(),

@@ -8,7 +8,8 @@ import io.litewatch.testsupport.LitestreamContainer;
 /**
  * The soak's litestream.yml, in the dialect of the Litestream it runs: one s3 replica per
  * database, synced every second, a snapshot an hour. Litewatch and the accessory get the
- * same file but for the endpoint, each their own counting proxy.
+ * same file but for the endpoint, each their own counting proxy. The credentials come
+ * from the environment, as a Kamal accessory's do.
  */
 final class SoakYaml {
 
@@ -33,8 +34,8 @@ final class SoakYaml {
 			replica.append("endpoint: ").append(endpoint).append('\n');
 			replica.append("region: us-east-1\n");
 			replica.append("force-path-style: true\n");
-			replica.append("access-key-id: soak-key\n");
-			replica.append("secret-access-key: soak-secret\n");
+			replica.append("access-key-id: ${SOAK_ACCESS_KEY_ID}\n");
+			replica.append("secret-access-key: ${SOAK_SECRET_ACCESS_KEY}\n");
 			replica.append("sync-interval: 1s\n");
 			if (!v05) {
 				replica.append("snapshot-interval: 1h\n");
