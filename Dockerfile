@@ -79,7 +79,7 @@ COPY --from=build /build/extracted/application/ ./
 # LITESTREAM_CONFIG is the same litestream.yml the Litestream container uses, mounted read-only.
 ENV LITEWATCH_DATA_DIR=/data \
     LITESTREAM_CONFIG=/etc/litestream.yml \
-    JAVA_TOOL_OPTIONS="-Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-Xms32m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError"
 
 VOLUME /data
 EXPOSE 8080

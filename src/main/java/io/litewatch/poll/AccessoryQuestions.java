@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.litewatch.config.DbConfig;
 import io.litewatch.config.LitestreamConfig;
@@ -19,6 +24,7 @@ import io.litewatch.docker.Litestream05Output;
 import io.litewatch.health.AccessoryDatabases;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.health.LitestreamView;
+import io.litewatch.time.HumanDuration;
 
 /**
  * What a poll asks the accessory's Litestream, in a number of execs that does not grow
@@ -34,7 +40,8 @@ import io.litewatch.health.LitestreamView;
  * replica Litewatch cannot list is still asked every poll: there is nothing else to read
  * it by.</li>
  * </ul>
- * Used by the poll thread only.
+ * Used by the poll thread only; the questions themselves run on the poll executor, one
+ * set at a time.
  */
 class AccessoryQuestions {
 
@@ -42,24 +49,77 @@ class AccessoryQuestions {
 
 	private final Duration databasesInterval;
 
+	private final ExecutorService executor;
+
+	private final Duration wait;
+
 	private final Clock clock;
+
+	/**
+	 * Questions an earlier poll stopped waiting for; the next poll takes their answer.
+	 */
+	private Future<AccessoryAnswers> going;
+
+	private Instant goingSince;
+
+	private AccessoryAnswers last;
 
 	private DatabasesAnswer databases;
 
 	/** When each 0.3 database's storage was last checked through Litestream. */
 	private final Map<String, Instant> storageChecked = new HashMap<>();
 
-	AccessoryQuestions(LitestreamCommands commands, Duration databasesInterval, Clock clock) {
+	/**
+	 * @param executor where the questions run, so the poll thread waits for them at most
+	 * {@code wait}
+	 */
+	AccessoryQuestions(LitestreamCommands commands, Duration databasesInterval, ExecutorService executor, Duration wait,
+			Clock clock) {
 		this.commands = commands;
 		this.databasesInterval = databasesInterval;
+		this.executor = executor;
+		this.wait = wait;
 		this.clock = clock;
 	}
 
 	/**
 	 * Asked only of a running accessory whose litestream.yml is valid: its CLI reads the
-	 * same file.
+	 * same file. Questions not answered within the wait go on, and this poll is answered
+	 * as late: the databases as last named, no local TXIDs (EXEC_FAILED says why) and no
+	 * storage check; the next poll takes their answer rather than asking again.
 	 */
 	AccessoryAnswers ask(LitestreamConfig config, AccessoryState accessory, Instant configModifiedAt) {
+		if (going == null) {
+			going = executor.submit(() -> askNow(config, accessory, configModifiedAt));
+			goingSince = clock.instant();
+		}
+		try {
+			AccessoryAnswers answers = going.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+			going = null;
+			last = answers;
+			return answers;
+		}
+		catch (TimeoutException ex) {
+			// 0.3's late question is `databases` alone: the last answer stands in for it.
+			String late = config.dialect() != LitestreamDialect.V0_5 ? null
+					: "`litestream status` in the accessory, asked "
+							+ HumanDuration.relative(goingSince, clock.instant())
+							+ ", has not answered yet (it is bounded by litewatch.docker.exec-timeout); the databases'"
+							+ " own TXIDs are not known this poll.";
+			return new AccessoryAnswers(last != null ? last.databases() : AccessoryDatabases.notAsked(), Map.of(), late,
+					null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return AccessoryAnswers.notAsked();
+		}
+		catch (ExecutionException ex) {
+			going = null;
+			throw new IllegalStateException("asking the accessory failed", ex.getCause());
+		}
+	}
+
+	private AccessoryAnswers askNow(LitestreamConfig config, AccessoryState accessory, Instant configModifiedAt) {
 		commands.retainDatabases(config.dbs().stream().map(DbConfig::path).toList());
 		if (config.dialect() == LitestreamDialect.V0_5) {
 			return ask05();

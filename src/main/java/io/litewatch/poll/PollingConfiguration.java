@@ -112,7 +112,8 @@ class PollingConfiguration {
 		LitewatchProperties.Docker docker = properties.docker();
 		boolean local = properties.accessory() == LitewatchProperties.Accessory.LOCAL;
 		DatabaseReadings readings = new DatabaseReadings(collector, pollExecutor, readingDeadlines(properties), clock);
-		AccessoryQuestions questions = new AccessoryQuestions(commands, docker.databasesInterval(), clock);
+		AccessoryQuestions questions = new AccessoryQuestions(commands, docker.databasesInterval(), pollExecutor,
+				properties.pollInterval().dividedBy(2), clock);
 		return new PollCycle(configFile, accessory, commands, questions, readings, evaluator, store, heartbeat, latest,
 				clock, local ? "local" : docker.effectiveHost(System.getenv("DOCKER_HOST")),
 				local ? "litestream replicate (local)" : docker.container(), events, drills);

@@ -100,7 +100,9 @@ final class SoakBenchmark {
 				"litewatch.poll-interval=" + settings.pollInterval().toMillis() + "ms",
 				"litewatch.data-dir=" + settings.out().resolve("litewatch-data").toAbsolutePath(),
 				"litewatch.docker.container=" + container, "litewatch.alerts.webhooks[0].name=soak",
-				"litewatch.alerts.webhooks[0].url=" + webhookUrl, "litewatch.alerts.webhooks[0].min-severity=warning"));
+				"litewatch.alerts.webhooks[0].url=" + webhookUrl, "litewatch.alerts.webhooks[0].min-severity=warning",
+				"litewatch.environment.SOAK_ACCESS_KEY_ID=" + KEY,
+				"litewatch.environment.SOAK_SECRET_ACCESS_KEY=" + SECRET));
 		properties.addAll(settings.appProperties());
 		return properties;
 	}

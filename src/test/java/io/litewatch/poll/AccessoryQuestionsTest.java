@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.litewatch.config.LitestreamConfig;
@@ -40,7 +44,10 @@ class AccessoryQuestionsTest {
 					Duration.ofMinutes(10), Duration.ofMinutes(10)),
 			clock);
 
-	final AccessoryQuestions questions = new AccessoryQuestions(commands, Duration.ofMinutes(10), clock);
+	final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+	final AccessoryQuestions questions = new AccessoryQuestions(commands, Duration.ofMinutes(10), executor,
+			Duration.ofSeconds(10), clock);
 
 	@Test
 	void a05PollAsksOneStatusThatNamesEveryDatabaseWithItsTxid() {
@@ -57,6 +64,34 @@ class AccessoryQuestionsTest {
 		assertThat(first.view05("/data/extra3.sqlite3").execError())
 			.isEqualTo("`litestream status` does not know /data/extra3.sqlite3: the accessory's litestream.yml "
 					+ "names it differently");
+	}
+
+	@Test
+	void aQuestionNotAnsweredWithinTheWaitGoesOnAndTheNextPollTakesItsAnswer() throws Exception {
+		LitestreamConfig config = config(LitestreamDialect.V0_5, DBS.size());
+		// Waits long enough for an answer that is not held, and not 10 s for a held one.
+		AccessoryQuestions questions = new AccessoryQuestions(commands, Duration.ofMinutes(10), executor,
+				Duration.ofSeconds(1), clock);
+		AccessoryAnswers answered = questions.ask(config, running(STARTED), null);
+		CountDownLatch hold = new CountDownLatch(1);
+		accessory.holdStatus = hold;
+
+		AccessoryAnswers late = questions.ask(config, running(STARTED), null);
+		AccessoryAnswers stillLate = questions.ask(config, running(STARTED), null);
+		hold.countDown();
+		AccessoryAnswers taken = questions.ask(config, running(STARTED), null);
+
+		assertThat(late.localError()).startsWith("`litestream status` in the accessory, asked ")
+			.endsWith("has not answered yet (it is bounded by litewatch.docker.exec-timeout); the databases' own "
+					+ "TXIDs are not known this poll.");
+		// The databases as last named, so the late poll does not read as "not
+		// replicated".
+		assertThat(late.databases()).isEqualTo(answered.databases());
+		assertThat(stillLate.localError()).isNotNull();
+		assertThat(taken.localError()).isNull();
+		assertThat(taken.view05(DBS.get(0)).local().txid()).isEqualTo(7L);
+		// The held question was asked once, not once a poll.
+		assertThat(accessory.asked()).hasSize(2);
 	}
 
 	@Test
@@ -108,6 +143,11 @@ class AccessoryQuestionsTest {
 
 		assertThat(questions.ask(config, running(STARTED), null).storageCheck()).isEqualTo("/data/s3.sqlite3");
 		assertThat(questions.ask(config, running(STARTED), null).storageCheck()).isEqualTo("/data/s3.sqlite3");
+	}
+
+	@AfterEach
+	void stopExecutor() {
+		executor.shutdownNow();
 	}
 
 	/**

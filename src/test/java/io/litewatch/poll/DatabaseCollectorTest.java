@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +70,10 @@ class DatabaseCollectorTest {
 					Duration.ofMinutes(10), Duration.ofMinutes(10)),
 			clock);
 
-	final AccessoryQuestions questions = new AccessoryQuestions(commands, Duration.ofMinutes(10), clock);
+	final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+	final AccessoryQuestions questions = new AccessoryQuestions(commands, Duration.ofMinutes(10), executor,
+			Duration.ofSeconds(5), clock);
 
 	final DatabaseCollector collector = new DatabaseCollector(accessory, formats());
 
@@ -76,6 +82,11 @@ class DatabaseCollectorTest {
 		s3 = new InProcessS3Proxy(dir.resolve("s3"), KEY, SECRET);
 		s3.createBucket("backups");
 		clients = new S3ClientFactory(Duration.ofSeconds(5));
+	}
+
+	@AfterEach
+	void stopExecutor() {
+		executor.shutdownNow();
 	}
 
 	@AfterAll

@@ -3,6 +3,7 @@ package io.litewatch.poll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 import io.litewatch.docker.ContainerState;
@@ -21,13 +22,27 @@ final class ScriptedAccessory implements LitestreamAccessory {
 
 	private final List<String> dbs;
 
+	/** While set, {@code status} does not answer until it is counted down. */
+	volatile CountDownLatch holdStatus;
+
 	ScriptedAccessory(List<String> dbs) {
 		this.dbs = List.copyOf(dbs);
 	}
 
 	@Override
-	public synchronized ExecResult exec(List<String> command, Duration timeout) {
-		asked.add(command);
+	public ExecResult exec(List<String> command, Duration timeout) {
+		synchronized (this) {
+			asked.add(command);
+		}
+		CountDownLatch hold = holdStatus;
+		if (hold != null && command.get(1).equals("status")) {
+			try {
+				hold.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		String stdout = switch (command.get(1)) {
 			case "status" -> dbs.stream()
 				.map((db) -> "{\"database\": \"" + db + "\", \"status\": \"ok\", \"local_txid\": "
