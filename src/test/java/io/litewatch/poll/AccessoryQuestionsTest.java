@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.litewatch.config.LitestreamConfig;
 import io.litewatch.config.LitestreamConfigParser;
 import io.litewatch.config.LitestreamDialect;
-import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.ContainerState;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.testsupport.TestClock;
@@ -39,15 +38,11 @@ class AccessoryQuestionsTest {
 
 	final ScriptedAccessory accessory = new ScriptedAccessory(DBS);
 
-	final LitestreamCommands commands = new LitestreamCommands(accessory,
-			new LitewatchProperties.Docker("", "litestream", "", Duration.ofSeconds(10), Duration.ofSeconds(5),
-					Duration.ofMinutes(10), Duration.ofMinutes(10)),
-			clock);
+	final LitestreamCommands commands = accessory.commands(clock);
 
 	final ExecutorService executor = Executors.newSingleThreadExecutor();
 
-	final AccessoryQuestions questions = new AccessoryQuestions(commands, Duration.ofMinutes(10), executor,
-			Duration.ofSeconds(10), clock);
+	final AccessoryQuestions questions = ScriptedAccessory.questions(commands, executor, clock);
 
 	@Test
 	void a05PollAsksOneStatusThatNamesEveryDatabaseWithItsTxid() {

@@ -18,7 +18,6 @@ import io.litewatch.config.DbConfig;
 import io.litewatch.config.LitestreamConfig;
 import io.litewatch.config.LitestreamConfigParser;
 import io.litewatch.config.LitestreamDialect;
-import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.ContainerState;
 import io.litewatch.health.AccessoryState;
 import io.litewatch.health.DatabaseObservation;
@@ -65,15 +64,11 @@ class DatabaseCollectorTest {
 
 	final LtxLister ltxLister = new LtxLister(clients, clock, Duration.ofHours(6));
 
-	final LitestreamCommands commands = new LitestreamCommands(accessory,
-			new LitewatchProperties.Docker("", "litestream", "", Duration.ofSeconds(10), Duration.ofSeconds(5),
-					Duration.ofMinutes(10), Duration.ofMinutes(10)),
-			clock);
+	final LitestreamCommands commands = accessory.commands(clock);
 
 	final ExecutorService executor = Executors.newSingleThreadExecutor();
 
-	final AccessoryQuestions questions = new AccessoryQuestions(commands, Duration.ofMinutes(10), executor,
-			Duration.ofSeconds(5), clock);
+	final AccessoryQuestions questions = ScriptedAccessory.questions(commands, executor, clock);
 
 	final DatabaseCollector collector = new DatabaseCollector(accessory, formats());
 

@@ -1,11 +1,14 @@
 package io.litewatch.poll;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
+import io.litewatch.config.LitewatchProperties;
 import io.litewatch.docker.ContainerState;
 import io.litewatch.docker.EngineInfo;
 import io.litewatch.docker.ExecResult;
@@ -62,6 +65,17 @@ final class ScriptedAccessory implements LitestreamAccessory {
 		StringBuilder table = new StringBuilder(String.format("%-" + width + "s%s%n", "path", "replicas"));
 		dbs.forEach((db) -> table.append(String.format("%-" + width + "s%s%n", db, "s3")));
 		return table.toString();
+	}
+
+	/** The real commands over this accessory, with the default settings. */
+	LitestreamCommands commands(Clock clock) {
+		return new LitestreamCommands(this, new LitewatchProperties.Docker("", "litestream", "", Duration.ofSeconds(10),
+				Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(10)), clock);
+	}
+
+	/** The questions as a poll asks them, waiting up to 10 s for an answer. */
+	static AccessoryQuestions questions(LitestreamCommands commands, ExecutorService executor, Clock clock) {
+		return new AccessoryQuestions(commands, Duration.ofMinutes(10), executor, Duration.ofSeconds(10), clock);
 	}
 
 	synchronized List<List<String>> asked() {
