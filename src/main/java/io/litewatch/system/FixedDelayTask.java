@@ -1,21 +1,18 @@
 package io.litewatch.system;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.TriggerContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Runs a task with a fixed delay from the moment the application is ready until it stops
- * (on its own thread, at a fixed interval from start to start). A TaskScheduler rather
- * than {@code @Scheduled} so the delay is the bound, validated property and its default
- * is written once. An exception never stops the schedule.
+ * Runs a task with a fixed delay from the moment the application is ready until it stops.
+ * A TaskScheduler rather than {@code @Scheduled} so the delay is the bound, validated
+ * property and its default is written once. An exception never stops the schedule.
  */
 public class FixedDelayTask implements SmartLifecycle {
 
@@ -49,10 +46,7 @@ public class FixedDelayTask implements SmartLifecycle {
 	/**
 	 * A task on a thread of its own: one that must run at its interval whatever the
 	 * shared scheduler's threads wait for (the poll, while a locked store holds the
-	 * pruners). Its interval is kept from start to start, as an uptime checker or a
-	 * heartbeat's period counts it: a run that takes 300 ms does not make a 5 s interval
-	 * 5.3 s. A run longer than the interval delays the next, which then starts as soon as
-	 * it ends; missed runs are never caught up on back to back.
+	 * pruners).
 	 */
 	public static FixedDelayTask onOwnThread(String name, Runnable task, Duration delay) {
 		ThreadPoolTaskScheduler own = new ThreadPoolTaskScheduler();
@@ -69,18 +63,7 @@ public class FixedDelayTask implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.future = own != null ? scheduler.schedule(this::runQuietly, this::nextFromStart)
-				: scheduler.scheduleWithFixedDelay(this::runQuietly, delay);
-	}
-
-	private Instant nextFromStart(TriggerContext context) {
-		Instant started = context.lastActualExecution();
-		if (started == null) {
-			return context.getClock().instant();
-		}
-		Instant due = started.plus(delay);
-		Instant completed = context.lastCompletion();
-		return completed != null && completed.isAfter(due) ? completed : due;
+		this.future = scheduler.scheduleWithFixedDelay(this::runQuietly, delay);
 	}
 
 	private void runQuietly() {
