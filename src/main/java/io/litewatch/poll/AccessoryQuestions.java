@@ -175,10 +175,7 @@ class AccessoryQuestions {
 	 * for the longest; never asked comes first, in the file's order.
 	 */
 	private String nextStorageCheck(List<DbConfig> dbs) {
-		List<String> candidates = dbs.stream()
-			.filter((db) -> db.replicas().stream().allMatch(ReplicaFormat::listedHere))
-			.map(DbConfig::path)
-			.toList();
+		List<String> candidates = dbs.stream().filter(ReplicaFormat::allListedHere).map(DbConfig::path).toList();
 		storageChecked.keySet().retainAll(candidates);
 		String next = candidates.stream()
 			.min(Comparator.comparing((String path) -> storageChecked.getOrDefault(path, Instant.MIN)))

@@ -43,7 +43,7 @@ class Replica03Format implements ReplicaFormat {
 
 	@Override
 	public LitestreamView view(DbConfig db, AccessoryAnswers answers, List<ReplicaObservation> listed) {
-		if (!db.replicas().stream().allMatch(ReplicaFormat::listedHere)) {
+		if (!ReplicaFormat.allListedHere(db)) {
 			// Litestream's own listing is all there is of a replica Litewatch cannot
 			// list.
 			return commands.view(db.path(), true);

@@ -42,4 +42,12 @@ interface ReplicaFormat {
 		return "s3".equals(replica.type());
 	}
 
+	/**
+	 * Every replica of {@code db} is listed here, so Litestream is asked of it only
+	 * whether it reaches its storage, in turn with the others.
+	 */
+	static boolean allListedHere(DbConfig db) {
+		return db.replicas().stream().allMatch(ReplicaFormat::listedHere);
+	}
+
 }
